@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Deconflict.Cli.Commands;
+
+/// <summary><c>deconflict gen tracks|intents</c>: synthetic data for demos and benchmarks.</summary>
+internal static class GenCommand
+{
+    public static Command Create() => new("gen", "Generate synthetic traffic or intents for demos and benchmarks.")
+    {
+        GenTracksCommand.Create(),
+        GenIntentsCommand.Create(),
+    };
+}

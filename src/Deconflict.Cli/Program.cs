@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Deconflict.Cli;
+using Deconflict.Cli.Commands;
+
+var root = new RootCommand("Deconflict: a neutral hub for strategic and tactical deconfliction between parties that share an airspace.")
+{
+    ServeCommand.Create(),
+    DetectCommand.Create(),
+    CheckCommand.Create(),
+    ReplayCommand.Create(),
+    AuditCommand.Create(),
+    GenCommand.Create(),
+    BenchCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+    Console.Error.WriteLine("Try '--help' for usage.");
+    return 2;
+}
+
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (InputException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}
