@@ -1,5 +1,5 @@
 // Map labels without a glyph server: text is drawn into canvas images with the system font and
-// registered on demand (the `styleimagemissing` event), keyed by the text itself.
+// registered on demand (MapLibre's missing-image resolver), keyed by the text itself.
 
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
@@ -17,8 +17,7 @@ export function arrowImage(colour: string): string {
 }
 
 export function installImageFactory(map: MapLibreMap): void {
-  map.on('styleimagemissing', (e: { id: string }) => {
-    const id = e.id;
+  map.setMissingStyleImageResolver((id: string) => {
     if (map.hasImage(id)) return;
     const ratio = Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
     let image: ImageData | null = null;

@@ -5,7 +5,11 @@
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { installImageFactory } from './labels';
+
+// MapLibre 6 loads its worker from a separate module: serve the bundled copy from our own origin.
+maplibregl.setWorkerUrl(workerUrl);
 
 export const CONFLICT_COLOUR = '#ff3b3b';
 export const SITE_COLOUR = '#f2f2f2';
@@ -149,7 +153,7 @@ export class MapView {
     });
     m.addLayer({
       id: 'volume-labels-symbol', type: 'symbol', source: 'volume-labels',
-      layout: { 'icon-image': ['get', 'label'], 'icon-allow-overlap': false, 'icon-optional': false },
+      layout: { 'icon-image': ['get', 'label'], 'icon-anchor': 'bottom', 'icon-offset': [0, -2], 'icon-allow-overlap': true },
     });
     m.addLayer({
       id: 'sites-label', type: 'symbol', source: 'sites', filter: pointOnly,

@@ -88,16 +88,12 @@ function num(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
-/** A point inside-ish the volume for its label: the mean of the outer ring's vertices. */
+/** Where the volume's label goes: its northernmost vertex (the label sits above the outline, clear of tracks inside). */
 export function labelPoint(feature: VolumeFeature): LonLat {
   const outer = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : feature.geometry.coordinates.flatMap((poly) => poly[0]);
-  let lon = 0;
-  let lat = 0;
-  for (const c of outer) {
-    lon += c[0];
-    lat += c[1];
-  }
-  return [lon / outer.length, lat / outer.length];
+  let best = outer[0];
+  for (const c of outer) if (c[1] > best[1]) best = c;
+  return [best[0], best[1]];
 }
 
 /** Bounding box [west, south, east, north] of a set of positions. */
