@@ -1,10 +1,7 @@
-using Deconflict.Hub.WebConsole;
+using Deconflict.Hub;
 
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.MapConsole();
-app.Run();
+var app = HubApplication.Build(args);
+await app.RunAsync();
 
 /// <summary>Entry point, public so that integration tests can host the hub.</summary>
 public partial class Program;
