@@ -9,8 +9,8 @@ import type { FeatureCollection, LineString, MultiLineString, Feature } from 'ge
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 
 export const palette = {
-  background: '#070b10',
-  land: '#141b23',
+  background: '#05080c',
+  land: '#18212b',
   border: '#3a4654',
   coast: '#55667a',
   graticule: '#16202b',

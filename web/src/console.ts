@@ -67,9 +67,10 @@ export class ConsoleApp {
   private async loadParties(): Promise<void> {
     const [me, parties] = await Promise.all([this.client.list<Party>('/api/v1/me'), this.client.list<Party[]>('/api/v1/parties')]);
     if (parties.kind === 'ok' && Array.isArray(parties.value)) this.parties.setParties(parties.value);
-    if (me.kind === 'ok' && me.value && typeof me.value.id === 'string') this.parties.setMe(me.value);
+    const session = me.kind === 'ok' ? (me.value as Party & { is_admin?: boolean }) : null;
+    if (session && typeof session.id === 'string') this.parties.setMe(session);
     const who = byId('party');
-    who.textContent = this.parties.me ? `${this.parties.me.name} (${this.parties.me.kind})` : 'Signed in';
+    who.textContent = this.parties.me ? `${this.parties.me.name} (${this.parties.me.kind})` : session?.is_admin ? 'Admin (no party)' : 'Signed in';
   }
 
   private async loadTemplates(): Promise<void> {
@@ -103,9 +104,12 @@ export class ConsoleApp {
 
   private async loadConflicts(): Promise<void> {
     const r = await this.client.list<Conflict[]>('/api/v1/conflicts?state=open');
-    if (r.kind === 'ok' && Array.isArray(r.value)) this.picture.conflicts = r.value;
+    // Details a hub nests under `detail` (overlap window, CPA, position) are read as the conflict's own fields.
+    if (r.kind === 'ok' && Array.isArray(r.value)) {
+      this.picture.conflicts = r.value.map((c) => (c.detail && typeof c.detail === 'object' ? { ...(c.detail as object), ...c } : c));
+    }
     this.status('conflicts', r, 'Conflicts', this.picture.conflicts.length, 'open conflicts');
-    byId('count-conflicts').textContent = String(this.picture.conflicts.length);
+    byId('count-conflicts').textContent = this.picture.conflicts.length > 0 ? String(this.picture.conflicts.length) : '';
   }
 
   private async loadSites(): Promise<void> {

@@ -40,6 +40,16 @@ export class MapView {
     this.map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Natural Earth via world-atlas' }), 'bottom-right');
     this.map.touchZoomRotate.disableRotation();
     installImageFactory(this.map);
+    // What the map has actually drawn, for people and for the browser test: counts per layer.
+    this.map.on('idle', () => {
+      const distinct = (layer: string, key: string) =>
+        this.map.getLayer(layer) ? new Set(this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties?.[key]))).size : 0;
+      container.dataset.renderedLand = String(this.map.queryRenderedFeatures({ layers: ['land'] }).length);
+      container.dataset.renderedVolumes = String(distinct('volumes-fill', 'intent_id'));
+      container.dataset.renderedTracks = String(distinct('tracks-icon', 'id'));
+      container.dataset.renderedConflicts = String(distinct('conflicts-ring', 'id'));
+      container.dataset.renderedSites = String(distinct('sites-circle', 'id') + distinct('sites-fill', 'id'));
+    });
     this.ready = new Promise((resolve) => this.map.on('load', () => {
       this.addLayers();
       for (const [id, data] of this.pending) this.source(id)?.setData(data);

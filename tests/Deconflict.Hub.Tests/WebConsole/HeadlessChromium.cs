@@ -117,13 +117,13 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         return result.GetProperty("result").TryGetProperty("value", out var value) ? value.Clone() : default;
     }
 
-    /// <summary>Polls a boolean expression every 200 ms until it is true; throws with the page log on timeout.</summary>
+    /// <summary>Polls a boolean expression every 200 ms until it is true (a throwing expression counts as false); throws with the page log on timeout.</summary>
     public async Task WaitForAsync(string expression, TimeSpan timeout, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var value = await EvaluateAsync($"!!({expression})", ct);
+            var value = await EvaluateAsync($"(() => {{ try {{ return !!({expression}); }} catch {{ return false; }} }})()", ct);
             if (value.ValueKind == JsonValueKind.True)
             {
                 return;
