@@ -2,6 +2,7 @@ using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Health;
+using Deconflict.Hub.Intents;
 using Deconflict.Hub.Parties;
 
 namespace Deconflict.Hub;
@@ -14,6 +15,7 @@ public static class HubEndpoints
         routes.MapHealthApi();
         routes.MapPartiesApi();
         routes.MapAgreementsApi();
+        routes.MapOperationalIntentsApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
         return routes;

@@ -4,6 +4,7 @@ using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
+using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,8 @@ public static class HubServiceExtensions
                 ? new PostgresHubStore(sp.GetRequiredService<NpgsqlDataSource>(), events, audit, clock)
                 : new SqliteHubStore(SqlitePath(o), events, audit, clock);
         });
+        services.AddSingleton<IntentDesk>();
+        services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(ct));
         services.AddHostedService<HubStartup>();
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());

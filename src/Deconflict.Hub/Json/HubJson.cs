@@ -25,6 +25,10 @@ public static class HubJson
         {
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         }
+        if (!options.Converters.OfType<UtcTimeConverter>().Any())
+        {
+            options.Converters.Add(new UtcTimeConverter());
+        }
         return options;
     }
 

@@ -9,6 +9,12 @@ public interface IHubWriter
 
     DateTimeOffset Now { get; }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> after the commit, still inside the write serialisation, so in-memory
+    /// indexes change in the same order as the database and before the next write is checked.
+    /// </summary>
+    void AfterCommit(Action action);
+
     /// <summary>A command enlisted in the transaction, for tables added by other parts of the hub (<c>@name</c> parameters).</summary>
     DbCommand CreateCommand(string sql);
 

@@ -70,6 +70,10 @@ public abstract class SqlHubStore : IHubStore
                 return result;
             }
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            foreach (var action in writer.CommitActions)
+            {
+                action();
+            }
             foreach (var e in writer.Events)
             {
                 _events.Publish(e);

@@ -14,6 +14,10 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
 
     public bool RolledBack { get; private set; }
 
+    public List<Action> CommitActions { get; } = [];
+
+    public void AfterCommit(Action action) => CommitActions.Add(action);
+
     public DbCommand CreateCommand(string sql)
     {
         var command = connection.CreateCommand();
