@@ -107,7 +107,7 @@ internal sealed class ConsoleScenario
     }
 
     private static string Intent(string geometryType, string coordinates, string shapeProperty, int lowerFt, int upperFt, DateTimeOffset now, int priority) =>
-        "{\"type\":\"FeatureCollection\",\"state\":\"Activated\",\"priority\":" + priority.ToString(CultureInfo.InvariantCulture) +
+        "{\"type\":\"FeatureCollection\",\"priority\":" + priority.ToString(CultureInfo.InvariantCulture) +
         ",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"" + geometryType + "\",\"coordinates\":" + coordinates + "}," +
         "\"properties\":{" + shapeProperty + ",\"alt_lower_ft\":" + lowerFt.ToString(CultureInfo.InvariantCulture) +
         ",\"alt_upper_ft\":" + upperFt.ToString(CultureInfo.InvariantCulture) +
