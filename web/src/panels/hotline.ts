@@ -5,7 +5,7 @@ import { HttpError, type HubClient, type InboxEntry } from '../api';
 import { clear, h } from '../dom';
 import { utcDateTime } from '../format';
 import type { PartyBook } from '../parties';
-import { BUILT_IN_TEMPLATES, type TemplateSpec } from './templates';
+import { BUILT_IN_TEMPLATES, paramValue, type ParamType, type TemplateSpec } from './templates';
 
 export function renderInbox(list: HTMLElement, entries: InboxEntry[], onOpen: (threadId: string) => void): void {
   clear(list);
@@ -37,7 +37,7 @@ export class ThreadView {
   ) {}
 
   setTemplates(templates: TemplateSpec[]): void {
-    if (templates.length > 0) this.templates = [...templates, ...(templates.some((t) => t.id === 'FREE_TEXT') ? [] : [BUILT_IN_TEMPLATES[BUILT_IN_TEMPLATES.length - 1]])];
+    if (templates.length > 0) this.templates = templates;
   }
 
   get openThread(): string | null {
@@ -74,7 +74,7 @@ export class ThreadView {
       this.header(id, thread),
       h('ol', { class: 'messages', 'aria-label': 'Messages' }, ...messages.map((m) => this.message(m))),
       messages.length === 0 ? h('p', { class: 'muted' }, 'No messages yet.') : '',
-      this.compose(id),
+      this.compose(id, lastAwaitingAnswer(messages, this.parties)),
     );
   }
 
@@ -98,7 +98,7 @@ export class ThreadView {
     const acked = !!(m.acked_at ?? m.acknowledged_at ?? m.ack ?? m.acked);
     const deadline = pickString(m, ['ack_deadline']);
     const mine = this.parties.isMe(from);
-    const freeText = template === '' || template === 'FREE_TEXT' || m.translated === false;
+    const freeText = template === 'FREE_TEXT' || m.translated === false || m.untranslated === true;
     return h('li', { class: `message${mine ? ' mine' : ''}`, 'data-message-id': id },
       h('div', { class: 'row small' },
         h('span', { class: 'party', style: `color:${this.parties.colour(from)}` }, this.parties.name(from)),
@@ -127,39 +127,44 @@ export class ThreadView {
     }
   }
 
-  private compose(threadId: string): HTMLElement {
+  private compose(threadId: string, replyTo: string): HTMLElement {
     const select = h('select', { id: 'msg-template', name: 'template' }, ...this.templates.map((t) => h('option', { value: t.id }, t.label)));
     const params = h('div', { class: 'params' });
-    const text = h('textarea', { id: 'msg-text', name: 'text', rows: 2, placeholder: 'Free text (sent untranslated)' });
+    const text = h('textarea', { id: 'msg-text', name: 'text', rows: 2, placeholder: 'Optional remark (sent untranslated)' });
     const feedback = h('p', { class: 'small', role: 'status', 'aria-live': 'polite' });
     const drawParams = () => {
       clear(params);
       const spec = this.templates.find((t) => t.id === select.value);
-      for (const p of spec?.params ?? []) {
-        const inputId = `param-${p.name}`;
-        params.append(h('label', { for: inputId }, p.label),
-          h('input', { id: inputId, name: p.name, 'data-type': p.type, required: true,
-            type: p.type === 'integer' || p.type === 'number' ? 'number' : 'text',
-            placeholder: p.type === 'time' ? 'YYYY-MM-DDTHH:MM:SSZ' : '' }));
+      for (const param of spec?.params ?? []) {
+        const inputId = `param-${param.name}`;
+        const placeholder = { time: 'YYYY-MM-DDTHH:MM:SSZ', position: 'lat, lon or MGRS', duration: '900 or PT15M' }[param.type as string] ?? '';
+        params.append(
+          h('label', { for: inputId }, param.label, param.required ? ' *' : ''),
+          h('input', {
+            id: inputId, name: param.name, 'data-type': param.type, required: param.required, placeholder,
+            type: param.type === 'integer' || param.type === 'number' ? 'number' : 'text',
+            step: param.type === 'number' ? 'any' : null,
+            value: param.name === 'reply_to' ? replyTo : null,
+          }),
+        );
       }
     };
     select.addEventListener('change', drawParams);
     drawParams();
     const form = h('form', { class: 'compose', 'aria-label': 'Send a hotline message' },
       h('label', { for: 'msg-template' }, 'Message'), select, params,
-      h('label', { for: 'msg-text' }, 'Text'), text,
+      h('label', { for: 'msg-text' }, 'Remark'), text,
       h('button', { type: 'submit' }, 'Send'), feedback);
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
-      const spec = this.templates.find((t) => t.id === select.value);
       const values: Record<string, unknown> = {};
       for (const input of params.querySelectorAll('input')) {
-        const type = input.dataset.type;
-        values[input.name] = type === 'integer' ? parseInt(input.value, 10) : type === 'number' ? parseFloat(input.value) : input.value;
+        const value = paramValue((input.dataset.type ?? 'string') as ParamType, input.value);
+        if (value !== undefined) values[input.name] = value;
       }
-      const free = select.value === 'FREE_TEXT';
-      const body = { template: free ? null : spec?.id ?? select.value, params: values, text: text.value.trim() || null };
+      const body = { template: select.value, params: values, text: text.value.trim() || null };
       feedback.textContent = 'Sending…';
+      feedback.classList.remove('error');
       void this.client.post<{ id?: string; needs_ack?: boolean; ack_deadline?: string }>(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, body)
         .then(async (r) => {
           await this.reload();
@@ -174,6 +179,17 @@ export class ThreadView {
     });
     return form;
   }
+}
+
+/** Id of the newest message from another party that asks for an answer: the default `reply_to`. */
+function lastAwaitingAnswer(messages: Message[], parties: PartyBook): string {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.needs_ack === true && !parties.isMe(pickString(m, ['from_party', 'sender_party', 'from', 'sender', 'party', 'author']))) {
+      return pickString(m, ['id', 'message_id']);
+    }
+  }
+  return '';
 }
 
 function pickString(m: Record<string, unknown>, keys: string[]): string {
