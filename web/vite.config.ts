@@ -12,7 +12,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: process.env.DECONFLICT_HUB ?? 'http://127.0.0.1:5000', changeOrigin: false },
+      '/api': { target: process.env.DECONFLICT_HUB ?? 'http://127.0.0.1:5080', changeOrigin: false },
     },
   },
 });
