@@ -114,6 +114,15 @@ public sealed class ConsoleBrowserTests
         // The event stream connected with the key in a header (fetch streaming), or the hub has none.
         await browser.WaitForAsync("['live', 'unavailable'].includes(document.getElementById('stream').dataset.state)", Patience, ct);
 
+        if (scenario.Intents)
+        {
+            // A change made elsewhere reaches the open console through the event stream, without a reload.
+            await browser.WaitForAsync("document.getElementById('stream').dataset.state === 'live'", Patience, ct);
+            await scenario.DeclareAreaAsync(hub, "COAL-AREA-2", ct);
+            await browser.WaitForAsync("document.querySelector('#intent-list li[data-intent-id=\"COAL-AREA-2\"]')", TimeSpan.FromSeconds(10), ct);
+            await browser.WaitForAsync("Number(document.getElementById('map').dataset.renderedVolumes) >= 3", Patience, ct);
+        }
+
         var png = await browser.CaptureAsync(ct);
         png.Length.ShouldBeGreaterThan(10_000);
         var shot = Environment.GetEnvironmentVariable("DECONFLICT_CONSOLE_SCREENSHOT") is { Length: > 0 } path
