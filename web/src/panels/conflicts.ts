@@ -2,7 +2,7 @@
 
 import type { Conflict } from '../api';
 import { clear, h } from '../dom';
-import { label, utcDateTime, utcTime } from '../format';
+import { label, utcDateTime, utcHm } from '../format';
 import type { PartyBook } from '../parties';
 
 const LEVEL_RANK: Record<string, number> = { warning: 0, alert: 0, resolution: 0, caution: 1, advisory: 2, blocking: 0 };
@@ -51,7 +51,7 @@ function timesOf(c: Conflict): (string | HTMLElement)[] {
   const r = c as Record<string, unknown>;
   const start = r.overlap_start ?? r.los_start ?? r.t_in;
   const end = r.overlap_end ?? r.los_end ?? r.t_out;
-  if (typeof start === 'string' && typeof end === 'string') out.push(` · window ${utcDateTime(start)}–${utcTime(end)}`);
+  if (typeof start === 'string' && typeof end === 'string') out.push(` · window ${utcDateTime(start)}–${utcHm(end)}`);
   const tIn = r.time_to_los_s ?? r.t_in_s;
   if (typeof tIn === 'number') out.push(` · LoS in ${Math.round(tIn)} s`);
   const h2 = r.h_cpa_nm ?? r.hcpa_nm;

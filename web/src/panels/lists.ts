@@ -1,7 +1,7 @@
 // Lists of intents, tracks and sites: each row is a button that shows the object on the map.
 
 import { clear, h } from '../dom';
-import { altBand, flightLevel, utcDateTime, utcTime } from '../format';
+import { altBand, flightLevel, utcDateTime, utcHm, utcTime } from '../format';
 import type { PartyBook } from '../parties';
 import type { IntentEntry, Site } from '../picture';
 import type { Track } from '../api';
@@ -21,7 +21,7 @@ export function renderIntents(list: HTMLElement, intents: Map<string, IntentEntr
         h('span', { class: `badge state-${summary.state.toLowerCase()}` }, summary.state),
         hot.has(summary.id) ? h('span', { class: 'badge level level-warning' }, 'CONFLICT') : null,
         h('span', { class: 'small mono muted block' },
-          v ? `${volumes.length} vol · ${altBand(v.alt_lower_ft, v.alt_upper_ft)} · ${utcDateTime(start)}–${utcTime(end)}` : 'no drawable volume',
+          v ? `${volumes.length} vol · ${altBand(v.alt_lower_ft, v.alt_upper_ft)} · ${utcDateTime(start)}–${utcHm(end)}` : 'no drawable volume',
           ` · v${summary.version}`),
       ),
     ));
