@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Deconflict.Hub.Agreements;
 
 /// <summary>The body of <c>POST /api/v1/agreements</c>; omitted members take defaults.</summary>
@@ -11,7 +13,7 @@ public sealed record AgreementProposal(
 
 public sealed record SeparationInput(double? HNm, double? VFt, double? LookaheadS);
 
-public sealed record BufferInput(double? HM, double? VFt, double? TS);
+public sealed record BufferInput([property: JsonPropertyName("h_m")] double? HM, double? VFt, [property: JsonPropertyName("t_s")] double? TS);
 
 public sealed record SharingInput(Sharing? ProposerToCounterparty, Sharing? CounterpartyToProposer);
 

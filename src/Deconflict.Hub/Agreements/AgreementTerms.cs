@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Deconflict.Hub.Agreements;
 
 /// <summary>The terms of an agreement as stored and returned (all members present).</summary>
@@ -7,7 +9,7 @@ public sealed record AgreementTerms(SeparationTerms Separation, BufferTerms Buff
 public sealed record SeparationTerms(double HNm, double VFt, double LookaheadS);
 
 /// <summary>Strategic buffers added around both parties' volumes: horizontal (m), vertical (ft), time (s).</summary>
-public sealed record BufferTerms(double HM, double VFt, double TS);
+public sealed record BufferTerms([property: JsonPropertyName("h_m")] double HM, double VFt, [property: JsonPropertyName("t_s")] double TS);
 
 public sealed record SharingTerms(Sharing ProposerToCounterparty, Sharing CounterpartyToProposer);
 
