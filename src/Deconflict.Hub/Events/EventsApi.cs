@@ -33,6 +33,7 @@ public static class EventsApi
         using var subscription = events.Subscribe();
         var viewer = caller.Id;
         var stream = new ViewerStream(viewer, needToKnow, response);
+        await response.WriteAsync(": connected\n\n", ct).ConfigureAwait(false);
         long last;
         var header = context.Request.Headers["Last-Event-ID"].ToString();
         if (header.Length == 0)
@@ -47,7 +48,6 @@ public static class EventsApi
         {
             last = await store.LastEventSequenceAsync(ct).ConfigureAwait(false);
         }
-        await response.WriteAsync(": connected\n\n", ct).ConfigureAwait(false);
         await response.Body.FlushAsync(ct).ConfigureAwait(false);
         try
         {
