@@ -285,7 +285,9 @@ export class ConsoleApp {
     let body: HTMLElement;
     if (s.layer === 'track') {
       body = h('div', {}, h('strong', {}, s.id), h('div', {}, this.parties.name(String(p.party))),
-        h('div', { class: 'mono' }, `${flightLevel(Number(p.alt_ft))} · ${Math.round(Number(p.gs_kt))} kt · ${Math.round(Number(p.trk_deg))}°`),
+        h('div', { class: 'mono' }, [flightLevel(p.alt_ft == null ? null : Number(p.alt_ft)), p.gs_kt == null ? null : `${Math.round(Number(p.gs_kt))} kt`,
+          `${Math.round(Number(p.trk_deg))}°`, p.vs_fpm ? `${Math.round(Number(p.vs_fpm))} fpm` : null].filter(Boolean).join(' · ')),
+        h('div', { class: 'mono small muted' }, `Reported ${utcDateTime(String(p.t))}`),
         h('div', { class: 'mono' }, latLon(at.lat, at.lng)), p.intent_id ? h('div', {}, `Intent ${String(p.intent_id)}`) : null);
     } else if (s.layer === 'volume') {
       body = h('div', {}, h('strong', {}, `Intent ${String(p.intent_id)}`), h('div', {}, `${this.parties.name(String(p.party))} · ${String(p.state)} · priority ${String(p.priority)}`),

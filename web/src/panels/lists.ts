@@ -35,9 +35,9 @@ export function renderTracks(list: HTMLElement, tracks: Map<string, Track>, hot:
     list.append(h('li', { 'data-track-id': t.id, class: hot.has(t.id) ? 'hot' : '' },
       h('button', { type: 'button', class: 'rowbtn', onclick: () => onFocus(t.id), 'aria-label': `Show track ${t.id} on the map` },
         h('span', { class: 'swatch', style: `background:${parties.colour(t.party)}`, 'aria-hidden': 'true' }),
-        h('span', { class: 'mono' }, t.id),
+        h('span', { class: 'mono' }, t.callsign && t.callsign !== t.id ? `${t.callsign} (${t.id})` : t.id),
         h('span', { class: 'small' }, parties.name(t.party)),
-        h('span', { class: 'mono small' }, `${flightLevel(t.alt_ft)} ${t.gs_kt !== undefined ? Math.round(t.gs_kt) + ' kt' : ''} ${t.trk_deg !== undefined ? String(Math.round(t.trk_deg)).padStart(3, '0') + '°' : ''}`),
+        h('span', { class: 'mono small' }, `${flightLevel(t.alt_ft)} ${t.gs_kt != null ? Math.round(t.gs_kt) + ' kt' : ''} ${t.trk_deg != null ? String(Math.round(t.trk_deg)).padStart(3, '0') + '°' : ''}`),
         h('span', { class: 'mono small muted' }, utcTime(t.t)),
       ),
     ));
