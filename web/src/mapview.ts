@@ -135,14 +135,17 @@ export class MapView {
     const pointOnly = ['==', ['geometry-type'], 'Point'] as maplibregl.FilterSpecification;
     m.addLayer({
       id: 'volumes-fill', type: 'fill', source: 'volumes',
-      paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': ['case', ['==', ['get', 'state'], 'Ended'], 0.03, 0.12] },
+      paint: {
+        'fill-color': ['get', 'colour'],
+        'fill-opacity': ['case', ['==', ['get', 'state'], 'Ended'], 0.03, ['==', ['get', 'active'], false], 0.05, 0.14],
+      },
     });
     m.addLayer({
       id: 'volumes-line', type: 'line', source: 'volumes',
       paint: {
         'line-color': ['get', 'colour'],
         'line-width': 1.5,
-        'line-opacity': ['case', ['==', ['get', 'state'], 'Ended'], 0.4, 0.95],
+        'line-opacity': ['case', ['==', ['get', 'state'], 'Ended'], 0.4, ['==', ['get', 'active'], false], 0.6, 0.95],
       },
     });
     m.addLayer({

@@ -76,12 +76,16 @@ export class Picture {
 
   volumeCollections(): { volumes: FeatureCollection; labels: FeatureCollection } {
     const hot = this.conflicted().intents;
+    const now = Date.now();
     const volumes: Feature[] = [];
     const labels: Feature[] = [];
     for (const [id, entry] of this.intents) {
       const colour = this.parties.colour(entry.summary.party);
       entry.volumes.forEach((v, i) => {
-        volumes.push({ ...v, properties: { ...v.properties, intent_id: id, colour, conflicted: hot.has(id) } });
+        // Active = its time window contains now; later or past volumes are drawn fainter.
+        const from = Date.parse(v.properties.time_start), to = Date.parse(v.properties.time_end);
+        const active = !(from > now) && !(to < now);
+        volumes.push({ ...v, properties: { ...v.properties, intent_id: id, colour, conflicted: hot.has(id), active } });
         if (i === 0) {
           const text = `${id} ${entry.summary.state}\n${flightLevel(v.properties.alt_lower_ft)}-${flightLevel(v.properties.alt_upper_ft)}`;
           labels.push(point(labelPoint(v), { intent_id: id, label: labelImage(text, hot.has(id) ? CONFLICT_COLOUR : colour) }));
