@@ -53,6 +53,9 @@ public sealed class TacticalDetector : IParallelJob
         _workerCandidates = new long[_runner.WorkerCount * 16];
     }
 
+    /// <summary>Radius used to flatten the Earth for each pair; <see cref="EarthModel.DaidalusSphere"/> unless set.</summary>
+    public EarthModel EarthModel { get; set; } = EarthModel.DaidalusSphere;
+
     /// <summary>Pairs whose reachable boxes overlapped in the last pass (and so were tested exactly).</summary>
     public long LastCandidatePairs { get; private set; }
 
@@ -231,7 +234,7 @@ public sealed class TacticalDetector : IParallelJob
             g.Ux[i], g.Uy[i], g.Uz[i], g.Ux[j], g.Uy[j], g.Uz[j],
             g.Vx[i], g.Vy[i], g.Vz[i], g.Vx[j], g.Vy[j], g.Vz[j],
             g.Alt[i], g.Alt[j], g.AltRate[i], g.AltRate[j],
-            minima.HorizontalNm * Wgs84.MetresPerNauticalMile, minima.VerticalFt, minima.LookaheadS,
+            minima.HorizontalNm * Wgs84.MetresPerNauticalMile, minima.VerticalFt, minima.LookaheadS, EarthModel == EarthModel.Wgs84Midpoint,
             out var tIn, out var tOut, out var tCpa, out var hCpaM, out var vCpaFt))
         {
             results.Add(new TacticalConflict(i, j, tIn, tOut, tCpa, hCpaM / Wgs84.MetresPerNauticalMile, vCpaFt));
