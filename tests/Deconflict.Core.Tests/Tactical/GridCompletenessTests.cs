@@ -45,22 +45,20 @@ public class GridCompletenessTests
     private static List<TacticalConflict> AllPairs(TrafficSnapshot s, SeparationMinima m, EarthModel model)
     {
         var n = s.Count;
-        var u = new Vec3[n];
-        var v = new (float X, float Y, float Z)[n];
+        var st = new AircraftState[n];
         for (var i = 0; i < n; i++)
         {
-            u[i] = LocalTangentPlane.UnitVector(s.LatDeg[i], s.LonDeg[i]);
-            var w = LocalTangentPlane.VelocityVector(s.LatDeg[i], s.LonDeg[i], s.GsKt[i] * Wgs84.MetresPerSecondPerKnot, s.TrkDeg[i]);
-            v[i] = ((float)w.X, (float)w.Y, (float)w.Z);
+            st[i] = TrafficGrid.Derive(s.LatDeg[i], s.LonDeg[i], s.AltFt[i], s.GsKt[i], s.TrkDeg[i], s.VsFpm[i]);
         }
         var results = new List<TacticalConflict>();
         for (var i = 0; i < n; i++)
         {
             for (var j = i + 1; j < n; j++)
             {
-                if (CylinderPrediction.TryPredict(u[i].X, u[i].Y, u[i].Z, u[j].X, u[j].Y, u[j].Z,
-                    v[i].X, v[i].Y, v[i].Z, v[j].X, v[j].Y, v[j].Z,
-                    (float)s.AltFt[i], (float)s.AltFt[j], (float)(s.VsFpm[i] / 60.0), (float)(s.VsFpm[j] / 60.0),
+                ref var a = ref st[i];
+                ref var b = ref st[j];
+                if (CylinderPrediction.TryPredict(a.Ux, a.Uy, a.Uz, b.Ux, b.Uy, b.Uz, a.Vx, a.Vy, a.Vz, b.Vx, b.Vy, b.Vz,
+                    a.Alt, b.Alt, a.AltRate, b.AltRate,
                     m.HorizontalNm * Wgs84.MetresPerNauticalMile, m.VerticalFt, m.LookaheadS, model == EarthModel.Wgs84Midpoint,
                     out var tIn, out var tOut, out var tCpa, out var h, out var vft))
                 {
