@@ -18,7 +18,7 @@ public sealed record AlertOptions
     public int HoldCycles { get; init; } = 3;
 
     /// <summary>Seconds a lower level (or no conflict) must persist before the alert is lowered or cleared.</summary>
-    public double HoldS { get; init; } = 2;
+    public double HoldS { get; init; } = 10;
 
     /// <summary>Throws when the values are inconsistent.</summary>
     public void Validate()

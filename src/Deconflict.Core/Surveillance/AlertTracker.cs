@@ -5,7 +5,8 @@ namespace Deconflict.Core.Surveillance;
 /// and hysteresis. Per cycle: <see cref="Observe"/> every conflict, then <see cref="EndCycle"/>.
 /// A new or more urgent conflict is raised at once; an alert is lowered or cleared only after the
 /// weaker condition has held for <see cref="AlertOptions.HoldCycles"/> cycles and
-/// <see cref="AlertOptions.HoldS"/> seconds. Not thread-safe: one cycle at a time.
+/// <see cref="AlertOptions.HoldS"/> seconds (default 3 cycles and 10 s: about one report interval of a
+/// sparse feed). Not thread-safe: one cycle at a time.
 /// </summary>
 public sealed class AlertTracker
 {

@@ -193,7 +193,7 @@ public sealed class LiveTrackStore
     /// meridional and prime-vertical radii of WGS-84: exact to millimetres over the seconds of a
     /// detection cycle, and far cheaper than a full geodesic per track per cycle.
     /// </summary>
-    internal static void Extrapolate(ref double latDeg, ref double lonDeg, double gsKt, double trkDeg, double dtS)
+    public static void Extrapolate(ref double latDeg, ref double lonDeg, double gsKt, double trkDeg, double dtS)
     {
         var d = gsKt * Wgs84.MetresPerSecondPerKnot * dtS;
         if (d == 0)

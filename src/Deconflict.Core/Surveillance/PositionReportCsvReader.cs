@@ -78,6 +78,15 @@ public sealed class PositionReportCsvReader : IDisposable
         return false;
     }
 
+    /// <summary>Reads the remaining reports lazily.</summary>
+    public IEnumerable<PositionReport> ReadReports()
+    {
+        while (TryRead(out var r))
+        {
+            yield return r;
+        }
+    }
+
     /// <summary>Reads every remaining report.</summary>
     public List<PositionReport> ReadAll()
     {

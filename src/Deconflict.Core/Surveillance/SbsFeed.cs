@@ -57,6 +57,24 @@ public sealed class SbsFeed
         }
     }
 
+    /// <summary>Reads a whole stream (a recording) lazily; the stream's end ends the feed.</summary>
+    public IEnumerable<PositionReport> ReadReports(Stream stream)
+    {
+        var buffer = new byte[1 << 16];
+        var reports = new List<PositionReport>(1024);
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            reports.Clear();
+            Push(buffer.AsSpan(0, n), reports);
+            foreach (var r in reports)
+            {
+                yield return r;
+            }
+        }
+        EndOfStream();
+    }
+
     /// <summary>
     /// The stream ended or the connection dropped: a partial line is counted as truncated and
     /// dropped, never parsed (its last number could be cut short).
