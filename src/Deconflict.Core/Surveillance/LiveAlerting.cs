@@ -10,7 +10,11 @@ namespace Deconflict.Core.Surveillance;
 /// </summary>
 public sealed class LiveAlerting
 {
+    /// <summary>Below this many tracks one thread detects faster than a fork/join over all cores.</summary>
+    private const int ParallelFrom = 2048;
+
     private readonly TacticalDetector _detector;
+    private readonly TacticalDetector _serialDetector = new(1);
     private readonly List<TacticalConflict> _conflicts = [];
     private readonly Func<int, int, SeparationMinima?>? _pairMinima;
 
@@ -66,13 +70,14 @@ public sealed class LiveAlerting
         _conflicts.Clear();
         if (Snapshot.Count >= 2)
         {
+            var detector = Snapshot.Count < ParallelFrom ? _serialDetector : _detector;
             if (_pairMinima is null)
             {
-                _detector.Detect(Snapshot.Traffic, Minima, _conflicts);
+                detector.Detect(Snapshot.Traffic, Minima, _conflicts);
             }
             else
             {
-                _detector.Detect(Snapshot.Traffic, Minima, _pairMinima, _conflicts);
+                detector.Detect(Snapshot.Traffic, Minima, _pairMinima, _conflicts);
             }
         }
         var s = Snapshot;
