@@ -2,6 +2,7 @@ using Deconflict.Core.Audit;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Demo;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Intents;
@@ -47,6 +48,9 @@ public static class HubServiceExtensions
         });
         services.AddSingleton<IntentDesk>();
         services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(ct));
+        services.AddSingleton<DemoScenario>();
+        services.AddSingleton<HubStartup.Step>((sp, ct) =>
+            sp.GetRequiredService<IOptions<HubOptions>>().Value.Demo ? sp.GetRequiredService<DemoScenario>().SeedAsync(ct) : Task.CompletedTask);
         services.AddHostedService<HubStartup>();
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
