@@ -4,6 +4,7 @@ using Deconflict.Hub.Events;
 using Deconflict.Hub.Health;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Parties;
+using Deconflict.Hub.Tracks;
 
 namespace Deconflict.Hub;
 
@@ -18,6 +19,7 @@ public static class HubEndpoints
         routes.MapOperationalIntentsApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
+        routes.MapTracksApi();
         return routes;
     }
 }

@@ -8,6 +8,7 @@ using Deconflict.Hub.Events;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.Tracks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -54,6 +55,7 @@ public static class HubServiceExtensions
         services.AddHostedService<HubStartup>();
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
+        builder.AddSurveillanceServices();
 
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

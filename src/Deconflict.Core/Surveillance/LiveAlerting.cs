@@ -48,7 +48,15 @@ public sealed class LiveAlerting
 
     public LiveTrackStore Store { get; }
 
-    public SeparationMinima Minima { get; }
+    /// <summary>The minima (or, with per-pair minima, their envelope); may be changed between cycles.</summary>
+    public SeparationMinima Minima
+    {
+        get;
+        set => field = value.IsValid ? value : throw new ArgumentException($"invalid separation minima {value}", nameof(value));
+    }
+
+    /// <summary>Called after the snapshot is filled and before detection (e.g. to prepare per-pair minima and their envelope).</summary>
+    public Action<LiveSnapshot>? SnapshotFilled { get; set; }
 
     public AlertTracker Tracker { get; }
 
@@ -67,6 +75,7 @@ public sealed class LiveAlerting
         Evicted.Clear();
         Store.EvictStale(timeS, Evicted);
         Store.FillSnapshot(Snapshot, timeS);
+        SnapshotFilled?.Invoke(Snapshot);
         _conflicts.Clear();
         if (Snapshot.Count >= 2)
         {
