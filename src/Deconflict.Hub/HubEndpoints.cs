@@ -6,6 +6,7 @@ using Deconflict.Hub.Health;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Parties;
+using Deconflict.Hub.Tracks;
 
 namespace Deconflict.Hub;
 
@@ -22,6 +23,7 @@ public static class HubEndpoints
         routes.MapEventsApi();
         routes.MapAuditApi();
         routes.MapHotlineApi();
+        routes.MapTracksApi();
         return routes;
     }
 }

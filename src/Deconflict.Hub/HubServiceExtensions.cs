@@ -2,12 +2,14 @@ using Deconflict.Core.Audit;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Demo;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.Tracks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -48,10 +50,14 @@ public static class HubServiceExtensions
         });
         services.AddSingleton<IntentDesk>();
         services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(ct));
+        services.AddSingleton<DemoScenario>();
+        services.AddSingleton<HubStartup.Step>((sp, ct) =>
+            sp.GetRequiredService<IOptions<HubOptions>>().Value.Demo ? sp.GetRequiredService<DemoScenario>().SeedAsync(ct) : Task.CompletedTask);
         services.AddHostedService<HubStartup>();
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
         builder.AddHotlineServices();
+        builder.AddSurveillanceServices();
 
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
