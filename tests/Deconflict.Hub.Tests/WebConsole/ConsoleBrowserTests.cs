@@ -123,6 +123,7 @@ public sealed class ConsoleBrowserTests
             await browser.WaitForAsync("Number(document.getElementById('map').dataset.renderedVolumes) >= 3", Patience, ct);
         }
 
+        await browser.EvaluateAsync("document.querySelector('[data-tab=conflicts]').click()", ct);
         var png = await browser.CaptureAsync(ct);
         png.Length.ShouldBeGreaterThan(10_000);
         var shot = Environment.GetEnvironmentVariable("DECONFLICT_CONSOLE_SCREENSHOT") is { Length: > 0 } path
