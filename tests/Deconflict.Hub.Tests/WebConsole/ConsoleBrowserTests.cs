@@ -150,6 +150,29 @@ public sealed class ConsoleBrowserTests
         (await browser.EvaluateAsync("sessionStorage.getItem('deconflict.key')", ct)).ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
+    [Fact]
+    public async Task Revoking_the_key_returns_the_open_console_to_sign_in()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var ct = cts.Token;
+        await using var hub = await ConsoleHub.StartAsync(ct);
+        var (id, key, keyId) = await hub.CreatePartyAsync("observer-2", "observer", ct);
+        await using var browser = await HeadlessChromium.StartAsync(1000, 700, ct);
+        await browser.NavigateAsync(new Uri(hub.Address, "/#key=" + Uri.EscapeDataString(key)), ct);
+        await browser.WaitForAsync("document.body.dataset.console === 'ready'", Patience, ct);
+
+        using (var admin = hub.Client(ConsoleHub.AdminKey))
+        using (var revoked = await admin.DeleteAsync(new Uri($"/api/v1/parties/{id}/keys/{keyId}", UriKind.Relative), ct))
+        {
+            ((int)revoked.StatusCode).ShouldBe(204);
+        }
+
+        // The console notices at its next read of the lists (every 15 s) and asks for a current key.
+        await browser.WaitForAsync("!document.getElementById('signin').hidden && document.getElementById('app').hidden", TimeSpan.FromSeconds(40), ct);
+        (await browser.EvaluateAsync("document.getElementById('signin-error').textContent", ct)).GetString()!.ShouldContain("no longer accepts");
+        (await browser.EvaluateAsync("sessionStorage.getItem('deconflict.key')", ct)).ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
     private static async Task ExpectUnavailable(HeadlessChromium browser, string section, CancellationToken ct)
     {
         await browser.WaitForAsync($"document.getElementById('status-{section}').dataset.status === 'unavailable'", Patience, ct);
