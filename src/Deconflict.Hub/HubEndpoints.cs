@@ -1,7 +1,9 @@
 using Deconflict.Hub.Agreements;
+using Deconflict.Hub.Audit;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Health;
+using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Parties;
 
@@ -18,6 +20,8 @@ public static class HubEndpoints
         routes.MapOperationalIntentsApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
+        routes.MapAuditApi();
+        routes.MapHotlineApi();
         return routes;
     }
 }
