@@ -39,7 +39,7 @@ internal static class BenchHubCommand
             {
                 throw new InputException("--requests must be 1..100000 and --concurrency 1..256");
             }
-            var table = new Table().AddColumns("stored intents", "store", "requests", "concurrency", "intents/s", "p50 ms", "p99 ms", "max ms");
+            var table = new Table().AddColumns("stored", "store", "reqs", "conc", "intents/s", "p50 ms", "p99 ms", "max ms");
             foreach (var count in counts)
             {
                 var row = await RunAsync(count, n, c, parse.GetValue(db), ct).ConfigureAwait(false);

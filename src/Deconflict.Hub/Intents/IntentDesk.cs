@@ -101,6 +101,31 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
     }
 
     /// <summary>
+    /// Re-runs the strategic check of every live intent of <paramref name="party"/> (after an agreement between it and
+    /// another party started or ended, which changes the buffers): conflicts that now hold are opened, those that no
+    /// longer hold are cleared. Nothing is refused: the intents were accepted under the terms of their time.
+    /// </summary>
+    public Task RecheckPartyAsync(string party, string actor, CancellationToken ct) =>
+        store.WriteAsync(async w =>
+        {
+            foreach (var r in await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), ct).ConfigureAwait(false))
+            {
+                if (r.Party != party)
+                {
+                    continue;
+                }
+                var intent = FromRecord(r);
+                var before = await w.OpenConflictsWithObjectAsync(StrategicConflictSync.Kind, intent.Id).ConfigureAwait(false);
+                var refs = await StrategicConflictSync.ReconcileAsync(w, intent, Index.FindConflicts(intent, BuffersFor)).ConfigureAwait(false);
+                if (before.Count != refs.Count || !before.Select(c => c.Id).Order(StringComparer.Ordinal).SequenceEqual(refs.Select(x => x.ConflictId!).Order(StringComparer.Ordinal)))
+                {
+                    await w.AppendAuditAsync(actor, "intent.recheck", "intent", intent.Id, [party], HubJson.Serialize(new { intent = intent.Id, conflicts = refs })).ConfigureAwait(false);
+                }
+            }
+            return 0;
+        }, ct);
+
+    /// <summary>
     /// Stores many new intents of their owners (bulk load, e.g. for benchmarks or migrations from another system),
     /// in transactions of <paramref name="batchSize"/>, through the same check, conflict, event and audit path as PUT
     /// but without preconditions; an intent whose id exists or that a blocking conflict refuses is skipped.
