@@ -1,7 +1,9 @@
 using Deconflict.Hub.Agreements;
+using Deconflict.Hub.Audit;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Health;
+using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Parties;
 using Deconflict.Hub.Tracks;
@@ -19,7 +21,12 @@ public static class HubEndpoints
         routes.MapOperationalIntentsApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
+<<<<<<< HEAD
         routes.MapTracksApi();
+=======
+        routes.MapAuditApi();
+        routes.MapHotlineApi();
+>>>>>>> main
         return routes;
     }
 }

@@ -5,6 +5,7 @@ using Deconflict.Hub.Auth;
 using Deconflict.Hub.Demo;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
+using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
@@ -56,6 +57,7 @@ public static class HubServiceExtensions
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
         builder.AddSurveillanceServices();
+        builder.AddHotlineServices();
 
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

@@ -16,23 +16,30 @@ internal static class DetectCommand
         var vFt = new Option<double>("--v-ft") { Description = "Vertical separation H, feet.", DefaultValueFactory = _ => 1000.0 };
         var lookahead = new Option<double>("--lookahead-s") { Description = "Look-ahead T, seconds.", DefaultValueFactory = _ => 300.0 };
         var output = new Option<string>("--out") { Description = "Conflicts CSV to write; '-' or absent: standard output.", DefaultValueFactory = _ => "-" };
+        var earth = new Option<string>("--earth")
+        {
+            Description = "Earth model for each pair's tangent plane: 'sphere' (DAIDALUS, 1 NM = 1 arc-minute) or 'wgs84' (radii of curvature at the pair's midpoint).",
+            DefaultValueFactory = _ => "sphere",
+        };
+        earth.AcceptOnlyFromAmong("sphere", "wgs84");
         var stats = new Option<bool>("--stats") { Description = "Print {\"tracks\",\"candidate_pairs\",\"conflicts\",\"detect_ms\"} as one JSON line on standard error." };
 
         var command = new Command("detect",
             "Detect predicted losses of separation (horizontal < D and vertical < H at the same time within [0, T]) " +
             "for aircraft flying straight at constant velocity. Writes id1,id2,t_in_s,t_out_s,t_cpa_s,h_cpa_nm,v_cpa_ft.")
         {
-            tracks, hNm, vFt, lookahead, output, stats,
+            tracks, hNm, vFt, lookahead, output, earth, stats,
         };
         command.SetAction(int (parse) => Run(
             parse.GetValue(tracks)!,
             new SeparationMinima(parse.GetValue(hNm), parse.GetValue(vFt), parse.GetValue(lookahead)),
             parse.GetValue(output) ?? "-",
-            parse.GetValue(stats)));
+            parse.GetValue(stats),
+            parse.GetValue(earth) == "wgs84" ? EarthModel.Wgs84Midpoint : EarthModel.DaidalusSphere));
         return command;
     }
 
-    internal static int Run(string tracksPath, SeparationMinima minima, string outPath, bool stats, TextWriter? stdout = null, TextWriter? stderr = null)
+    internal static int Run(string tracksPath, SeparationMinima minima, string outPath, bool stats, EarthModel earth = EarthModel.DaidalusSphere, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         CheckPositive("--h-nm", minima.HorizontalNm);
         CheckPositive("--v-ft", minima.VerticalFt);
@@ -55,7 +62,7 @@ internal static class DetectCommand
             throw new InputException($"{tracksPath}: cannot read: {e.Message}");
         }
 
-        var detector = new TacticalDetector();
+        var detector = new TacticalDetector { EarthModel = earth };
         var conflicts = new List<TacticalConflict>();
         var watch = Stopwatch.StartNew();
         detector.Detect(snapshot, minima, conflicts);

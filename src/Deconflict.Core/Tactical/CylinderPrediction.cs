@@ -11,17 +11,20 @@ namespace Deconflict.Core.Tactical;
 /// </summary>
 internal static class CylinderPrediction
 {
+    /// <summary>DAIDALUS's spherical earth: 1 NM is one minute of arc.</summary>
+    public const double DaidalusRadiusM = 6_366_707.0;
+
     /// <summary>
     /// Predicts the pair from earth-centred unit position vectors, earth-centred velocities (m/s),
     /// altitudes (ft) and vertical speeds (ft/s). Both aircraft are placed in the tangent plane at their
-    /// midpoint (WGS-84 radii of curvature there) and both velocities are rotated into that one frame.
+    /// midpoint (on DAIDALUS's sphere, or with the WGS-84 radii of curvature there) and both velocities are rotated into that one frame.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryPredict(
         double uix, double uiy, double uiz, double ujx, double ujy, double ujz,
         double vix, double viy, double viz, double vjx, double vjy, double vjz,
         double zi, double zj, double vzi, double vzj,
-        double dM, double hFt, double lookaheadS,
+        double dM, double hFt, double lookaheadS, bool wgs84,
         out double tIn, out double tOut, out double tCpa, out double hCpaM, out double vCpaFt)
     {
         tIn = tOut = tCpa = hCpaM = vCpaFt = 0;
@@ -80,9 +83,13 @@ internal static class CylinderPrediction
         var nx = -mz * ey;
         var ny = mz * ex;
         var nz = mx * ey - my * ex;
-        var w = 1 - Wgs84.E2 * mz * mz;
-        var primeVertical = Wgs84.A / Math.Sqrt(w);
-        var meridional = primeVertical * (1 - Wgs84.E2) / w;
+        double primeVertical = DaidalusRadiusM, meridional = DaidalusRadiusM;
+        if (wgs84)
+        {
+            var w = 1 - Wgs84.E2 * mz * mz;
+            primeVertical = Wgs84.A / Math.Sqrt(w);
+            meridional = primeVertical * (1 - Wgs84.E2) / w;
+        }
 
         var dpx = ujx - uix;
         var dpy = ujy - uiy;

@@ -53,6 +53,9 @@ public sealed class TacticalDetector : IParallelJob
         _workerCandidates = new long[_runner.WorkerCount * 16];
     }
 
+    /// <summary>Radius used to flatten the Earth for each pair; <see cref="EarthModel.DaidalusSphere"/> unless set.</summary>
+    public EarthModel EarthModel { get; set; } = EarthModel.DaidalusSphere;
+
     /// <summary>Pairs whose reachable boxes overlapped in the last pass (and so were tested exactly).</summary>
     public long LastCandidatePairs { get; private set; }
 
@@ -163,22 +166,23 @@ public sealed class TacticalDetector : IParallelJob
     private void PairRuns(int worker, int firstRun, int endRun)
     {
         var g = _grid;
-        var items = g.Items;
-        var keys = g.Keys;
+        var entries = g.Entries;
+        var boxes = g.Boxes;
         var starts = g.RunStarts;
         var results = _workerResults[worker];
         long candidates = 0;
         for (var r = firstRun; r < endRun; r++)
         {
             int s = starts[r], e = starts[r + 1];
-            var key = keys[s];
+            var key = (uint)(entries[s] >> 32);
             for (var a = s; a < e - 1; a++)
             {
-                var i = items[a];
+                var i = (int)(uint)entries[a];
+                ref var boxI = ref boxes[i];
                 for (var b = a + 1; b < e; b++)
                 {
-                    var j = items[b];
-                    if (g.OverlapsIn(i, j, key))
+                    var j = (int)(uint)entries[b];
+                    if (g.OverlapsIn(ref boxI, ref boxes[j], key))
                     {
                         candidates++;
                         TestPair(i, j, results);
@@ -226,12 +230,13 @@ public sealed class TacticalDetector : IParallelJob
             }
             minima = pairMinima;
         }
-        var g = _grid;
+        ref var a = ref _grid.States[i];
+        ref var b = ref _grid.States[j];
         if (CylinderPrediction.TryPredict(
-            g.Ux[i], g.Uy[i], g.Uz[i], g.Ux[j], g.Uy[j], g.Uz[j],
-            g.Vx[i], g.Vy[i], g.Vz[i], g.Vx[j], g.Vy[j], g.Vz[j],
-            g.Alt[i], g.Alt[j], g.AltRate[i], g.AltRate[j],
-            minima.HorizontalNm * Wgs84.MetresPerNauticalMile, minima.VerticalFt, minima.LookaheadS,
+            a.Ux, a.Uy, a.Uz, b.Ux, b.Uy, b.Uz,
+            a.Vx, a.Vy, a.Vz, b.Vx, b.Vy, b.Vz,
+            a.Alt, b.Alt, a.AltRate, b.AltRate,
+            minima.HorizontalNm * Wgs84.MetresPerNauticalMile, minima.VerticalFt, minima.LookaheadS, EarthModel == EarthModel.Wgs84Midpoint,
             out var tIn, out var tOut, out var tCpa, out var hCpaM, out var vCpaFt))
         {
             results.Add(new TacticalConflict(i, j, tIn, tOut, tCpa, hCpaM / Wgs84.MetresPerNauticalMile, vCpaFt));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Deconflict.Core.Geodesy;
 
 namespace Deconflict.Core.Tactical;
@@ -13,9 +14,14 @@ namespace Deconflict.Core.Tactical;
 /// overlap, which is where the pair is examined (exactly once).
 /// </summary>
 /// <remarks>
-/// Working in earth-centred coordinates makes the antimeridian and the poles ordinary places. The cost is
-/// linear in the number of aircraft at a given density: each aircraft touches a bounded number of cells,
-/// and each cell holds the aircraft of a bounded area.
+/// <para>Working in earth-centred coordinates makes the antimeridian and the poles ordinary places. The cost
+/// is linear in the number of aircraft at a given density: each aircraft touches a bounded number of cells,
+/// and each cell holds the aircraft of a bounded area.</para>
+/// <para>Why the growth bound holds: for a pair, the tangent-plane relative position differs from the
+/// difference of the two straight 3-D paths (on a sphere of radius <see cref="BoxRadiusM"/>) by the radius
+/// mismatch (under 0.46 % of the initial separation) and by the out-of-plane drift of the two paths, whose
+/// rate is (Vi + Vj)·Δp / (|ui + uj| R). Near a loss of separation Δp ≈ -ΔV t, so that rate is bounded by
+/// (|si² - sj²| T + (si + sj)(D + mismatch)) / (1.9 R). Each aircraft's box takes its own share.</para>
 /// </remarks>
 internal sealed class TrafficGrid
 {
@@ -24,30 +30,32 @@ internal sealed class TrafficGrid
     private const int SpatialBits = 9;
     private const int SpatialCells = 1 << SpatialBits;
     private const double MinCellM = 2 * -Origin / SpatialCells + 1;
-    private const int AltCells = 32;
+    private const int AltBits = 5;
+    private const int AltCells = 1 << AltBits;
     private const double AltOriginFt = -3000;
-    private const double MinAltCellFt = 3000;
+    private const double MinAltCellFt = 4500;
+    /// <summary>Cell edge as a multiple of a typical box (separation plus the distance flown at mean speed).</summary>
+    private const double CellScale = 1.3;
     /// <summary>An aircraft whose box touches more cells than this (absurd speed or look-ahead) is paired with every other aircraft instead.</summary>
     public const int MaxCellsPerAircraft = 2048;
-    // Largest relative gap between the WGS-84 radii of curvature (anywhere) and BoxRadiusM.
+    // Largest relative gap between the WGS-84 radii of curvature (or DAIDALUS's sphere) and BoxRadiusM.
     private const double RadiusGap = 0.0046;
     private const double MinRadiusM = 6_335_439;
 
-    // Derived state per aircraft: unit position vector, earth-centred velocity (m/s), altitude (ft), vertical speed (ft/s).
-    public double[] Ux = [], Uy = [], Uz = [];
-    public float[] Vx = [], Vy = [], Vz = [], Alt = [], AltRate = [];
-    // Boxes: earth-centred metres (radius BoxRadiusM) and feet.
-    public float[] X0 = [], X1 = [], Y0 = [], Y1 = [], Z0 = [], Z1 = [], A0 = [], A1 = [];
-    /// <summary>Cells touched per aircraft, then (after <see cref="BuildOffsets"/>) the first entry of each.</summary>
-    public int[] Offsets = [];
-    /// <summary>Per aircraft: 0 normal, <see cref="FlagInvalid"/>, or <see cref="FlagWide"/> (paired with everyone, in no cell).</summary>
-    public byte[] Flags = [];
     public const byte FlagInvalid = 1;
     public const byte FlagWide = 2;
-    public uint[] Keys = [], KeysTmp = [];
-    public int[] Items = [], ItemsTmp = [];
-    public int[] RunStarts = [];
-    private readonly int[] _radixCounts = new int[CellKeySort.Buckets];
+
+    public AircraftState[] States = [];
+    public ReachBox[] Boxes = [];
+    /// <summary>Per aircraft: 0 normal, <see cref="FlagInvalid"/>, or <see cref="FlagWide"/> (paired with everyone, in no cell).</summary>
+    public byte[] Flags = [];
+    /// <summary>Cells touched per aircraft, then (after <see cref="BuildOffsets"/>) the first entry of each.</summary>
+    public int[] Offsets = [];
+    /// <summary>Cell entries, (key &lt;&lt; 32 | aircraft index); sorted by key after <see cref="SortIntoRuns"/>.</summary>
+    public ulong[] Entries = [];
+    /// <summary>The radix sort's second buffer; afterwards it holds the run starts (as ints).</summary>
+    private ulong[] _scratch = [];
+    private readonly int[] _radixCounts = new int[2048];
     public int[] Wide = [];
 
     public int Count { get; private set; }
@@ -57,13 +65,13 @@ internal sealed class TrafficGrid
 
     private double _halfD, _halfH, _lookahead, _maxSpeed, _invCell, _invAltCell;
 
+    /// <summary>Start of each cell's run of entries (RunCount + 1 values), valid after <see cref="SortIntoRuns"/>.</summary>
+    public Span<int> RunStarts => MemoryMarshal.Cast<ulong, int>(_scratch.AsSpan());
+
     /// <summary>Bytes held by the index arrays (what a pass needs beyond the snapshot itself).</summary>
     public long FootprintBytes =>
-        (Ux.LongLength + Uy.LongLength + Uz.LongLength) * 8
-        + (Vx.LongLength + Vy.LongLength + Vz.LongLength + Alt.LongLength + AltRate.LongLength) * 4
-        + (X0.LongLength + X1.LongLength + Y0.LongLength + Y1.LongLength + Z0.LongLength + Z1.LongLength + A0.LongLength + A1.LongLength) * 4
-        + Flags.LongLength + (Offsets.LongLength + Items.LongLength + ItemsTmp.LongLength + RunStarts.LongLength + Wide.LongLength + _radixCounts.LongLength) * 4
-        + (Keys.LongLength + KeysTmp.LongLength) * 4;
+        States.LongLength * Unsafe.SizeOf<AircraftState>() + Boxes.LongLength * Unsafe.SizeOf<ReachBox>() + Flags.LongLength
+        + Offsets.LongLength * 4 + (Entries.LongLength + _scratch.LongLength) * 8 + (Wide.LongLength + _radixCounts.LongLength) * 4;
 
     /// <summary>Sizes the arrays and chooses the cell size for this snapshot and envelope (serial, O(N)).</summary>
     public void Begin(TrafficSnapshot snapshot, SeparationMinima envelope)
@@ -74,10 +82,9 @@ internal sealed class TrafficGrid
         _halfH = envelope.VerticalFt / 2;
         _lookahead = envelope.LookaheadS;
 
-        var gs = snapshot.GsKt.AsSpan(0, Count);
         double max = 0, sum = 0;
         var n = 0;
-        foreach (var g in gs)
+        foreach (var g in snapshot.GsKt.AsSpan(0, Count))
         {
             var s = Math.Abs(g);
             if (double.IsFinite(s))
@@ -89,10 +96,8 @@ internal sealed class TrafficGrid
         }
         _maxSpeed = max * Wgs84.MetresPerSecondPerKnot;
         var meanSpeed = n > 0 ? sum / n * Wgs84.MetresPerSecondPerKnot : 0;
-        // A cell about the size of a typical box: each box then touches about 2 cells per axis.
-        var cell = Math.Max(MinCellM, 2 * _halfD + meanSpeed * _lookahead);
-        _invCell = 1 / cell;
-        _invAltCell = 1 / Math.Max(MinAltCellFt, 6 * _halfH);
+        _invCell = 1 / Math.Max(MinCellM, CellScale * (2 * _halfD + meanSpeed * _lookahead));
+        _invAltCell = 1 / Math.Max(MinAltCellFt, 9 * _halfH);
     }
 
     /// <summary>Derives state and box for aircraft [start, end) and counts the cells each touches.</summary>
@@ -110,42 +115,57 @@ internal sealed class TrafficGrid
                 Flags[i] = FlagInvalid;
                 continue;
             }
-            var u = LocalTangentPlane.UnitVector(lat, lon);
+            ref var state = ref States[i];
+            state = Derive(lat, lon, alt, gs, trk, vs);
+            double ux = state.Ux, uy = state.Uy, uz = state.Uz, vx = state.Vx, vy = state.Vy, vz = state.Vz;
             var speed = gs * Wgs84.MetresPerSecondPerKnot;
-            var v = LocalTangentPlane.VelocityVector(lat, lon, speed, trk);
-            var rate = vs / 60.0;
-            Ux[i] = u.X;
-            Uy[i] = u.Y;
-            Uz[i] = u.Z;
-            Vx[i] = (float)v.X;
-            Vy[i] = (float)v.Y;
-            Vz[i] = (float)v.Z;
-            Alt[i] = (float)alt;
-            AltRate[i] = (float)rate;
+            var rate = (double)state.AltRate;
 
-            // Growth: half the separation, the flat-plane scale error and the drift between straight
-            // tangent paths and the plane (see the remarks of TacticalDetector), plus float rounding.
-            var st = Math.Abs(speed) * t;
-            var slack = RadiusGap * 1.01 * (_halfD + st) + (st * st + st * planeGrowth) / (1.9 * MinRadiusM) + 2;
+            var reach = Math.Abs(speed) * t;
+            var slack = RadiusGap * 1.01 * (_halfD + reach) + (reach * reach + reach * planeGrowth) / (1.9 * MinRadiusM) + 2;
             var r = _halfD + slack;
-            double px = BoxRadiusM * u.X, py = BoxRadiusM * u.Y, pz = BoxRadiusM * u.Z;
-            double qx = px + v.X * t, qy = py + v.Y * t, qz = pz + v.Z * t;
-            X0[i] = (float)(Math.Min(px, qx) - r);
-            X1[i] = (float)(Math.Max(px, qx) + r);
-            Y0[i] = (float)(Math.Min(py, qy) - r);
-            Y1[i] = (float)(Math.Max(py, qy) + r);
-            Z0[i] = (float)(Math.Min(pz, qz) - r);
-            Z1[i] = (float)(Math.Max(pz, qz) + r);
+            double px = BoxRadiusM * ux, py = BoxRadiusM * uy, pz = BoxRadiusM * uz;
+            double qx = px + vx * t, qy = py + vy * t, qz = pz + vz * t;
+            ref var box = ref Boxes[i];
+            box.X0 = (float)(Math.Min(px, qx) - r);
+            box.X1 = (float)(Math.Max(px, qx) + r);
+            box.Y0 = (float)(Math.Min(py, qy) - r);
+            box.Y1 = (float)(Math.Max(py, qy) + r);
+            box.Z0 = (float)(Math.Min(pz, qz) - r);
+            box.Z1 = (float)(Math.Max(pz, qz) + r);
             var a2 = alt + rate * t;
-            A0[i] = (float)(Math.Min(alt, a2) - _halfH - 1);
-            A1[i] = (float)(Math.Max(alt, a2) + _halfH + 1);
+            box.A0 = (float)(Math.Min(alt, a2) - _halfH - 1);
+            box.A1 = (float)(Math.Max(alt, a2) + _halfH + 1);
 
-            long cells = (long)(CellX(X1[i]) - CellX(X0[i]) + 1) * (CellX(Y1[i]) - CellX(Y0[i]) + 1)
-                * (CellX(Z1[i]) - CellX(Z0[i]) + 1) * (CellA(A1[i]) - CellA(A0[i]) + 1);
+            var cells = (long)(Cell(box.X1) - Cell(box.X0) + 1) * (Cell(box.Y1) - Cell(box.Y0) + 1)
+                * (Cell(box.Z1) - Cell(box.Z0) + 1) * (CellA(box.A1) - CellA(box.A0) + 1);
             var wide = cells > MaxCellsPerAircraft;
             Offsets[i] = wide ? 0 : (int)cells;
             Flags[i] = wide ? FlagWide : (byte)0;
         }
+    }
+
+    /// <summary>The state the pair test uses, from one row of a snapshot.</summary>
+    public static AircraftState Derive(double lat, double lon, double alt, double gs, double trk, double vs)
+    {
+        const double rad = Math.PI / 180;
+        var (sl, cl) = Math.SinCos(lat * rad);
+        var (so, co) = Math.SinCos(lon * rad);
+        var (st, ct) = Math.SinCos(trk * rad);
+        var speed = gs * Wgs84.MetresPerSecondPerKnot;
+        double ve = speed * st, vn = speed * ct;
+        // east = (-sin lon, cos lon, 0); north = (-sin lat cos lon, -sin lat sin lon, cos lat)
+        return new AircraftState
+        {
+            Ux = cl * co,
+            Uy = cl * so,
+            Uz = sl,
+            Vx = (float)(-ve * so - vn * sl * co),
+            Vy = (float)(ve * co - vn * sl * so),
+            Vz = (float)(vn * cl),
+            Alt = (float)alt,
+            AltRate = (float)(vs / 60.0),
+        };
     }
 
     /// <summary>Turns cell counts into entry offsets, lists wide aircraft and sizes the entry arrays (serial).</summary>
@@ -167,21 +187,18 @@ internal sealed class TrafficGrid
             Offsets[i] = (int)total;
             total += c;
         }
-        if (total > int.MaxValue / 2)
+        if (total > Array.MaxLength / 2)
         {
             throw new InvalidOperationException("Traffic snapshot too large for one detection pass.");
         }
         Offsets[Count] = (int)total;
         WideCount = wide;
         EntryCount = (int)total;
-        if (Keys.Length < EntryCount)
+        if (Entries.Length < EntryCount + 1)
         {
-            var cap = Math.Max(EntryCount, Keys.Length + Keys.Length / 2);
-            Keys = new uint[cap];
-            KeysTmp = new uint[cap];
-            Items = new int[cap];
-            ItemsTmp = new int[cap];
-            RunStarts = new int[cap + 1];
+            var cap = Math.Max(EntryCount + 1, Entries.Length + Entries.Length / 4);
+            Entries = new ulong[cap];
+            _scratch = new ulong[cap];
         }
     }
 
@@ -195,8 +212,9 @@ internal sealed class TrafficGrid
             {
                 continue;
             }
-            int x0 = CellX(X0[i]), x1 = CellX(X1[i]), y0 = CellX(Y0[i]), y1 = CellX(Y1[i]);
-            int z0 = CellX(Z0[i]), z1 = CellX(Z1[i]), a0 = CellA(A0[i]), a1 = CellA(A1[i]);
+            ref var b = ref Boxes[i];
+            int x0 = Cell(b.X0), x1 = Cell(b.X1), y0 = Cell(b.Y0), y1 = Cell(b.Y1);
+            int z0 = Cell(b.Z0), z1 = Cell(b.Z1), a0 = CellA(b.A0), a1 = CellA(b.A1);
             for (var x = x0; x <= x1; x++)
             {
                 for (var y = y0; y <= y1; y++)
@@ -205,8 +223,7 @@ internal sealed class TrafficGrid
                     {
                         for (var a = a0; a <= a1; a++)
                         {
-                            Keys[o] = Key(x, y, z, a);
-                            Items[o++] = i;
+                            Entries[o++] = ((ulong)Key(x, y, z, a) << 32) | (uint)i;
                         }
                     }
                 }
@@ -218,74 +235,67 @@ internal sealed class TrafficGrid
     public void SortIntoRuns()
     {
         var n = EntryCount;
-        CellKeySort.Sort(Keys.AsSpan(0, n), Items.AsSpan(0, n), KeysTmp.AsSpan(0, n), ItemsTmp.AsSpan(0, n), _radixCounts);
+        CellKeySort.Sort(Entries.AsSpan(0, n), _scratch.AsSpan(0, n), _radixCounts);
+        var starts = RunStarts;
         var runs = 0;
+        var previous = ulong.MaxValue;
         for (var e = 0; e < n; e++)
         {
-            if (e == 0 || Keys[e] != Keys[e - 1])
+            var key = Entries[e] >> 32;
+            if (key != previous)
             {
-                RunStarts[runs++] = e;
+                starts[runs++] = e;
+                previous = key;
             }
         }
-        RunStarts[runs] = n;
+        starts[runs] = n;
         RunCount = runs;
     }
 
-    /// <summary>True when the boxes of i and j overlap and the lowest corner of the overlap lies in cell <paramref name="key"/>.</summary>
+    /// <summary>True when boxes a and b overlap and the lowest corner of the overlap lies in cell <paramref name="key"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool OverlapsIn(int i, int j, uint key)
+    public bool OverlapsIn(ref ReachBox a, ref ReachBox b, uint key)
     {
-        var x0 = Math.Max(X0[i], X0[j]);
-        var y0 = Math.Max(Y0[i], Y0[j]);
-        var z0 = Math.Max(Z0[i], Z0[j]);
-        var a0 = Math.Max(A0[i], A0[j]);
-        return x0 <= Math.Min(X1[i], X1[j]) && y0 <= Math.Min(Y1[i], Y1[j]) && z0 <= Math.Min(Z1[i], Z1[j])
-            && a0 <= Math.Min(A1[i], A1[j])
-            && Key(CellX(x0), CellX(y0), CellX(z0), CellA(a0)) == key;
+        var x0 = Math.Max(a.X0, b.X0);
+        var y0 = Math.Max(a.Y0, b.Y0);
+        var z0 = Math.Max(a.Z0, b.Z0);
+        var a0 = Math.Max(a.A0, b.A0);
+        return a0 <= Math.Min(a.A1, b.A1) && x0 <= Math.Min(a.X1, b.X1) && y0 <= Math.Min(a.Y1, b.Y1) && z0 <= Math.Min(a.Z1, b.Z1)
+            && Key(Cell(x0), Cell(y0), Cell(z0), CellA(a0)) == key;
     }
 
     /// <summary>True when the boxes of i and j overlap (used for wide aircraft, which are in no cell).</summary>
-    public bool Overlaps(int i, int j) =>
-        Math.Max(X0[i], X0[j]) <= Math.Min(X1[i], X1[j]) && Math.Max(Y0[i], Y0[j]) <= Math.Min(Y1[i], Y1[j])
-        && Math.Max(Z0[i], Z0[j]) <= Math.Min(Z1[i], Z1[j]) && Math.Max(A0[i], A0[j]) <= Math.Min(A1[i], A1[j]);
+    public bool Overlaps(int i, int j)
+    {
+        ref var a = ref Boxes[i];
+        ref var b = ref Boxes[j];
+        return Math.Max(a.X0, b.X0) <= Math.Min(a.X1, b.X1) && Math.Max(a.Y0, b.Y0) <= Math.Min(a.Y1, b.Y1)
+            && Math.Max(a.Z0, b.Z0) <= Math.Min(a.Z1, b.Z1) && Math.Max(a.A0, b.A0) <= Math.Min(a.A1, b.A1);
+    }
 
     /// <summary>False for rows the detector ignores (non-finite or out-of-range values).</summary>
     public bool IsValid(int i) => Flags[i] != FlagInvalid;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int CellX(float v) => Math.Clamp((int)((v - Origin) * _invCell), 0, SpatialCells - 1);
+    private int Cell(float v) => Math.Clamp((int)((v - Origin) * _invCell), 0, SpatialCells - 1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int CellA(float v) => Math.Clamp((int)((v - AltOriginFt) * _invAltCell), 0, AltCells - 1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Key(int x, int y, int z, int a) =>
-        ((uint)x << (2 * SpatialBits + 5)) | ((uint)y << (SpatialBits + 5)) | ((uint)z << 5) | (uint)a;
+        ((uint)x << (2 * SpatialBits + AltBits)) | ((uint)y << (SpatialBits + AltBits)) | ((uint)z << AltBits) | (uint)a;
 
     private void EnsureAircraftCapacity(int n)
     {
-        if (Ux.Length >= n && Offsets.Length > n)
+        if (States.Length >= n && Offsets.Length > n)
         {
             return;
         }
-        var cap = Math.Max(n, Ux.Length + Ux.Length / 2);
-        Ux = new double[cap];
-        Uy = new double[cap];
-        Uz = new double[cap];
-        Vx = new float[cap];
-        Vy = new float[cap];
-        Vz = new float[cap];
-        Alt = new float[cap];
-        AltRate = new float[cap];
-        X0 = new float[cap];
-        X1 = new float[cap];
-        Y0 = new float[cap];
-        Y1 = new float[cap];
-        Z0 = new float[cap];
-        Z1 = new float[cap];
-        A0 = new float[cap];
-        A1 = new float[cap];
-        Offsets = new int[cap + 1];
+        var cap = Math.Max(n, States.Length + States.Length / 4);
+        States = new AircraftState[cap];
+        Boxes = new ReachBox[cap];
         Flags = new byte[cap];
+        Offsets = new int[cap + 1];
     }
 }
