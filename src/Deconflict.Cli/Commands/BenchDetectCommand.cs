@@ -83,7 +83,8 @@ internal static class BenchDetectCommand
             var (snapshot, detector, results) = runs[k];
             var before = GC.GetTotalAllocatedBytes(precise: true);
             detector.Detect(snapshot, SeparationMinima.Default, results);
-            rows[k] = rows[k] with { AllocatedBytesPerPass = GC.GetTotalAllocatedBytes(precise: true) - before };
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            rows[k] = rows[k] with { AllocatedBytesPerPass = allocated };
         }
         runs.Clear();
 
