@@ -9,5 +9,7 @@ internal static class BenchCommand
     {
         BenchDetectCommand.Create(),
         BenchCheckCommand.Create(),
+        BenchIngestCommand.Create(),
+        BenchReplayCommand.Create(),
     };
 }

@@ -1,0 +1,81 @@
+using Deconflict.Core.Geodesy;
+
+namespace Deconflict.Core.Strategic.Geometry;
+
+/// <summary>
+/// A shape reduced to a core (a point, a path of arcs or a closed ring of arcs) plus a radius: a circle is its
+/// centre grown by the radius, a corridor its path grown by the half-width, a polygon its ring with radius 0.
+/// Two shapes then overlap exactly when their cores are closer than the sum of the radii (the geodesic
+/// distance is a length metric), except two polygons, which must share interior. Holds unit vectors and
+/// a bounding cap for fast rejection.
+/// </summary>
+internal sealed class PreparedShape
+{
+    /// <summary>Conservative ratio bounds between an ellipsoidal geodesic distance and <see cref="SphereRadiusM"/> × central angle.</summary>
+    public const double SphereRadiusM = 6_367_000;
+    public const double LowRatio = 0.9945;
+    public const double HighRatio = 1.0055;
+
+    private PreparedShape(ShapeCore core, GeoPoint[] geo, double radiusM)
+    {
+        Core = core;
+        Geo = geo;
+        Points = [.. geo.Select(Vec3.FromGeo)];
+        RadiusM = radiusM;
+        CoreCentre = Points.Length == 1 ? Points[0] : ShapeRules.Centroid(Points);
+        var coreAngle = 0.0;
+        foreach (var p in Points)
+        {
+            coreAngle = Math.Max(coreAngle, Vec3.Angle(CoreCentre, p));
+        }
+        // Arcs bow away from the chord; on a cap the vertices bound everything between them, plus a hair.
+        CoreCapRad = (coreAngle * (1 + 1e-9)) + 1e-12;
+        CapRad = CoreCapRad + AngleAtMost(radiusM);
+        Plane = core == ShapeCore.Ring ? new RingPlane(Points, CoreCentre, CoreCapRad) : null;
+    }
+
+    /// <summary>For a polygon, its ring in its own gnomonic plane for containment tests.</summary>
+    public RingPlane? Plane { get; }
+
+    public ShapeCore Core { get; }
+
+    public GeoPoint[] Geo { get; }
+
+    public Vec3[] Points { get; }
+
+    public double RadiusM { get; }
+
+    public Vec3 CoreCentre { get; }
+
+    /// <summary>Angular radius of a cap around <see cref="CoreCentre"/> holding the core.</summary>
+    public double CoreCapRad { get; }
+
+    /// <summary>Angular radius of a cap around <see cref="CoreCentre"/> holding the whole shape.</summary>
+    public double CapRad { get; }
+
+    /// <summary>Number of arcs of the core: ring edges for a polygon, path legs for a corridor, none for a circle.</summary>
+    public int SegmentCount => Core switch
+    {
+        ShapeCore.Ring => Points.Length,
+        ShapeCore.Path => Points.Length - 1,
+        _ => 0,
+    };
+
+    /// <summary>An upper bound of the central angle subtended by a geodesic distance.</summary>
+    public static double AngleAtMost(double metres) => metres / (LowRatio * SphereRadiusM);
+
+    public static PreparedShape From(VolumeShape shape) => shape switch
+    {
+        PolygonShape p => new PreparedShape(ShapeCore.Ring, [.. p.Vertices], 0),
+        CircleShape c => new PreparedShape(ShapeCore.Point, [c.Centre], c.RadiusM),
+        CorridorShape c => new PreparedShape(ShapeCore.Path, [.. c.Path], c.HalfWidthM),
+        _ => throw new ArgumentException($"unknown shape {shape.GetType().Name}", nameof(shape)),
+    };
+}
+
+internal enum ShapeCore
+{
+    Point,
+    Path,
+    Ring,
+}

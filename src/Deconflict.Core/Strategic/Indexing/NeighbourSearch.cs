@@ -1,0 +1,104 @@
+namespace Deconflict.Core.Strategic.Indexing;
+
+/// <summary>
+/// One thread's search of a <see cref="StrategicIndex"/> for the conflicts of an intent: visits the cells
+/// the candidate's volumes (grown by the largest buffer any other party has with it) cover, filters on window
+/// and band, then runs the exact 4D test once per candidate/stored volume pair. Reuses its scratch sets.
+/// The caller holds the index's read lock.
+/// </summary>
+internal sealed class NeighbourSearch(StrategicIndex index, Func<string, string, StrategicBuffers>? buffersFor)
+{
+    private readonly HashSet<long> _cells = [];
+    private readonly HashSet<int> _seen = [];
+    private readonly Dictionary<int, VolumeOverlap> _found = [];
+    private readonly Dictionary<(string, string), StrategicBuffers> _pairBuffers = [];
+    private readonly Dictionary<string, StrategicBuffers> _maxBuffers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Conflicting held intents (by slot, only slots above <paramref name="otherSlotAbove"/>) with the union of
+    /// their overlaps. The dictionary is reused by the next run.
+    /// </summary>
+    public Dictionary<int, VolumeOverlap> Run(OperationalIntent candidate, PreparedVolume[] volumes, int otherSlotAbove)
+    {
+        _found.Clear();
+        var cells = index.Cells;
+        var intents = index.Intents;
+        var held = index.Volumes;
+        var max = MaxBuffers(candidate.Party);
+        var tb = (long)(Math.Max(0, max.TimeS) * TimeSpan.TicksPerSecond);
+        var vb = Math.Max(0, max.VerticalFt);
+        foreach (var cv in volumes)
+        {
+            _cells.Clear();
+            _seen.Clear();
+            index.CoverOf(cv, Math.Max(0, max.HorizontalM), _cells);
+            var s0 = CellEntry.FloorSeconds(cv.StartTicks - tb);
+            var s1 = CellEntry.CeilSeconds(cv.EndTicks + tb);
+            var lo = CellEntry.FloorFeet(cv.LowerFt - vb);
+            var hi = CellEntry.CeilFeet(cv.UpperFt + vb);
+            foreach (var key in _cells)
+            {
+                if (!cells.TryGetValue(key, out var cell))
+                {
+                    continue;
+                }
+                foreach (ref readonly var e in cell.Items)
+                {
+                    if (e.StartS >= s1 || s0 >= e.EndS || e.LowerFt >= hi || lo >= e.UpperFt || !_seen.Add(e.Volume))
+                    {
+                        continue;
+                    }
+                    var iv = held[e.Volume]!;
+                    if (iv.Intent <= otherSlotAbove)
+                    {
+                        continue;
+                    }
+                    var other = intents[iv.Intent]!.Intent;
+                    if (other.Party == candidate.Party || other.Id == candidate.Id)
+                    {
+                        continue;
+                    }
+                    if (PreparedVolume.Conflict(cv, iv.Volume, BuffersFor(candidate.Party, other.Party), out var overlap))
+                    {
+                        _found[iv.Intent] = _found.TryGetValue(iv.Intent, out var previous) ? previous.Union(overlap) : overlap;
+                    }
+                }
+            }
+        }
+        return _found;
+    }
+
+    private StrategicBuffers BuffersFor(string party, string other)
+    {
+        if (buffersFor is null)
+        {
+            return StrategicBuffers.None;
+        }
+        if (!_pairBuffers.TryGetValue((party, other), out var buffers))
+        {
+            _pairBuffers[(party, other)] = buffers = buffersFor(party, other);
+        }
+        return buffers;
+    }
+
+    private StrategicBuffers MaxBuffers(string party)
+    {
+        if (buffersFor is null)
+        {
+            return StrategicBuffers.None;
+        }
+        if (!_maxBuffers.TryGetValue(party, out var max))
+        {
+            foreach (var other in index.Parties)
+            {
+                if (other != party)
+                {
+                    var b = BuffersFor(party, other);
+                    max = new StrategicBuffers(Math.Max(max.HorizontalM, b.HorizontalM), Math.Max(max.VerticalFt, b.VerticalFt), Math.Max(max.TimeS, b.TimeS));
+                }
+            }
+            _maxBuffers[party] = max;
+        }
+        return max;
+    }
+}

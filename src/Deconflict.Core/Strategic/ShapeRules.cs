@@ -1,0 +1,186 @@
+using Deconflict.Core.Geodesy;
+using Deconflict.Core.Strategic.Geometry;
+using Vec3 = Deconflict.Core.Strategic.Geometry.Vec3;
+
+namespace Deconflict.Core.Strategic;
+
+/// <summary>
+/// Validity rules of volume shapes, shared by every way an intent enters the system. Each rule returns the
+/// problem in words, or null when the shape is fine.
+/// </summary>
+internal static class ShapeRules
+{
+    /// <summary>Largest accepted extent: a shape must fit in a spherical cap of this angular radius.</summary>
+    public const double MaxCapDeg = 30;
+
+    public static string? CheckPosition(GeoPoint p)
+    {
+        if (!double.IsFinite(p.LatDeg) || !double.IsFinite(p.LonDeg))
+        {
+            return "coordinates must be finite numbers";
+        }
+        if (p.LatDeg is < -90 or > 90)
+        {
+            return $"latitude {p.LatDeg} is outside -90..90";
+        }
+        if (p.LonDeg is < -180 or > 180)
+        {
+            return $"longitude {p.LonDeg} is outside -180..180";
+        }
+        return null;
+    }
+
+    public static string? CheckPolygon(IReadOnlyList<GeoPoint> vertices)
+    {
+        if (FirstBadPosition(vertices) is { } bad)
+        {
+            return bad;
+        }
+        var distinct = new HashSet<Vec3>();
+        foreach (var v in vertices)
+        {
+            distinct.Add(Vec3.FromGeo(v));
+        }
+        if (distinct.Count < 3)
+        {
+            return $"a polygon needs at least 3 distinct vertices, found {distinct.Count}";
+        }
+        if (distinct.Count < vertices.Count)
+        {
+            return "a polygon may not repeat a vertex (other than closing the ring)";
+        }
+        var points = vertices.Select(Vec3.FromGeo).ToArray();
+        if (CheckExtent(points) is { } large)
+        {
+            return large;
+        }
+        var g = new Gnomonic(Centroid(points));
+        var xy = new double[points.Length * 2];
+        g.Project(points, xy);
+        var n = points.Length;
+        if (OnOneLine(xy))
+        {
+            return "the polygon has no area (its vertices are on one great circle)";
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var i1 = (i + 1) % n;
+            for (var j = i + 1; j < n; j++)
+            {
+                var j1 = (j + 1) % n;
+                var adjacent = j == i1 || i == j1;
+                if (adjacent)
+                {
+                    // Adjacent edges meet at their shared vertex; they may not fold back along each other.
+                    var (sx, sy, ox, oy, px, py) = j == i1
+                        ? (xy[2 * i1], xy[(2 * i1) + 1], xy[2 * i], xy[(2 * i) + 1], xy[2 * j1], xy[(2 * j1) + 1])
+                        : (xy[2 * i], xy[(2 * i) + 1], xy[2 * i1], xy[(2 * i1) + 1], xy[2 * j], xy[(2 * j) + 1]);
+                    var cross = Planar.Orient(sx, sy, ox, oy, px, py);
+                    var dot = ((ox - sx) * (px - sx)) + ((oy - sy) * (py - sy));
+                    if (cross == 0 && dot > 0)
+                    {
+                        return $"the polygon intersects itself (edges {i} and {j} overlap)";
+                    }
+                    continue;
+                }
+                if (Planar.SegmentsTouch(xy[2 * i], xy[(2 * i) + 1], xy[2 * i1], xy[(2 * i1) + 1],
+                        xy[2 * j], xy[(2 * j) + 1], xy[2 * j1], xy[(2 * j1) + 1]))
+                {
+                    return $"the polygon intersects itself (edges {i} and {j} cross)";
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>True when every projected vertex is on the line through vertex 0 and the vertex farthest from it.</summary>
+    private static bool OnOneLine(double[] xy)
+    {
+        var far = 0;
+        var best = 0.0;
+        for (var k = 1; k < xy.Length / 2; k++)
+        {
+            var d = Math.Abs(xy[2 * k] - xy[0]) + Math.Abs(xy[(2 * k) + 1] - xy[1]);
+            if (d > best)
+            {
+                (best, far) = (d, k);
+            }
+        }
+        for (var k = 1; k < xy.Length / 2; k++)
+        {
+            var orient = Planar.Orient(xy[0], xy[1], xy[2 * far], xy[(2 * far) + 1], xy[2 * k], xy[(2 * k) + 1]);
+            if (Math.Abs(orient) > 1e-15 * best * best)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static string? CheckCircle(GeoPoint centre) => CheckPosition(centre);
+
+    public static string? CheckPath(IReadOnlyList<GeoPoint> path)
+    {
+        if (path.Count < 2)
+        {
+            return $"a corridor path needs at least 2 points, found {path.Count}";
+        }
+        if (FirstBadPosition(path) is { } bad)
+        {
+            return bad;
+        }
+        var points = path.Select(Vec3.FromGeo).ToArray();
+        for (var i = 1; i < points.Length; i++)
+        {
+            if (points[i] == points[i - 1])
+            {
+                return $"a corridor path may not repeat a point (points {i - 1} and {i} are equal)";
+            }
+        }
+        return CheckExtent(points);
+    }
+
+    public static string? CheckRadius(double metres, string what) =>
+        !double.IsFinite(metres) || metres <= 0 ? $"{what} must be a positive number of metres, got {metres}"
+        : metres > 2_000_000 ? $"{what} of {metres} m is too large (at most 2,000,000 m)"
+        : null;
+
+    private static string? FirstBadPosition(IReadOnlyList<GeoPoint> points)
+    {
+        foreach (var p in points)
+        {
+            if (CheckPosition(p) is { } problem)
+            {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static string? CheckExtent(Vec3[] points)
+    {
+        var c = Centroid(points);
+        if (c.Length == 0)
+        {
+            return "the shape is too large (its points surround the Earth)";
+        }
+        foreach (var p in points)
+        {
+            if (Vec3.Angle(c, p) > MaxCapDeg * Math.PI / 180)
+            {
+                return $"the shape is too large (it must fit within {MaxCapDeg}° of its centre)";
+            }
+        }
+        return null;
+    }
+
+    public static Vec3 Centroid(ReadOnlySpan<Vec3> points)
+    {
+        var sum = new Vec3(0, 0, 0);
+        foreach (var p in points)
+        {
+            sum += p;
+        }
+        return sum.Length < 1e-9 ? new Vec3(0, 0, 0) : sum.Normalized();
+    }
+}

@@ -1,0 +1,302 @@
+using System.Collections.Concurrent;
+using Deconflict.Core.Strategic.Indexing;
+
+namespace Deconflict.Core.Strategic;
+
+/// <summary>
+/// A spatio-temporal index of live operational intents. Each volume is entered in the cells of a
+/// <see cref="SphereGrid"/> that its bounding caps meet (corridors cap by leg, so a long route stays thin),
+/// each entry carrying the volume's window and band, so a check visits only the cells around the candidate
+/// and rejects most neighbours on time and altitude before any geometry. Safe for concurrent checks;
+/// updates take an exclusive lock.
+/// </summary>
+public sealed class StrategicIndex
+{
+    private readonly SphereGrid _grid;
+    private readonly Dictionary<long, GridCell> _cells = [];
+    private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
+    private readonly List<IndexedIntent?> _intents = [];
+    private readonly Stack<int> _freeIntents = new();
+    private readonly List<IndexedVolume?> _volumes = [];
+    private readonly Stack<int> _freeVolumes = new();
+    private readonly Dictionary<string, int> _partyCounts = new(StringComparer.Ordinal);
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+
+    /// <param name="cellDeg">Cell size in degrees of latitude; about the size of a typical volume works best.</param>
+    public StrategicIndex(double cellDeg = 0.25)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cellDeg, 0.01);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cellDeg, 10);
+        _grid = new SphereGrid(cellDeg);
+    }
+
+    /// <summary>Number of live (not Ended) intents held.</summary>
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _slotById.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Adds or replaces an intent. An Ended intent is removed instead: it never conflicts.</summary>
+    public void Upsert(OperationalIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        if (intent.State == IntentState.Ended)
+        {
+            Remove(intent.Id);
+            return;
+        }
+        // Geometry is prepared outside the lock; only the cell updates are exclusive.
+        var prepared = new IndexedVolume[intent.Volumes.Count];
+        var cover = new HashSet<long>();
+        for (var v = 0; v < prepared.Length; v++)
+        {
+            var volume = new PreparedVolume(intent.Volumes[v]);
+            cover.Clear();
+            CoverOf(volume, 0, cover);
+            prepared[v] = new IndexedVolume(volume, -1, [.. cover]);
+        }
+        _lock.EnterWriteLock();
+        try
+        {
+            RemoveLocked(intent.Id);
+            var slot = _freeIntents.Count > 0 ? _freeIntents.Pop() : Add(_intents);
+            var volumeSlots = new int[prepared.Length];
+            for (var v = 0; v < prepared.Length; v++)
+            {
+                var vs = _freeVolumes.Count > 0 ? _freeVolumes.Pop() : Add(_volumes);
+                var iv = prepared[v] with { Intent = slot };
+                _volumes[vs] = iv;
+                volumeSlots[v] = vs;
+                var entry = new CellEntry(vs, CellEntry.FloorSeconds(iv.Volume.StartTicks), CellEntry.CeilSeconds(iv.Volume.EndTicks),
+                    CellEntry.FloorFeet(iv.Volume.LowerFt), CellEntry.CeilFeet(iv.Volume.UpperFt));
+                foreach (var key in iv.Cells)
+                {
+                    if (!_cells.TryGetValue(key, out var cell))
+                    {
+                        _cells[key] = cell = new GridCell();
+                    }
+                    cell.Add(entry);
+                }
+            }
+            _intents[slot] = new IndexedIntent(intent, volumeSlots);
+            _slotById[intent.Id] = slot;
+            _partyCounts[intent.Party] = _partyCounts.GetValueOrDefault(intent.Party) + 1;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Removes an intent (ended or withdrawn); false when it was not held.</summary>
+    public bool Remove(string intentId)
+    {
+        ArgumentNullException.ThrowIfNull(intentId);
+        _lock.EnterWriteLock();
+        try
+        {
+            return RemoveLocked(intentId);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>The intent held under <paramref name="intentId"/>, if any.</summary>
+    public OperationalIntent? Get(string intentId)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _slotById.TryGetValue(intentId, out var slot) ? _intents[slot]!.Intent : null;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// Conflicts of <paramref name="candidate"/> (new or changed, whether held or not) with every held intent of
+    /// another party, sorted by the other intent's id. <see cref="StrategicConflict.IntentId1"/> is the candidate;
+    /// a conflict is blocking when the other intent's priority is equal or higher. An Ended candidate has none.
+    /// <paramref name="buffersFor"/>(candidate party, other party) gives the agreement's buffers.
+    /// </summary>
+    public IReadOnlyList<StrategicConflict> FindConflicts(OperationalIntent candidate, Func<string, string, StrategicBuffers>? buffersFor = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (candidate.State == IntentState.Ended)
+        {
+            return [];
+        }
+        var volumes = candidate.Volumes.Select(v => new PreparedVolume(v)).ToArray();
+        _lock.EnterReadLock();
+        try
+        {
+            var search = new NeighbourSearch(this, buffersFor);
+            var found = search.Run(candidate, volumes, otherSlotAbove: -1);
+            var list = new List<StrategicConflict>(found.Count);
+            foreach (var (other, overlap) in found)
+            {
+                var o = _intents[other]!.Intent;
+                list.Add(ToConflict(candidate, o, overlap, blocking: o.Priority >= candidate.Priority));
+            }
+            list.Sort((x, y) => string.CompareOrdinal(x.IntentId2, y.IntentId2));
+            return list;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// Every conflicting pair among the held intents, with <see cref="StrategicConflict.IntentId1"/> &lt;
+    /// <see cref="StrategicConflict.IntentId2"/> (ordinal) and sorted. With no candidate to judge, a conflict is
+    /// blocking when the two priorities are equal: neither may outrank the other into it. Uses every core.
+    /// </summary>
+    public IReadOnlyList<StrategicConflict> FindAllConflicts(Func<string, string, StrategicBuffers>? buffersFor = null, IProgress<int>? progress = null)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var results = new ConcurrentBag<List<StrategicConflict>>();
+            var done = 0;
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, _intents.Count, 256),
+                () => (Search: new NeighbourSearch(this, buffersFor), List: new List<StrategicConflict>()),
+                (range, _, local) =>
+                {
+                    for (var slot = range.Item1; slot < range.Item2; slot++)
+                    {
+                        if (_intents[slot] is not { } held)
+                        {
+                            continue;
+                        }
+                        var intent = held.Intent;
+                        var volumes = new PreparedVolume[held.Volumes.Length];
+                        for (var v = 0; v < volumes.Length; v++)
+                        {
+                            volumes[v] = _volumes[held.Volumes[v]]!.Volume;
+                        }
+                        foreach (var (other, overlap) in local.Search.Run(intent, volumes, otherSlotAbove: slot))
+                        {
+                            var o = _intents[other]!.Intent;
+                            var (first, second) = string.CompareOrdinal(intent.Id, o.Id) < 0 ? (intent, o) : (o, intent);
+                            local.List.Add(ToConflict(first, second, overlap, blocking: first.Priority == second.Priority));
+                        }
+                    }
+                    progress?.Report(Interlocked.Add(ref done, range.Item2 - range.Item1));
+                    return local;
+                },
+                local => results.Add(local.List));
+            var all = results.SelectMany(l => l).ToList();
+            all.Sort(static (x, y) =>
+            {
+                var c = string.CompareOrdinal(x.IntentId1, y.IntentId1);
+                return c != 0 ? c : string.CompareOrdinal(x.IntentId2, y.IntentId2);
+            });
+            return all;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    internal SphereGrid Grid => _grid;
+
+    /// <summary>Volumes held (for figures).</summary>
+    public int VolumeCount => _volumes.Count - _freeVolumes.Count;
+
+    /// <summary>Cells holding at least one volume (for figures).</summary>
+    public int CellCount => _cells.Count;
+
+    /// <summary>Entries over all cells: each volume appears once in every cell its cover meets (for figures).</summary>
+    public long CellEntryCount => _cells.Values.Sum(c => (long)c.Count);
+
+    internal IReadOnlyDictionary<long, GridCell> Cells => _cells;
+
+    internal IReadOnlyList<IndexedIntent?> Intents => _intents;
+
+    internal IReadOnlyList<IndexedVolume?> Volumes => _volumes;
+
+    internal IEnumerable<string> Parties => _partyCounts.Keys;
+
+    internal void CoverOf(PreparedVolume volume, double extraM, HashSet<long> cells)
+    {
+        var shape = volume.Shape;
+        var grow = Geometry.PreparedShape.AngleAtMost(shape.RadiusM + extraM);
+        if (shape.Core == Geometry.ShapeCore.Path && shape.Points.Length > 2)
+        {
+            for (var i = 0; i + 1 < shape.Points.Length; i++)
+            {
+                var a = shape.Points[i];
+                var b = shape.Points[i + 1];
+                var mid = (a + b).Normalized();
+                var half = Math.Max(Geometry.Vec3.Angle(mid, a), Geometry.Vec3.Angle(mid, b));
+                _grid.Cover(mid, (half * (1 + 1e-9)) + 1e-12 + grow, cells);
+            }
+            return;
+        }
+        _grid.Cover(shape.CoreCentre, shape.CoreCapRad + grow, cells);
+    }
+
+    private static StrategicConflict ToConflict(OperationalIntent first, OperationalIntent second, VolumeOverlap o, bool blocking) =>
+        new(first.Id, second.Id, first.Party, second.Party,
+            new DateTimeOffset(o.StartTicks, TimeSpan.Zero), new DateTimeOffset(o.EndTicks, TimeSpan.Zero), o.LowerFt, o.UpperFt, blocking);
+
+    private bool RemoveLocked(string intentId)
+    {
+        if (!_slotById.Remove(intentId, out var slot))
+        {
+            return false;
+        }
+        var held = _intents[slot]!;
+        foreach (var vs in held.Volumes)
+        {
+            foreach (var key in _volumes[vs]!.Cells)
+            {
+                var cell = _cells[key];
+                cell.Remove(vs);
+                if (cell.Count == 0)
+                {
+                    _cells.Remove(key);
+                }
+            }
+            _volumes[vs] = null;
+            _freeVolumes.Push(vs);
+        }
+        _intents[slot] = null;
+        _freeIntents.Push(slot);
+        var party = held.Intent.Party;
+        if (_partyCounts[party] == 1)
+        {
+            _partyCounts.Remove(party);
+        }
+        else
+        {
+            _partyCounts[party]--;
+        }
+        return true;
+    }
+
+    private static int Add<T>(List<T?> list)
+        where T : class
+    {
+        list.Add(null);
+        return list.Count - 1;
+    }
+}
