@@ -21,12 +21,9 @@ public static class HubEndpoints
         routes.MapOperationalIntentsApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
-<<<<<<< HEAD
         routes.MapTracksApi();
-=======
         routes.MapAuditApi();
         routes.MapHotlineApi();
->>>>>>> main
         return routes;
     }
 }
