@@ -6,7 +6,7 @@ namespace Deconflict.Cli.Tests.Commands;
 public sealed class DetectCommandTests : IDisposable
 {
     private const string Header = "id,lat_deg,lon_deg,alt_ft,gs_kt,trk_deg,vs_fpm";
-    private readonly string _dir = CliProcess.TempDir();
+    private readonly string _dir = TacticalCli.TempDir();
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -21,7 +21,7 @@ public sealed class DetectCommandTests : IDisposable
     public void Detect_writes_sorted_conflicts_and_stats_for_a_reference_set()
     {
         var outPath = Path.Combine(_dir, "out.csv");
-        var r = CliProcess.Run("detect", "--tracks", RepoPaths.Reference("dev-small.tracks.csv"), "--out", outPath, "--stats");
+        var r = TacticalCli.Run("detect", "--tracks", RepoPaths.Reference("dev-small.tracks.csv"), "--out", outPath, "--stats");
 
         r.ExitCode.ShouldBe(0, r.Stderr);
         var lines = File.ReadAllLines(outPath);
@@ -47,7 +47,7 @@ public sealed class DetectCommandTests : IDisposable
     public void Detect_writes_to_standard_output_by_default()
     {
         var path = Write("two.csv", Header, "A,0,0,35000,300,90,0", "B,0,0.2,35000,300,270,0");
-        var r = CliProcess.Run("detect", "--tracks", path);
+        var r = TacticalCli.Run("detect", "--tracks", path);
         r.ExitCode.ShouldBe(0, r.Stderr);
         r.Stdout.ShouldStartWith("id1,id2,t_in_s,t_out_s");
         r.Stdout.ShouldContain("\nA,B,");
@@ -66,7 +66,7 @@ public sealed class DetectCommandTests : IDisposable
     public void A_malformed_row_is_reported_with_file_line_and_field_and_exit_code_2(string row, int line, string field, string problem)
     {
         var path = Write("bad.csv", Header, "B,1,1,30000,300,90,0", row);
-        var r = CliProcess.Run("detect", "--tracks", path);
+        var r = TacticalCli.Run("detect", "--tracks", path);
         r.ExitCode.ShouldBe(2);
         r.Stderr.ShouldContain($"{path}:{line}: field '{field}'");
         r.Stderr.ShouldContain(problem);
@@ -78,7 +78,7 @@ public sealed class DetectCommandTests : IDisposable
     public void A_missing_header_column_is_named()
     {
         var path = Write("nohdr.csv", "id,lat_deg,lon_deg,alt_ft,trk_deg,vs_fpm", "A,0,0,35000,90,0");
-        var r = CliProcess.Run("detect", "--tracks", path);
+        var r = TacticalCli.Run("detect", "--tracks", path);
         r.ExitCode.ShouldBe(2);
         r.Stderr.ShouldContain($"{path}:1: field 'gs_kt': missing header column");
     }
@@ -87,8 +87,8 @@ public sealed class DetectCommandTests : IDisposable
     public void An_empty_file_or_a_missing_file_is_an_input_error()
     {
         var empty = Write("empty.csv");
-        CliProcess.Run("detect", "--tracks", empty).ExitCode.ShouldBe(2);
-        var missing = CliProcess.Run("detect", "--tracks", Path.Combine(_dir, "nope.csv"));
+        TacticalCli.Run("detect", "--tracks", empty).ExitCode.ShouldBe(2);
+        var missing = TacticalCli.Run("detect", "--tracks", Path.Combine(_dir, "nope.csv"));
         missing.ExitCode.ShouldBe(2);
         missing.Stderr.ShouldContain("nope.csv");
     }
@@ -97,7 +97,7 @@ public sealed class DetectCommandTests : IDisposable
     public void Non_positive_minima_are_refused()
     {
         var path = Write("ok.csv", Header, "A,0,0,35000,300,90,0");
-        var r = CliProcess.Run("detect", "--tracks", path, "--h-nm", "0");
+        var r = TacticalCli.Run("detect", "--tracks", path, "--h-nm", "0");
         r.ExitCode.ShouldBe(2);
         r.Stderr.ShouldContain("--h-nm");
     }
@@ -106,7 +106,7 @@ public sealed class DetectCommandTests : IDisposable
     public void Extra_columns_and_a_different_column_order_are_accepted()
     {
         var path = Write("cols.csv", "vs_fpm,id,callsign,lat_deg,lon_deg,alt_ft,gs_kt,trk_deg", "0,A,X,0,0,35000,300,90", "0,B,Y,0,0.2,35000,300,270");
-        var r = CliProcess.Run("detect", "--tracks", path);
+        var r = TacticalCli.Run("detect", "--tracks", path);
         r.ExitCode.ShouldBe(0, r.Stderr);
         r.Stdout.ShouldContain("\nA,B,");
     }

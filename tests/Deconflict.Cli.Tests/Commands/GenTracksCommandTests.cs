@@ -2,7 +2,7 @@ namespace Deconflict.Cli.Tests.Commands;
 
 public sealed class GenTracksCommandTests : IDisposable
 {
-    private readonly string _dir = CliProcess.TempDir();
+    private readonly string _dir = TacticalCli.TempDir();
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -11,12 +11,12 @@ public sealed class GenTracksCommandTests : IDisposable
     {
         var a = Path.Combine(_dir, "a.csv");
         var b = Path.Combine(_dir, "b.csv");
-        CliProcess.Run("gen", "tracks", "--n", "3000", "--seed", "9", "--out", a).ExitCode.ShouldBe(0);
-        CliProcess.Run("gen", "tracks", "--n", "3000", "--seed", "9", "--out", b).ExitCode.ShouldBe(0);
+        TacticalCli.Run("gen", "tracks", "--n", "3000", "--seed", "9", "--out", a).ExitCode.ShouldBe(0);
+        TacticalCli.Run("gen", "tracks", "--n", "3000", "--seed", "9", "--out", b).ExitCode.ShouldBe(0);
         File.ReadAllBytes(a).ShouldBe(File.ReadAllBytes(b));
         File.ReadAllLines(a).Length.ShouldBe(3001);
 
-        var r = CliProcess.Run("detect", "--tracks", a, "--stats", "--out", Path.Combine(_dir, "c.csv"));
+        var r = TacticalCli.Run("detect", "--tracks", a, "--stats", "--out", Path.Combine(_dir, "c.csv"));
         r.ExitCode.ShouldBe(0, r.Stderr);
         File.ReadAllLines(Path.Combine(_dir, "c.csv")).Length.ShouldBeGreaterThan(10);
     }
@@ -25,7 +25,7 @@ public sealed class GenTracksCommandTests : IDisposable
     public void A_box_across_the_antimeridian_keeps_longitudes_in_range()
     {
         var path = Path.Combine(_dir, "am.csv");
-        CliProcess.Run("gen", "tracks", "--n", "500", "--seed", "3", "--box", "60,170,70,-170", "--out", path).ExitCode.ShouldBe(0);
+        TacticalCli.Run("gen", "tracks", "--n", "500", "--seed", "3", "--box", "60,170,70,-170", "--out", path).ExitCode.ShouldBe(0);
         foreach (var line in File.ReadLines(path).Skip(1))
         {
             var f = line.Split(',');
@@ -39,7 +39,7 @@ public sealed class GenTracksCommandTests : IDisposable
     [Fact]
     public void A_malformed_box_is_an_input_error()
     {
-        var r = CliProcess.Run("gen", "tracks", "--n", "10", "--box", "50,0,40", "--out", Path.Combine(_dir, "x.csv"));
+        var r = TacticalCli.Run("gen", "tracks", "--n", "10", "--box", "50,0,40", "--out", Path.Combine(_dir, "x.csv"));
         r.ExitCode.ShouldBe(2);
         r.Stderr.ShouldContain("--box");
     }
@@ -47,7 +47,7 @@ public sealed class GenTracksCommandTests : IDisposable
     [Fact]
     public void Bench_detect_prints_its_figures()
     {
-        var r = CliProcess.Run("bench", "detect", "--n", "2000", "--passes", "1");
+        var r = TacticalCli.Run("bench", "detect", "--n", "2000", "--passes", "1");
         r.ExitCode.ShouldBe(0, r.Stderr);
         r.Stdout.ShouldContain("2,000");
         r.Stdout.ShouldContain("bytes/");

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Deconflict.Cli.Tests;
+namespace Deconflict.Cli.Tests.Commands;
 
 /// <summary>Runs the built CLI (deconflict.dll beside the tests) as a separate process, as a user would.</summary>
-internal static class CliProcess
+internal static class TacticalCli
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
