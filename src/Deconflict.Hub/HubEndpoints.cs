@@ -21,9 +21,9 @@ public static class HubEndpoints
         routes.MapOperationalIntentsApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
+        routes.MapTracksApi();
         routes.MapAuditApi();
         routes.MapHotlineApi();
-        routes.MapTracksApi();
         return routes;
     }
 }
