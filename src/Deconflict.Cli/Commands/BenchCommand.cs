@@ -9,5 +9,6 @@ internal static class BenchCommand
     {
         BenchDetectCommand.Create(),
         BenchCheckCommand.Create(),
+        BenchAuditCommand.Create(),
     };
 }
