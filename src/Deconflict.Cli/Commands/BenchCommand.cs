@@ -9,6 +9,8 @@ internal static class BenchCommand
     {
         BenchDetectCommand.Create(),
         BenchCheckCommand.Create(),
+        BenchIngestCommand.Create(),
+        BenchReplayCommand.Create(),
         BenchAuditCommand.Create(),
     };
 }
