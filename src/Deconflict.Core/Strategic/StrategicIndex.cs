@@ -57,14 +57,15 @@ public sealed class StrategicIndex
             return;
         }
         // Geometry is prepared outside the lock; only the cell updates are exclusive.
-        var prepared = new IndexedVolume[intent.Volumes.Count];
+        var prepared = new PreparedVolume[intent.Volumes.Count];
+        var covers = new long[prepared.Length][];
         var cover = new HashSet<long>();
         for (var v = 0; v < prepared.Length; v++)
         {
-            var volume = new PreparedVolume(intent.Volumes[v]);
+            prepared[v] = new PreparedVolume(intent.Volumes[v]);
             cover.Clear();
-            CoverOf(volume, 0, cover);
-            prepared[v] = new IndexedVolume(volume, -1, [.. cover]);
+            CoverOf(prepared[v], 0, cover);
+            covers[v] = [.. cover];
         }
         _lock.EnterWriteLock();
         try
@@ -75,12 +76,11 @@ public sealed class StrategicIndex
             for (var v = 0; v < prepared.Length; v++)
             {
                 var vs = _freeVolumes.Count > 0 ? _freeVolumes.Pop() : Add(_volumes);
-                var iv = prepared[v] with { Intent = slot };
-                _volumes[vs] = iv;
+                var volume = prepared[v];
+                _volumes[vs] = new IndexedVolume(volume, slot);
                 volumeSlots[v] = vs;
-                var entry = new CellEntry(vs, CellEntry.FloorSeconds(iv.Volume.StartTicks), CellEntry.CeilSeconds(iv.Volume.EndTicks),
-                    CellEntry.FloorFeet(iv.Volume.LowerFt), CellEntry.CeilFeet(iv.Volume.UpperFt));
-                foreach (var key in iv.Cells)
+                var entry = CellEntry.For(vs, volume);
+                foreach (var key in covers[v])
                 {
                     if (!_cells.TryGetValue(key, out var cell))
                     {
@@ -265,9 +265,12 @@ public sealed class StrategicIndex
             return false;
         }
         var held = _intents[slot]!;
+        var cover = new HashSet<long>();
         foreach (var vs in held.Volumes)
         {
-            foreach (var key in _volumes[vs]!.Cells)
+            cover.Clear();
+            CoverOf(_volumes[vs]!.Volume, 0, cover);
+            foreach (var key in cover)
             {
                 var cell = _cells[key];
                 cell.Remove(vs);

@@ -34,8 +34,8 @@ internal sealed class NeighbourSearch(StrategicIndex index, Func<string, string,
             index.CoverOf(cv, Math.Max(0, max.HorizontalM), _cells);
             var s0 = CellEntry.FloorSeconds(cv.StartTicks - tb);
             var s1 = CellEntry.CeilSeconds(cv.EndTicks + tb);
-            var lo = CellEntry.FloorFeet(cv.LowerFt - vb);
-            var hi = CellEntry.CeilFeet(cv.UpperFt + vb);
+            var lo = CellEntry.FloorBand(cv.LowerFt - vb);
+            var hi = CellEntry.CeilBand(cv.UpperFt + vb);
             foreach (var key in _cells)
             {
                 if (!cells.TryGetValue(key, out var cell))
@@ -44,7 +44,7 @@ internal sealed class NeighbourSearch(StrategicIndex index, Func<string, string,
                 }
                 foreach (ref readonly var e in cell.Items)
                 {
-                    if (e.StartS >= s1 || s0 >= e.EndS || e.LowerFt >= hi || lo >= e.UpperFt || !_seen.Add(e.Volume))
+                    if (e.StartS >= s1 || s0 >= e.EndS || e.Lower >= hi || lo >= e.Upper || !_seen.Add(e.Volume))
                     {
                         continue;
                     }
