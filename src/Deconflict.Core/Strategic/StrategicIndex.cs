@@ -20,6 +20,8 @@ public sealed class StrategicIndex
     private readonly List<IndexedVolume?> _volumes = [];
     private readonly Stack<int> _freeVolumes = new();
     private readonly Dictionary<string, int> _partyCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _partyIds = new(StringComparer.Ordinal);
+    private VolumeKey[] _keys = new VolumeKey[64];
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
     /// <param name="cellDeg">Cell size in degrees of latitude; about the size of a typical volume works best.</param>
@@ -72,12 +74,18 @@ public sealed class StrategicIndex
         {
             RemoveLocked(intent.Id);
             var slot = _freeIntents.Count > 0 ? _freeIntents.Pop() : Add(_intents);
+            var party = PartyId(intent.Party);
             var volumeSlots = new int[prepared.Length];
             for (var v = 0; v < prepared.Length; v++)
             {
                 var vs = _freeVolumes.Count > 0 ? _freeVolumes.Pop() : Add(_volumes);
                 var volume = prepared[v];
                 _volumes[vs] = new IndexedVolume(volume, slot);
+                if (vs >= _keys.Length)
+                {
+                    Array.Resize(ref _keys, Math.Max(_keys.Length * 2, vs + 1));
+                }
+                _keys[vs] = new VolumeKey(slot, party, volume.Shape);
                 volumeSlots[v] = vs;
                 var entry = CellEntry.For(vs, volume);
                 foreach (var key in covers[v])
@@ -235,6 +243,20 @@ public sealed class StrategicIndex
 
     internal IEnumerable<string> Parties => _partyCounts.Keys;
 
+    internal ReadOnlySpan<VolumeKey> Keys => _keys;
+
+    /// <summary>The number standing for a party in <see cref="VolumeKey"/>, or -1 for one never held.</summary>
+    internal int PartyIdOrNone(string party) => _partyIds.TryGetValue(party, out var id) ? id : -1;
+
+    private int PartyId(string party)
+    {
+        if (!_partyIds.TryGetValue(party, out var id))
+        {
+            _partyIds[party] = id = _partyIds.Count;
+        }
+        return id;
+    }
+
     internal void CoverOf(PreparedVolume volume, double extraM, HashSet<long> cells)
     {
         var shape = volume.Shape;
@@ -269,11 +291,13 @@ public sealed class StrategicIndex
         foreach (var vs in held.Volumes)
         {
             cover.Clear();
-            CoverOf(_volumes[vs]!.Volume, 0, cover);
+            var volume = _volumes[vs]!.Volume;
+            CoverOf(volume, 0, cover);
+            var startS = CellEntry.For(vs, volume).StartS;
             foreach (var key in cover)
             {
                 var cell = _cells[key];
-                cell.Remove(vs);
+                cell.Remove(vs, startS);
                 if (cell.Count == 0)
                 {
                     _cells.Remove(key);
