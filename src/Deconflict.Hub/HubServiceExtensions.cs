@@ -4,6 +4,7 @@ using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
+using Deconflict.Hub.Ground;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
@@ -52,6 +53,7 @@ public static class HubServiceExtensions
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
         builder.AddHotlineServices();
+        builder.AddGroundServices();
 
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
