@@ -11,5 +11,6 @@ internal static class BenchCommand
         BenchCheckCommand.Create(),
         BenchIngestCommand.Create(),
         BenchReplayCommand.Create(),
+        BenchHubCommand.Create(),
     };
 }
