@@ -5,6 +5,7 @@ using Deconflict.Hub.Auth;
 using Deconflict.Hub.Demo;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
+using Deconflict.Hub.Ground;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
@@ -59,6 +60,7 @@ public static class HubServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
         builder.AddSurveillanceServices();
         builder.AddHotlineServices();
+        builder.AddGroundServices();
 
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

@@ -114,8 +114,13 @@ public sealed partial class LiveDetectionService(
         var key = c.TrackId + "|" + c.IntentId;
         var owner = new CallerParty(c.Party, null, false);
         var intent = desk.Index.Get(c.IntentId);
+        // The intent's state changes first, so that whoever is told of the conflict reads the new state.
         if (!c.Conforming)
         {
+            if (intent is not null && intent.State != IntentState.Nonconforming && IntentTransitions.IsAllowed(intent.State, IntentState.Nonconforming))
+            {
+                await desk.ChangeStateAsync(owner, c.IntentId, IntentState.Nonconforming, null, ct).ConfigureAwait(false);
+            }
             var threatened = Threatened(c);
             await store.WriteAsync(async w =>
             {
@@ -124,11 +129,11 @@ public sealed partial class LiveDetectionService(
                 _conformance[key] = record;
                 return 0;
             }, ct).ConfigureAwait(false);
-            if (intent is not null && IntentTransitions.IsAllowed(intent.State, IntentState.Nonconforming) && intent.State != IntentState.Nonconforming)
-            {
-                await desk.ChangeStateAsync(owner, c.IntentId, IntentState.Nonconforming, null, ct).ConfigureAwait(false);
-            }
             return;
+        }
+        if (intent is { State: IntentState.Nonconforming })
+        {
+            await desk.ChangeStateAsync(owner, c.IntentId, IntentState.Activated, null, ct).ConfigureAwait(false);
         }
         if (_conformance.Remove(key, out var open))
         {
@@ -137,10 +142,6 @@ public sealed partial class LiveDetectionService(
                 await LiveConflictSync.SaveAsync(w, LiveConflictSync.Clear(open, w.Now), "conflict.clear").ConfigureAwait(false);
                 return 0;
             }, ct).ConfigureAwait(false);
-        }
-        if (intent is { State: IntentState.Nonconforming })
-        {
-            await desk.ChangeStateAsync(owner, c.IntentId, IntentState.Activated, null, ct).ConfigureAwait(false);
         }
     }
 
