@@ -1,4 +1,5 @@
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.WebConsole;
 using Scalar.AspNetCore;
 
 namespace Deconflict.Hub;
@@ -36,6 +37,7 @@ public static class HubApplication
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Deconflict hub").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHubApis();
+        app.MapConsole();
         return app;
     }
 

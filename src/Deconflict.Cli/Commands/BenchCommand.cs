@@ -10,5 +10,7 @@ internal static class BenchCommand
         BenchDetectCommand.Create(),
         BenchCheckCommand.Create(),
         BenchHubCommand.Create(),
+        BenchIngestCommand.Create(),
+        BenchReplayCommand.Create(),
     };
 }

@@ -1,5 +1,6 @@
 using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic.Geometry;
+using Vec3 = Deconflict.Core.Strategic.Geometry.Vec3;
 
 namespace Deconflict.Core.Strategic;
 
@@ -57,13 +58,7 @@ internal static class ShapeRules
         var xy = new double[points.Length * 2];
         g.Project(points, xy);
         var n = points.Length;
-        var area = Math.Abs(Planar.SignedArea2(xy));
-        var scale = 0.0;
-        for (var i = 0; i < xy.Length; i++)
-        {
-            scale = Math.Max(scale, Math.Abs(xy[i] - xy[i % 2]));
-        }
-        if (area <= 1e-12 * Math.Max(scale * scale, 1e-18))
+        if (OnOneLine(xy))
         {
             return "the polygon has no area (its vertices are on one great circle)";
         }
@@ -96,6 +91,30 @@ internal static class ShapeRules
             }
         }
         return null;
+    }
+
+    /// <summary>True when every projected vertex is on the line through vertex 0 and the vertex farthest from it.</summary>
+    private static bool OnOneLine(double[] xy)
+    {
+        var far = 0;
+        var best = 0.0;
+        for (var k = 1; k < xy.Length / 2; k++)
+        {
+            var d = Math.Abs(xy[2 * k] - xy[0]) + Math.Abs(xy[(2 * k) + 1] - xy[1]);
+            if (d > best)
+            {
+                (best, far) = (d, k);
+            }
+        }
+        for (var k = 1; k < xy.Length / 2; k++)
+        {
+            var orient = Planar.Orient(xy[0], xy[1], xy[2 * far], xy[(2 * far) + 1], xy[2 * k], xy[(2 * k) + 1]);
+            if (Math.Abs(orient) > 1e-15 * best * best)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static string? CheckCircle(GeoPoint centre) => CheckPosition(centre);

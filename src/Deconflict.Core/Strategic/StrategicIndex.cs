@@ -218,6 +218,15 @@ public sealed class StrategicIndex
 
     internal SphereGrid Grid => _grid;
 
+    /// <summary>Volumes held (for figures).</summary>
+    public int VolumeCount => _volumes.Count - _freeVolumes.Count;
+
+    /// <summary>Cells holding at least one volume (for figures).</summary>
+    public int CellCount => _cells.Count;
+
+    /// <summary>Entries over all cells: each volume appears once in every cell its cover meets (for figures).</summary>
+    public long CellEntryCount => _cells.Values.Sum(c => (long)c.Count);
+
     internal IReadOnlyDictionary<long, GridCell> Cells => _cells;
 
     internal IReadOnlyList<IndexedIntent?> Intents => _intents;
