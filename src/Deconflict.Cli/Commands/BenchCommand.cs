@@ -11,7 +11,7 @@ internal static class BenchCommand
         BenchCheckCommand.Create(),
         BenchIngestCommand.Create(),
         BenchReplayCommand.Create(),
-        BenchAuditCommand.Create(),
         BenchHubCommand.Create(),
+        BenchAuditCommand.Create(),
     };
 }
