@@ -5,10 +5,12 @@ using Deconflict.Hub.Auth;
 using Deconflict.Hub.Demo;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
+using Deconflict.Hub.Ground;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.Tracks;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Npgsql;
@@ -56,7 +58,9 @@ public static class HubServiceExtensions
         services.AddHostedService<HubStartup>();
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
+        builder.AddSurveillanceServices();
         builder.AddHotlineServices();
+        builder.AddGroundServices();
 
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

@@ -9,8 +9,9 @@ internal static class BenchCommand
     {
         BenchDetectCommand.Create(),
         BenchCheckCommand.Create(),
-        BenchHubCommand.Create(),
         BenchIngestCommand.Create(),
         BenchReplayCommand.Create(),
+        BenchHubCommand.Create(),
+        BenchAuditCommand.Create(),
     };
 }
