@@ -2,6 +2,7 @@ using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Audit;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Events;
+using Deconflict.Hub.Ground;
 using Deconflict.Hub.Health;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
@@ -24,6 +25,9 @@ public static class HubEndpoints
         routes.MapTracksApi();
         routes.MapAuditApi();
         routes.MapHotlineApi();
+        routes.MapGroundApi();
+        routes.MapStrikesApi();
+        routes.MapTransparencyApi();
         return routes;
     }
 }

@@ -12,5 +12,6 @@ internal static class BenchCommand
         BenchIngestCommand.Create(),
         BenchReplayCommand.Create(),
         BenchHubCommand.Create(),
+        BenchAuditCommand.Create(),
     };
 }
