@@ -1,7 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using Deconflict.Hub;
+
+var app = HubApplication.Build(args);
+await app.RunAsync();
 
 /// <summary>Entry point, public so that integration tests can host the hub.</summary>
 public partial class Program;

@@ -2,13 +2,12 @@ using System.CommandLine;
 
 namespace Deconflict.Cli.Commands;
 
-// PLACEHOLDER: replaced by the real command.
+/// <summary><c>deconflict audit verify|export</c>: the tamper-evident log, checked offline or fetched from a hub.</summary>
 internal static class AuditCommand
 {
-    public static Command Create()
+    public static Command Create() => new("audit", "Export and verify the tamper-evident audit log.")
     {
-        var command = new Command("audit", "Export and verify the tamper-evident audit log.");
-        command.SetAction(int (_) => throw new InputException("'audit' is not available yet"));
-        return command;
-    }
+        AuditVerifyCommand.Create(),
+        AuditExportCommand.Create(),
+    };
 }

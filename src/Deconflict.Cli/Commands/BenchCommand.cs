@@ -9,5 +9,9 @@ internal static class BenchCommand
     {
         BenchDetectCommand.Create(),
         BenchCheckCommand.Create(),
+        BenchIngestCommand.Create(),
+        BenchReplayCommand.Create(),
+        BenchHubCommand.Create(),
+        BenchAuditCommand.Create(),
     };
 }

@@ -1,14 +1,105 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Deconflict.Core.Tactical;
 
 namespace Deconflict.Cli.Commands;
 
-// PLACEHOLDER: replaced by the real command.
+/// <summary><c>deconflict detect</c>: predicted losses of separation in a traffic snapshot file.</summary>
 internal static class DetectCommand
 {
     public static Command Create()
     {
-        var command = new Command("detect", "Detect predicted losses of separation in a traffic snapshot.");
-        command.SetAction(int (_) => throw new InputException("'detect' is not available yet"));
+        var tracks = new Option<string>("--tracks") { Description = "Traffic snapshot (CSV: id,lat_deg,lon_deg,alt_ft,gs_kt,trk_deg,vs_fpm).", Required = true };
+        var hNm = new Option<double>("--h-nm") { Description = "Horizontal separation D, nautical miles.", DefaultValueFactory = _ => 5.0 };
+        var vFt = new Option<double>("--v-ft") { Description = "Vertical separation H, feet.", DefaultValueFactory = _ => 1000.0 };
+        var lookahead = new Option<double>("--lookahead-s") { Description = "Look-ahead T, seconds.", DefaultValueFactory = _ => 300.0 };
+        var output = new Option<string>("--out") { Description = "Conflicts CSV to write; '-' or absent: standard output.", DefaultValueFactory = _ => "-" };
+        var earth = new Option<string>("--earth")
+        {
+            Description = "Earth model for each pair's tangent plane: 'sphere' (DAIDALUS, 1 NM = 1 arc-minute) or 'wgs84' (radii of curvature at the pair's midpoint).",
+            DefaultValueFactory = _ => "sphere",
+        };
+        earth.AcceptOnlyFromAmong("sphere", "wgs84");
+        var stats = new Option<bool>("--stats") { Description = "Print {\"tracks\",\"candidate_pairs\",\"conflicts\",\"detect_ms\"} as one JSON line on standard error." };
+
+        var command = new Command("detect",
+            "Detect predicted losses of separation (horizontal < D and vertical < H at the same time within [0, T]) " +
+            "for aircraft flying straight at constant velocity. Writes id1,id2,t_in_s,t_out_s,t_cpa_s,h_cpa_nm,v_cpa_ft.")
+        {
+            tracks, hNm, vFt, lookahead, output, earth, stats,
+        };
+        command.SetAction(int (parse) => Run(
+            parse.GetValue(tracks)!,
+            new SeparationMinima(parse.GetValue(hNm), parse.GetValue(vFt), parse.GetValue(lookahead)),
+            parse.GetValue(output) ?? "-",
+            parse.GetValue(stats),
+            parse.GetValue(earth) == "wgs84" ? EarthModel.Wgs84Midpoint : EarthModel.DaidalusSphere));
         return command;
+    }
+
+    internal static int Run(string tracksPath, SeparationMinima minima, string outPath, bool stats, EarthModel earth = EarthModel.DaidalusSphere, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        CheckPositive("--h-nm", minima.HorizontalNm);
+        CheckPositive("--v-ft", minima.VerticalFt);
+        if (!(minima.LookaheadS >= 0 && double.IsFinite(minima.LookaheadS)))
+        {
+            throw new InputException($"option '--lookahead-s': {minima.LookaheadS.ToString(CultureInfo.InvariantCulture)} must be zero or more");
+        }
+
+        TrafficSnapshot snapshot;
+        try
+        {
+            snapshot = TrafficCsv.Read(tracksPath);
+        }
+        catch (TrafficFormatException e)
+        {
+            throw new InputException(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{tracksPath}: cannot read: {e.Message}");
+        }
+
+        var detector = new TacticalDetector { EarthModel = earth };
+        var conflicts = new List<TacticalConflict>();
+        var watch = Stopwatch.StartNew();
+        detector.Detect(snapshot, minima, conflicts);
+        var ms = watch.Elapsed.TotalMilliseconds;
+
+        if (outPath == "-")
+        {
+            var writer = stdout ?? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+            ConflictCsv.Write(writer, snapshot, conflicts);
+            writer.Flush();
+        }
+        else
+        {
+            try
+            {
+                using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false), 1 << 16);
+                ConflictCsv.Write(writer, snapshot, conflicts);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"{outPath}: cannot write: {e.Message}");
+            }
+        }
+
+        if (stats)
+        {
+            (stderr ?? Console.Error).WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{{\"tracks\":{snapshot.Count},\"candidate_pairs\":{detector.LastCandidatePairs},\"conflicts\":{conflicts.Count},\"detect_ms\":{ms:F3}}}"));
+        }
+        return 0;
+    }
+
+    private static void CheckPositive(string option, double value)
+    {
+        if (!(value > 0 && double.IsFinite(value)))
+        {
+            throw new InputException($"option '{option}': {value.ToString(CultureInfo.InvariantCulture)} must be a positive number");
+        }
     }
 }

@@ -1,14 +1,166 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using Deconflict.Cli.Replay;
+using Deconflict.Core.Surveillance;
+using Deconflict.Core.Tactical;
+using Spectre.Console;
 
 namespace Deconflict.Cli.Commands;
 
-// PLACEHOLDER: replaced by the real command.
+/// <summary>
+/// <c>deconflict replay (--reports FILE.csv | --sbs FILE.sbs) [--speed X] [--out alerts.csv] [--report report.html]</c>:
+/// runs a recording through the live pipeline (store → snapshot → detector → alert tracker) in
+/// recording time and writes the alert episodes.
+/// </summary>
 internal static class ReplayCommand
 {
     public static Command Create()
     {
-        var command = new Command("replay", "Replay a surveillance recording through the live pipeline.");
-        command.SetAction(int (_) => throw new InputException("'replay' is not available yet"));
+        var reports = new Option<string?>("--reports") { Description = "Reports CSV (t_s,id,lat_deg,lon_deg,alt_ft,gs_kt,trk_deg,vs_fpm); .gz is decompressed", HelpName = "FILE.csv" };
+        var sbs = new Option<string?>("--sbs") { Description = "SBS-1 (BaseStation port 30003) recording; .gz is decompressed", HelpName = "FILE.sbs" };
+        var speed = new Option<double>("--speed") { Description = "Times real time; 0 = as fast as possible", DefaultValueFactory = _ => 0 };
+        var output = new Option<string?>("--out") { Description = "Write the alert episodes here as CSV (default: standard output)", HelpName = "alerts.csv" };
+        var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report (map and timeline) here", HelpName = "report.html" };
+        var hNm = new Option<double>("--h-nm") { Description = "Horizontal separation, NM", DefaultValueFactory = _ => 5 };
+        var vFt = new Option<double>("--v-ft") { Description = "Vertical separation, ft", DefaultValueFactory = _ => 1000 };
+        var lookahead = new Option<double>("--lookahead-s") { Description = "Look-ahead, s", DefaultValueFactory = _ => 300 };
+        var cycle = new Option<double>("--cycle-s") { Description = "Detection cycle, s of recording time", DefaultValueFactory = _ => 1 };
+        var caution = new Option<double>("--caution-s") { Description = "Caution when loss of separation is predicted within this many s", DefaultValueFactory = _ => 300 };
+        var warning = new Option<double>("--warning-s") { Description = "Warning when loss of separation is predicted within this many s", DefaultValueFactory = _ => 60 };
+        var hold = new Option<int>("--hold-cycles") { Description = "Cycles a weaker condition must hold before an alert is lowered or cleared", DefaultValueFactory = _ => 3 };
+        var stale = new Option<double>("--stale-s") { Description = "A track without a report for this long leaves the picture", DefaultValueFactory = _ => 60 };
+        var command = new Command("replay", "Replay a surveillance recording through the live pipeline and write its alert episodes.")
+        {
+            reports, sbs, speed, output, report, hNm, vFt, lookahead, cycle, caution, warning, hold, stale,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = new ReplayOptions(
+                parse.GetValue(reports), parse.GetValue(sbs), parse.GetValue(speed), parse.GetValue(output), parse.GetValue(report),
+                new SeparationMinima(parse.GetValue(hNm), parse.GetValue(vFt), parse.GetValue(lookahead)), parse.GetValue(cycle),
+                new AlertOptions { CautionS = parse.GetValue(caution), WarningS = parse.GetValue(warning), HoldCycles = parse.GetValue(hold) },
+                parse.GetValue(stale));
+            return await RunAsync(options, Console.Out, Console.Error, cancellation).ConfigureAwait(false);
+        });
         return command;
+    }
+
+    internal sealed record ReplayOptions(
+        string? Reports, string? Sbs, double Speed, string? Out, string? Report, SeparationMinima Minima, double CycleS, AlertOptions Alerts, double StaleS);
+
+    internal static async Task<int> RunAsync(ReplayOptions o, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        if ((o.Reports is null) == (o.Sbs is null))
+        {
+            throw new InputException("give exactly one of --reports FILE.csv or --sbs FILE.sbs");
+        }
+        Check(o.Minima.IsValid, "--h-nm/--v-ft/--lookahead-s", "separation minima must be finite and positive");
+        Check(o.CycleS > 0 && double.IsFinite(o.CycleS), "--cycle-s", "must be positive");
+        Check(o.Speed >= 0 && double.IsFinite(o.Speed), "--speed", "must be 0 or positive");
+        Check(o.StaleS > 0 && double.IsFinite(o.StaleS), "--stale-s", "must be positive");
+        try
+        {
+            o.Alerts.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException("--caution-s/--warning-s/--hold-cycles: " + e.Message);
+        }
+        var path = o.Reports ?? o.Sbs!;
+        var store = new LiveTrackStore(o.StaleS);
+        var alerting = new LiveAlerting(store, o.Minima, o.Alerts);
+        var sampler = o.Report is null ? null : new TrackSampler();
+        var aircraft = new HashSet<string>(StringComparer.Ordinal);
+        var replay = new RecordingReplay(alerting, o.CycleS, o.Speed)
+        {
+            ReportIngested = r =>
+            {
+                aircraft.Add(r.Id);
+                sampler?.Add(r);
+            },
+        };
+        var watch = Stopwatch.StartNew();
+        SbsFeed? feed = null;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        {
+            Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using var reader = o.Reports is not null ? new PositionReportCsvReader(new StreamReader(input, bufferSize: 1 << 16)) : null;
+            feed = o.Sbs is not null ? new SbsFeed() : null;
+            var source = reader?.ReadReports() ?? feed!.ReadReports(input);
+            try
+            {
+                await RunWithProgressAsync(replay, source, file, path, o.Out is not null || Console.IsOutputRedirected is false, cancellation).ConfigureAwait(false);
+            }
+            catch (ReportFormatException e)
+            {
+                throw InputException.At(path, e.Line, e.Field, e.Message);
+            }
+        }
+        watch.Stop();
+        if (o.Out is not null)
+        {
+            await using var w = new StreamWriter(o.Out);
+            AlertCsvWriter.Write(w, replay.Episodes);
+        }
+        else
+        {
+            AlertCsvWriter.Write(stdout, replay.Episodes);
+        }
+        if (o.Report is not null)
+        {
+            var summary = new ReplaySummary(Path.GetFileName(path), replay.StartS, replay.EndS, replay.Reports, aircraft.Count, o.Minima, o.CycleS, o.Alerts, feed?.Stats.ToString());
+            await using var w = new StreamWriter(o.Report);
+            ReplayHtmlReport.Write(w, summary, replay.Episodes, sampler!.Tracks);
+        }
+        var summaryOut = o.Out is null ? stderr : stdout;
+        var rate = replay.Reports / Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
+        summaryOut.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"replayed {replay.Reports:N0} reports of {aircraft.Count:N0} aircraft ({(replay.EndS - replay.StartS) / 3600:F2} h of recording, {replay.Cycles:N0} cycles) in {watch.Elapsed.TotalSeconds:F2} s: {rate:N0} reports/s"));
+        summaryOut.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{replay.Episodes.Count} alert episodes ({replay.Episodes.Count(e => e.MaxLevel == AlertLevel.Warning)} reached warning)"));
+        if (feed is not null)
+        {
+            summaryOut.WriteLine("sbs: " + feed.Stats);
+        }
+        return 0;
+    }
+
+    private static async Task RunWithProgressAsync(RecordingReplay replay, IEnumerable<PositionReport> source, FileStream file, string path, bool interactive, CancellationToken cancellation)
+    {
+        if (!interactive || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            await replay.RunAsync(source, cancellation).ConfigureAwait(false);
+            return;
+        }
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask($"replay {Path.GetFileName(path)}", maxValue: Math.Max(1, file.Length));
+                IEnumerable<PositionReport> Tracked()
+                {
+                    long n = 0;
+                    foreach (var r in source)
+                    {
+                        if ((++n & 1023) == 0)
+                        {
+                            task.Value = file.Position;
+                        }
+                        yield return r;
+                    }
+                    task.Value = task.MaxValue;
+                }
+                await replay.RunAsync(Tracked(), cancellation).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+    }
+
+    private static void Check(bool ok, string option, string problem)
+    {
+        if (!ok)
+        {
+            throw new InputException($"{option}: {problem}");
+        }
     }
 }

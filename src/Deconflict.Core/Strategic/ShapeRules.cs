@@ -1,5 +1,6 @@
 using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic.Geometry;
+using Vec3 = Deconflict.Core.Strategic.Geometry.Vec3;
 
 namespace Deconflict.Core.Strategic;
 

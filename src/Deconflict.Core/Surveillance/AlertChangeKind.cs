@@ -1,0 +1,8 @@
+namespace Deconflict.Core.Surveillance;
+
+public enum AlertChangeKind
+{
+    Raised,
+    LevelChanged,
+    Cleared,
+}

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Deconflict.Core.Audit;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+
+namespace Deconflict.Hub.Audit;
+
+/// <summary>
+/// The tamper-evident log, for any party to take away and check offline with <c>deconflict audit verify</c>:
+/// the hub's Ed25519 public key, and the log as NDJSON in which entries the caller may not see are reduced to their
+/// sequence, hashes and signature (so the chain still verifies and nothing of them is revealed).
+/// </summary>
+public static class AuditApi
+{
+    private const int PageSize = 1000;
+    private const string Columns =
+        "seq, time, actor, action, object_type, object_id, visibility_json, content_json, content_hash, previous_hash, entry_hash, signature";
+
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/audit").WithTags("Audit");
+        group.MapGet("/key", (AuditSigner signer) => TypedResults.Ok(new AuditKeyView(AuditPublicKey.AlgorithmName, signer.PublicKey.Base64)))
+            .WithName("AuditKey").WithSummary("The hub's Ed25519 public key (raw 32 bytes, base64) that signs every audit entry.");
+        group.MapGet("/export", ExportAsync).WithName("AuditExport")
+            .WithSummary("The log as NDJSON, redacted to what the caller may see. from/to: sequence numbers (inclusive) or RFC 3339 times (from inclusive, to exclusive).");
+        return routes;
+    }
+
+    private static async Task<IResult> ExportAsync(string? from, string? to, CallerParty caller, HttpResponse response, IHubStore store, CancellationToken ct)
+    {
+        if (!TryBound(from, out var fromSeq, out var fromTime))
+        {
+            return Problems.Validation("from", "A sequence number (1, 2, ...) or an RFC 3339 time.");
+        }
+        if (!TryBound(to, out var toSeq, out var toTime))
+        {
+            return Problems.Validation("to", "A sequence number (1, 2, ...) or an RFC 3339 time.");
+        }
+        var reader = caller.IsAdmin ? null : caller.Id;
+        response.ContentType = AuditExport.ContentType;
+        response.Headers.CacheControl = "no-store";
+        await using var connection = await store.OpenReadConnectionAsync(ct).ConfigureAwait(false);
+        var after = Math.Max(0, (fromSeq ?? 1) - 1);
+        var utf8 = new UTF8Encoding(false);
+        while (true)
+        {
+            await using var command = connection.CreateCommand();
+            var sql = new StringBuilder($"SELECT {Columns} FROM audit WHERE seq > @after");
+            command.With("@after", after);
+            if (toSeq is { } last)
+            {
+                sql.Append(" AND seq <= @to");
+                command.With("@to", last);
+            }
+            // Canonical times (fixed-width UTC text) order as strings do.
+            if (fromTime is { } ft)
+            {
+                sql.Append(" AND time >= @ft");
+                command.With("@ft", AuditEncoding.FormatTime(ft));
+            }
+            if (toTime is { } tt)
+            {
+                sql.Append(" AND time < @tt");
+                command.With("@tt", AuditEncoding.FormatTime(tt));
+            }
+            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY seq LIMIT {PageSize}");
+            command.CommandText = sql.ToString();
+            var page = await command.ListAsync(ToEntry, ct).ConfigureAwait(false);
+            var text = new StringBuilder();
+            foreach (var entry in page)
+            {
+                text.Append(AuditExport.FormatLine(entry, reader)).Append('\n');
+            }
+            await response.Body.WriteAsync(utf8.GetBytes(text.ToString()), ct).ConfigureAwait(false);
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+            after = page[^1].Sequence;
+        }
+        return Results.Empty;
+    }
+
+    private static bool TryBound(string? text, out long? sequence, out DateTimeOffset? time)
+    {
+        sequence = null;
+        time = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s >= 1)
+        {
+            sequence = s;
+            return true;
+        }
+        if (text.Length > 10 && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var t))
+        {
+            time = t;
+            return true;
+        }
+        return false;
+    }
+
+    private static AuditEntry ToEntry(DbDataReader r)
+    {
+        if (!AuditEncoding.TryParseTime(r.GetString(1), out var time))
+        {
+            throw new InvalidDataException($"audit entry {r.GetInt64(0)} has an unreadable time");
+        }
+        return new AuditEntry(r.GetInt64(0), time, r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+            Sql.FromJsonList(r.GetString(6)), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), Sql.StringOrNull(r, 11));
+    }
+}
+
+/// <summary><c>GET /api/v1/audit/key</c> reply.</summary>
+public sealed record AuditKeyView(string Algorithm, string PublicKey);

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Deconflict.Hub.Agreements;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+
+namespace Deconflict.Hub.Conflicts;
+
+/// <summary>Conflicts of every kind; a party sees only those it is part of.</summary>
+public static class ConflictsApi
+{
+    public static IEndpointRouteBuilder MapConflictsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/conflicts").WithTags("Conflicts");
+        group.MapGet("/", ListAsync).WithName("ListConflicts").WithSummary("The caller's conflicts: ?state=open (default), cleared or all.");
+        group.MapGet("/{id}", GetAsync).WithName("GetConflict").WithSummary("One of the caller's conflicts.");
+        return routes;
+    }
+
+    /// <summary>The conflict as <paramref name="viewer"/> sees it: detail only when every other party shares something with the viewer.</summary>
+    public static ConflictView ToView(ConflictRecord c, string viewer, AgreementBook book)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(book);
+        var shared = c.Parties.All(p => p == viewer || book.SharingOf(p, viewer) != Sharing.None);
+        JsonElement? detail = shared ? JsonDocument.Parse(c.DetailJson).RootElement.Clone() : null;
+        return new ConflictView(c.Id, c.Kind, c.Parties, c.Objects, c.Level, c.Status, c.DetectedAt, c.UpdatedAt, c.ClearedAt, detail);
+    }
+
+    private static async Task<IResult> ListAsync(string? state, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)
+    {
+        string? status = (state ?? "open") switch
+        {
+            "open" => "open",
+            "cleared" => "cleared",
+            "all" => null,
+            _ => "invalid",
+        };
+        if (status == "invalid")
+        {
+            return Problems.Validation("state", "One of: open, cleared, all.");
+        }
+        if (caller.PartyId is null)
+        {
+            return TypedResults.Ok(Array.Empty<ConflictView>());
+        }
+        var list = await store.ListConflictsAsync(caller.PartyId, status, ct).ConfigureAwait(false);
+        return TypedResults.Ok(list.Where(c => NeedToKnow.CanSeeConflict(caller.PartyId, c)).Select(c => ToView(c, caller.PartyId, book)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(string id, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)
+    {
+        var c = await store.GetConflictAsync(id, ct).ConfigureAwait(false);
+        return c is null || !NeedToKnow.CanSeeConflict(caller.Id, c)
+            ? Problems.NotFound("The conflict")
+            : TypedResults.Ok(ToView(c, caller.Id, book));
+    }
+}

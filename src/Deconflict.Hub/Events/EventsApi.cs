@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Deconflict.Hub.Events;
+
+/// <summary>
+/// <c>GET /api/v1/events</c>: Server-Sent Events of everything the caller may see. Stored events carry their
+/// sequence as <c>id:</c>; a client resuming with <c>Last-Event-ID</c> first gets what it missed from the store.
+/// </summary>
+public static class EventsApi
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/events", StreamAsync).WithTags("Events").WithName("Events")
+            .WithSummary("Server-Sent Events (conflict, intent, track, message, escalation, agreement); resume with Last-Event-ID.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        return routes;
+    }
+
+    private static async Task StreamAsync(HttpContext context, CallerParty caller, IHubStore store, HubEvents events, NeedToKnow needToKnow, IOptions<HubOptions> options)
+    {
+        var ct = context.RequestAborted;
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        using var subscription = events.Subscribe();
+        var viewer = caller.Id;
+        var stream = new ViewerStream(viewer, needToKnow, response);
+        await response.WriteAsync(": connected\n\n", ct).ConfigureAwait(false);
+        long last;
+        var header = context.Request.Headers["Last-Event-ID"].ToString();
+        if (header.Length == 0)
+        {
+            header = context.Request.Query["last_event_id"].ToString();
+        }
+        var newest = await store.LastEventSequenceAsync(ct).ConfigureAwait(false);
+        // An id from the future (another database, a restored backup) would silence the stream: start afresh.
+        if (header.Length > 0 && long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var resume) && resume <= newest)
+        {
+            last = await ReplayAsync(store, stream, resume, options.Value.EventReplayLimit, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            last = newest;
+        }
+        await response.Body.FlushAsync(ct).ConfigureAwait(false);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                wait.CancelAfter(Heartbeat);
+                bool ready;
+                try
+                {
+                    ready = await subscription.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    await response.WriteAsync(": keepalive\n\n", ct).ConfigureAwait(false);
+                    await response.Body.FlushAsync(ct).ConfigureAwait(false);
+                    continue;
+                }
+                if (!ready)
+                {
+                    break;
+                }
+                if (subscription.TakeLagged())
+                {
+                    while (subscription.Reader.TryRead(out _))
+                    {
+                    }
+                    last = await ReplayAsync(store, stream, last, options.Value.EventReplayLimit, ct).ConfigureAwait(false);
+                    continue;
+                }
+                while (subscription.Reader.TryRead(out var e))
+                {
+                    if (e.Sequence != 0 && e.Sequence <= last)
+                    {
+                        continue;
+                    }
+                    await stream.WriteAsync(e, ct).ConfigureAwait(false);
+                    if (e.Sequence != 0)
+                    {
+                        last = e.Sequence;
+                    }
+                }
+                await response.Body.FlushAsync(ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static async Task<long> ReplayAsync(IHubStore store, ViewerStream stream, long after, int limit, CancellationToken ct)
+    {
+        var last = after;
+        var sent = 0;
+        while (sent < limit)
+        {
+            var batch = await store.ReadEventsAsync(last, Math.Min(500, limit - sent), ct).ConfigureAwait(false);
+            foreach (var e in batch)
+            {
+                await stream.WriteAsync(e, ct).ConfigureAwait(false);
+                last = e.Sequence;
+            }
+            sent += batch.Count;
+            if (batch.Count < 500)
+            {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /// <summary>Writes events to one viewer, applying the visibility rule at delivery time.</summary>
+    private sealed class ViewerStream(string viewer, NeedToKnow needToKnow, HttpResponse response)
+    {
+        private IReadOnlySet<string>? _conflictObjects;
+
+        public async Task WriteAsync(EventRecord e, CancellationToken ct)
+        {
+            if (e.Type == "conflict")
+            {
+                _conflictObjects = null;
+            }
+            _conflictObjects ??= await needToKnow.ConflictObjectsAsync(viewer, ct).ConfigureAwait(false);
+            if (!needToKnow.CanSeeEvent(viewer, e, _conflictObjects))
+            {
+                return;
+            }
+            var text = new StringBuilder();
+            if (e.Sequence != 0)
+            {
+                text.Append("id: ").Append(e.Sequence.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            }
+            text.Append("event: ").Append(e.Type).Append('\n');
+            foreach (var line in e.DataJson.Split('\n'))
+            {
+                text.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
+            }
+            text.Append('\n');
+            await response.WriteAsync(text.ToString(), ct).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.WebConsole;
+using Scalar.AspNetCore;
+
+namespace Deconflict.Hub;
+
+/// <summary>
+/// Builds and runs the hub; used by <c>deconflict serve</c> and by the Hub's own entry point (tests host it
+/// through <c>WebApplicationFactory&lt;Program&gt;</c>). Settings come from configuration: <c>Hub:*</c>
+/// (see <see cref="HubOptions"/>) and <c>urls</c>.
+/// </summary>
+public static class HubApplication
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var webRoot = WebRoot();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = webRoot });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+        builder.AddHubServices();
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (webRoot is not null)
+        {
+            app.UseDefaultFiles();
+            app.UseStaticFiles();
+        }
+        app.UseMiddleware<BearerKeyMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Deconflict hub").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHubApis();
+        app.MapConsole();
+        return app;
+    }
+
+    /// <summary>The console's built files (web/dist) when present beside the repository or the app.</summary>
+    private static string? WebRoot()
+    {
+        foreach (var candidate in new[] { Path.Combine(AppContext.BaseDirectory, "wwwroot"), FindUp("web/dist") })
+        {
+            if (candidate is not null && Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static string? FindUp(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Deconflict.slnx")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+        return null;
+    }
+}

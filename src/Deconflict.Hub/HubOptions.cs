@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Deconflict.Hub;
+
+/// <summary>Settings of one hub process, bound from the <c>Hub</c> configuration section.</summary>
+public sealed class HubOptions
+{
+    /// <summary>Directory for the SQLite file, the generated admin key and the audit signing key.</summary>
+    [Required]
+    public string DataDirectory { get; set; } =
+        Environment.GetEnvironmentVariable("DECONFLICT_DATA") is { Length: > 0 } data ? data : ".data";
+
+    /// <summary>A SQLite file path, a PostgreSQL connection string (<c>Host=...</c>) or URL (<c>postgres://...</c>); empty = <c>&lt;data&gt;/hub.db</c>.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>The admin key; empty = <c>DECONFLICT_ADMIN_KEY</c>, else generated into <c>&lt;data&gt;/admin.key</c>.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Seed the demo scenario at start (idempotent).</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Print the listening address, storage and key locations at start (the <c>serve</c> command sets it).</summary>
+    public bool Banner { get; set; }
+
+    /// <summary>Largest accepted request body.</summary>
+    [Range(1024, 256L * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Most events replayed to one SSE client on resume before it must re-read the lists.</summary>
+    [Range(1, 1_000_000)]
+    public int EventReplayLimit { get; set; } = 10_000;
+}

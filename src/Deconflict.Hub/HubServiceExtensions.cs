@@ -1,0 +1,96 @@
+using Deconflict.Core.Audit;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Agreements;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Demo;
+using Deconflict.Hub.Errors;
+using Deconflict.Hub.Events;
+using Deconflict.Hub.Ground;
+using Deconflict.Hub.Hotline;
+using Deconflict.Hub.Intents;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+using Deconflict.Hub.Tracks;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Deconflict.Hub;
+
+/// <summary>Registers the hub's services: options, store (SQLite or PostgreSQL), audit, auth, visibility, events, JSON, problems, OpenAPI.</summary>
+public static class HubServiceExtensions
+{
+    public static IHostApplicationBuilder AddHubServices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<HubOptions>().BindConfiguration("Hub").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<HubEvents>();
+        services.AddSingleton<AgreementBook>();
+        services.AddSingleton<NeedToKnow>();
+        services.AddSingleton<AdminKey>();
+        services.AddSingleton(sp => AuditSigner.LoadOrCreate(DataDirectory(sp)));
+        services.AddSingleton(sp => new AuditChain(sp.GetRequiredService<AuditSigner>()));
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton(sp =>
+        {
+            var db = sp.GetRequiredService<IOptions<HubOptions>>().Value.Database;
+            return PostgresHubStore.IsPostgres(db)
+                ? new NpgsqlDataSourceBuilder(PostgresHubStore.ToConnectionString(db!)).Build()
+                : null!;
+        });
+        services.AddSingleton<IHubStore>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<HubOptions>>().Value;
+            var events = sp.GetRequiredService<HubEvents>();
+            var audit = sp.GetRequiredService<AuditTrail>();
+            var clock = sp.GetRequiredService<TimeProvider>();
+            return PostgresHubStore.IsPostgres(o.Database)
+                ? new PostgresHubStore(sp.GetRequiredService<NpgsqlDataSource>(), events, audit, clock)
+                : new SqliteHubStore(SqlitePath(o), events, audit, clock);
+        });
+        services.AddSingleton<IntentDesk>();
+        services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(ct));
+        services.AddSingleton<DemoScenario>();
+        services.AddSingleton<HubStartup.Step>((sp, ct) =>
+            sp.GetRequiredService<IOptions<HubOptions>>().Value.Demo ? sp.GetRequiredService<DemoScenario>().SeedAsync(ct) : Task.CompletedTask);
+        services.AddHostedService<HubStartup>();
+        services.AddSingleton<HubBanner>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
+        builder.AddSurveillanceServices();
+        builder.AddHotlineServices();
+        builder.AddGroundServices();
+
+        services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<HubExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Deconflict hub";
+            doc.Info.Description = "The neutral hub: parties, agreements, operational intents, conflicts, live events. Authorization: Bearer <key>.";
+            return Task.CompletedTask;
+        }));
+        var maxBody = builder.Configuration.GetValue<long?>("Hub:MaxBodyBytes") ?? new HubOptions().MaxBodyBytes;
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = maxBody + 1);
+        return builder;
+    }
+
+    /// <summary>The SQLite file: <c>Hub:Database</c> when it is a path, else <c>&lt;data&gt;/hub.db</c>.</summary>
+    public static string SqlitePath(HubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var db = options.Database;
+        if (string.IsNullOrWhiteSpace(db))
+        {
+            return Path.GetFullPath(Path.Combine(options.DataDirectory, "hub.db"));
+        }
+        return db.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(db["Data Source=".Length..].TrimEnd(';')) : Path.GetFullPath(db);
+    }
+
+    private static string DataDirectory(IServiceProvider sp)
+    {
+        var dir = Path.GetFullPath(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}

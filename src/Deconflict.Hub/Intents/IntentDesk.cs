@@ -1,0 +1,214 @@
+using System.Globalization;
+using Deconflict.Core.Strategic;
+using Deconflict.Hub.Agreements;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+
+namespace Deconflict.Hub.Intents;
+
+/// <summary>
+/// Where intents are written: ownership and version preconditions, legal state transitions, the strategic
+/// check against the in-memory <see cref="StrategicIndex"/> (with the agreements' buffers), the stored
+/// conflicts, events and audit entry, all in one serialised transaction; the index follows after the commit.
+/// </summary>
+public sealed class IntentDesk(IHubStore store, AgreementBook book)
+{
+    public StrategicIndex Index { get; } = new();
+
+    public StrategicBuffers BuffersFor(string a, string b) =>
+        book.TermsBetween(a, b) is { } t ? new StrategicBuffers(t.Buffers.HM, t.Buffers.VFt, t.Buffers.TS) : StrategicBuffers.None;
+
+    public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>Rebuilds the index from the store (at start).</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        foreach (var r in await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), cancellationToken).ConfigureAwait(false))
+        {
+            Index.Upsert(FromRecord(r));
+        }
+    }
+
+    public static OperationalIntent FromRecord(IntentRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return IntentGeoJson.ReadCollection(r.GeoJson)[0] with { Version = r.Version };
+    }
+
+    public Task<IntentOutcome> PutAsync(CallerParty caller, OperationalIntent candidate, string? ifMatch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return store.WriteAsync(async w =>
+        {
+            var existing = await store.GetIntentAsync(candidate.Id, ct).ConfigureAwait(false);
+            var live = existing is not null && existing.State != nameof(IntentState.Ended);
+            if (existing is not null && existing.Party != caller.PartyId)
+            {
+                return new IntentOutcome(IntentOutcomeKind.Forbidden, Detail: "The intent id belongs to another party.");
+            }
+            if (live && Precondition(existing!, ifMatch, required: true) is { } failed)
+            {
+                return failed;
+            }
+            if (!live && ifMatch is not null && ifMatch != "*")
+            {
+                return new IntentOutcome(IntentOutcomeKind.Stale, Detail: "The intent does not exist, so If-Match cannot match.");
+            }
+            IntentState? from = live ? Enum.Parse<IntentState>(existing!.State) : null;
+            if (!IntentTransitions.IsAllowed(from, candidate.State))
+            {
+                return Illegal(from, candidate.State);
+            }
+            var next = candidate with { Version = (existing?.Version ?? 0) + 1 };
+            var found = Index.FindConflicts(next, BuffersFor);
+            if (next.State is IntentState.Accepted or IntentState.Activated && found.Any(c => c.Blocking))
+            {
+                return new IntentOutcome(IntentOutcomeKind.Blocked,
+                    Blocking: found.Where(c => c.Blocking).Select(c => new ConflictRef(c.IntentId2, c.Party2, true)).ToList());
+            }
+            var (written, receipt) = await SaveAsync(w, next, found, live ? "intent.update" : "intent.create").ConfigureAwait(false);
+            return new IntentOutcome(live ? IntentOutcomeKind.Changed : IntentOutcomeKind.Created, written, Receipt: receipt);
+        }, ct);
+    }
+
+    public Task<IntentOutcome> ChangeStateAsync(CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return store.WriteAsync(async w =>
+        {
+            var existing = await store.GetIntentAsync(id, ct).ConfigureAwait(false);
+            if (existing is null || existing.State == nameof(IntentState.Ended) || existing.Party != caller.PartyId)
+            {
+                return new IntentOutcome(IntentOutcomeKind.NotFound);
+            }
+            if (Precondition(existing, ifMatch, required: false) is { } failed)
+            {
+                return failed;
+            }
+            var from = Enum.Parse<IntentState>(existing.State);
+            if (!IntentTransitions.IsAllowed(from, to))
+            {
+                return Illegal(from, to);
+            }
+            var next = FromRecord(existing) with { State = to, Version = existing.Version + 1 };
+            var found = to == IntentState.Ended ? [] : Index.FindConflicts(next, BuffersFor);
+            var action = to == IntentState.Ended ? "intent.end" : "intent.state";
+            var (written, receipt) = await SaveAsync(w, next, found, action).ConfigureAwait(false);
+            return new IntentOutcome(to == IntentState.Ended ? IntentOutcomeKind.Ended : IntentOutcomeKind.Changed, written, Receipt: receipt);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Re-runs the strategic check of every live intent of <paramref name="party"/> (after an agreement between it and
+    /// another party started or ended, which changes the buffers): conflicts that now hold are opened, those that no
+    /// longer hold are cleared. Nothing is refused: the intents were accepted under the terms of their time.
+    /// </summary>
+    public Task RecheckPartyAsync(string party, string actor, CancellationToken ct) =>
+        store.WriteAsync(async w =>
+        {
+            foreach (var r in await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), ct).ConfigureAwait(false))
+            {
+                if (r.Party != party)
+                {
+                    continue;
+                }
+                var intent = FromRecord(r);
+                var before = await w.OpenConflictsWithObjectAsync(StrategicConflictSync.Kind, intent.Id).ConfigureAwait(false);
+                var refs = await StrategicConflictSync.ReconcileAsync(w, intent, Index.FindConflicts(intent, BuffersFor)).ConfigureAwait(false);
+                if (before.Count != refs.Count || !before.Select(c => c.Id).Order(StringComparer.Ordinal).SequenceEqual(refs.Select(x => x.ConflictId!).Order(StringComparer.Ordinal)))
+                {
+                    await w.AppendAuditAsync(actor, "intent.recheck", "intent", intent.Id, [party], HubJson.Serialize(new { intent = intent.Id, conflicts = refs })).ConfigureAwait(false);
+                }
+            }
+            return 0;
+        }, ct);
+
+    /// <summary>
+    /// Stores many new intents of their owners (bulk load, e.g. for benchmarks or migrations from another system),
+    /// in transactions of <paramref name="batchSize"/>, through the same check, conflict, event and audit path as PUT
+    /// but without preconditions; an intent whose id exists or that a blocking conflict refuses is skipped.
+    /// </summary>
+    public async Task<int> ImportAsync(IReadOnlyList<OperationalIntent> intents, int batchSize, IProgress<int>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(intents);
+        var stored = 0;
+        for (var i = 0; i < intents.Count; i += batchSize)
+        {
+            var batch = intents.Skip(i).Take(batchSize).ToList();
+            var staged = new List<OperationalIntent>();
+            try
+            {
+                stored += await store.WriteAsync(async w =>
+                {
+                    var n = 0;
+                    foreach (var intent in batch)
+                    {
+                        if (await store.GetIntentAsync(intent.Id, ct).ConfigureAwait(false) is not null)
+                        {
+                            continue;
+                        }
+                        var next = intent with { Version = 1, State = IntentState.Accepted };
+                        var found = Index.FindConflicts(next, BuffersFor);
+                        if (found.Any(c => c.Blocking))
+                        {
+                            continue;
+                        }
+                        await SaveAsync(w, next, found, "intent.create").ConfigureAwait(false);
+                        // Later intents of the batch are checked against earlier ones.
+                        Index.Upsert(next);
+                        staged.Add(next);
+                        n++;
+                    }
+                    return n;
+                }, ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The batch did not commit: the index must not keep what the store does not have.
+                foreach (var intent in staged)
+                {
+                    Index.Remove(intent.Id);
+                }
+                throw;
+            }
+            progress?.Report(Math.Min(i + batchSize, intents.Count));
+        }
+        return stored;
+    }
+
+    private async Task<(IntentWritten Written, string Receipt)> SaveAsync(IHubWriter w, OperationalIntent next, IReadOnlyList<StrategicConflict> found, string action)
+    {
+        var geojson = IntentGeoJson.Write(next);
+        var b = IntentBounds.Of(next);
+        await w.UpsertIntentAsync(new IntentRecord(next.Id, next.Party, next.State.ToString(), next.Priority, next.Version, geojson,
+            b.MinLon, b.MinLat, b.MaxLon, b.MaxLat, b.TimeStart, b.TimeEnd, w.Now)).ConfigureAwait(false);
+        var refs = await StrategicConflictSync.ReconcileAsync(w, next, found).ConfigureAwait(false);
+        var summary = new IntentSummary(next.Id, next.Party, next.State.ToString(), next.Version, next.Priority, b.TimeStart, b.TimeEnd);
+        await w.AppendEventAsync("intent", next.Id, next.Party, [], HubJson.Serialize(summary)).ConfigureAwait(false);
+        var receipt = await w.AppendAuditAsync(next.Party, action, "intent", next.Id, [next.Party], geojson).ConfigureAwait(false);
+        w.AfterCommit(() => Index.Upsert(next));
+        return (new IntentWritten(next.Id, next.Party, next.Version, next.State.ToString(), next.Priority, refs), receipt);
+    }
+
+    private static IntentOutcome? Precondition(IntentRecord existing, string? ifMatch, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return required
+                ? new IntentOutcome(IntentOutcomeKind.PreconditionRequired, Detail: $"Changing an intent needs If-Match with its ETag (current: {ETag(existing.Version)}).")
+                : null;
+        }
+        var current = ETag(existing.Version);
+        var tags = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var match = tags.Any(t => t == "*" || t == current || t == "W/" + current || t.Trim('"') == current.Trim('"'));
+        return match ? null : new IntentOutcome(IntentOutcomeKind.Stale, Detail: $"If-Match {ifMatch} is stale; the intent is at version {existing.Version}.");
+    }
+
+    private static IntentOutcome Illegal(IntentState? from, IntentState to) =>
+        new(IntentOutcomeKind.IllegalTransition,
+            Detail: from is null
+                ? $"A new intent must start Accepted, not {to}."
+                : $"{from} → {to} is not an allowed transition (allowed: {string.Join(", ", IntentTransitions.AllowedFrom(from))}).");
+}

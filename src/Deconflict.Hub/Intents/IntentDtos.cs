@@ -1,0 +1,13 @@
+namespace Deconflict.Hub.Intents;
+
+/// <summary>One conflict as listed in a write reply or a 409: ids only, whatever the sharing.</summary>
+public sealed record ConflictRef(string IntentId, string Party, bool Blocking, string? ConflictId = null);
+
+/// <summary>Reply to a successful PUT or state change.</summary>
+public sealed record IntentWritten(string Id, string Party, long Version, string State, int Priority, IReadOnlyList<ConflictRef> Conflicts);
+
+/// <summary>An entry of <c>GET /api/v1/intents</c>.</summary>
+public sealed record IntentSummary(string Id, string Party, string State, long Version, int Priority, DateTimeOffset TimeStart, DateTimeOffset TimeEnd);
+
+/// <summary>Body of <c>POST /api/v1/intents/{id}/state</c>.</summary>
+public sealed record StateChange(string? State);

@@ -1,0 +1,17 @@
+namespace Deconflict.Hub.Intents;
+
+public enum IntentOutcomeKind
+{
+    Created,
+    Changed,
+    Ended,
+    NotFound,
+    Forbidden,
+    Blocked,
+    IllegalTransition,
+    Stale,
+    PreconditionRequired,
+}
+
+/// <summary>What an intent write came to; the API turns it into a status code.</summary>
+public sealed record IntentOutcome(IntentOutcomeKind Kind, IntentWritten? Written = null, IReadOnlyList<ConflictRef>? Blocking = null, string? Receipt = null, string? Detail = null);

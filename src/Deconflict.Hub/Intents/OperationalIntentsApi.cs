@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Deconflict.Core.Strategic;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+
+namespace Deconflict.Hub.Intents;
+
+/// <summary>Operational intents: PUT (create or change, with the strategic check), GET, list, state changes, DELETE (end).</summary>
+public static class OperationalIntentsApi
+{
+    public static IEndpointRouteBuilder MapOperationalIntentsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/intents").WithTags("Intents");
+        group.MapPut("/{id}", PutAsync).WithName("PutIntent")
+            .WithSummary("Create (201) or change (200, If-Match required) an intent; 409 lists blocking conflicts.");
+        group.MapGet("/{id}", GetAsync).WithName("GetIntent").WithSummary("The intent as a GeoJSON FeatureCollection, with its ETag.");
+        group.MapGet("/", ListAsync).WithName("ListIntents").WithSummary("Intents the caller may see: ?bbox=minLon,minLat,maxLon,maxLat&from=&to=.");
+        group.MapPost("/{id}/state", ChangeStateAsync).WithName("ChangeIntentState").WithSummary("Move an intent to another state (legal transitions only).");
+        group.MapDelete("/{id}", EndAsync).WithName("EndIntent").WithSummary("End the intent (204).");
+        return routes;
+    }
+
+    private static async Task<IResult> PutAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, NeedToKnow needToKnow, IHubStore store, CancellationToken ct)
+    {
+        if (caller.PartyId is null)
+        {
+            return Problems.Forbidden("Intents are declared by parties, not the admin.");
+        }
+        if (id.Length is 0 or > 200 || id.Any(char.IsControl))
+        {
+            return Problems.Validation("id", "An intent id of 1 to 200 printable characters is required.");
+        }
+        var raw = await JsonBody.ReadBytesAsync(request, ct).ConfigureAwait(false);
+        if (raw.Problem is not null)
+        {
+            return raw.Problem;
+        }
+        string json;
+        try
+        {
+            json = new UTF8Encoding(false, true).GetString(raw.Value!);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Problems.Validation("body", "The body is not UTF-8.");
+        }
+        OperationalIntent candidate;
+        try
+        {
+            candidate = IntentGeoJson.ReadIntent(json, id, caller.PartyId);
+            if (IntentBodyCheck.FirstUnknownMember(json) is { } unknown)
+            {
+                return Problems.Validation(unknown, "Unknown member.");
+            }
+        }
+        catch (IntentFormatException e)
+        {
+            if (e.Property == "party" && e.FeatureIndex >= 0)
+            {
+                return Problems.Forbidden($"An intent may only be declared for the caller's own party ({e.Message}).");
+            }
+            var field = e.FeatureIndex >= 0 ? $"features[{e.FeatureIndex}].{e.Property}" : (e.Property.Length > 0 ? e.Property : "body");
+            return Problems.Validation(field, e.Message);
+        }
+        catch (JsonException)
+        {
+            return Problems.Validation("body", "The JSON is malformed.");
+        }
+        if (candidate.Volumes.Count == 0)
+        {
+            return Problems.Validation("features", "At least one volume (Feature) is required.");
+        }
+        var outcome = await desk.PutAsync(caller, candidate, IfMatch(request), ct).ConfigureAwait(false);
+        if (outcome.Kind == IntentOutcomeKind.Forbidden)
+        {
+            var existing = await store.GetIntentAsync(id, ct).ConfigureAwait(false);
+            if (existing is null || existing.State == nameof(IntentState.Ended) || !await needToKnow.CanSeeAsync(caller, existing.Party, id, ct).ConfigureAwait(false))
+            {
+                return Problems.NotFound("The intent");
+            }
+        }
+        return Reply(outcome, request.HttpContext.Response);
+    }
+
+    private static async Task<IResult> ChangeStateAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<StateChange>(request, ct).ConfigureAwait(false);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+        if (body.Value!.State is not { } text || !Enum.TryParse<IntentState>(text, ignoreCase: false, out var to) || !Enum.IsDefined(to) || char.IsDigit(text[0]))
+        {
+            return Problems.Validation("state", $"One of: {string.Join(", ", Enum.GetNames<IntentState>())}.");
+        }
+        var outcome = await desk.ChangeStateAsync(caller, id, to, IfMatch(request), ct).ConfigureAwait(false);
+        return outcome.Kind == IntentOutcomeKind.Ended
+            ? Reply(outcome with { Kind = IntentOutcomeKind.Changed }, request.HttpContext.Response)
+            : Reply(outcome, request.HttpContext.Response);
+    }
+
+    private static async Task<IResult> EndAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, CancellationToken ct)
+    {
+        var outcome = await desk.ChangeStateAsync(caller, id, IntentState.Ended, IfMatch(request), ct).ConfigureAwait(false);
+        return Reply(outcome, request.HttpContext.Response);
+    }
+
+    private static async Task<IResult> GetAsync(string id, CallerParty caller, HttpResponse response, IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
+    {
+        var r = await store.GetIntentAsync(id, ct).ConfigureAwait(false);
+        if (r is null || r.State == nameof(IntentState.Ended) || !await needToKnow.CanSeeAsync(caller, r.Party, r.Id, ct).ConfigureAwait(false))
+        {
+            return Problems.NotFound("The intent");
+        }
+        response.Headers.ETag = IntentDesk.ETag(r.Version);
+        return TypedResults.Text(r.GeoJson, "application/geo+json", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> ListAsync(string? bbox, string? from, string? to, CallerParty caller, IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        double[]? box = null;
+        if (bbox is not null)
+        {
+            var parts = bbox.Split(',');
+            box = parts.Length == 4 ? new double[4] : null;
+            for (var i = 0; box is not null && i < 4; i++)
+            {
+                if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out box[i]) || !double.IsFinite(box[i]))
+                {
+                    box = null;
+                }
+            }
+            if (box is null || box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90 || box[0] > box[2] || box[1] > box[3])
+            {
+                errors["bbox"] = ["minLon,minLat,maxLon,maxLat in degrees, min ≤ max."];
+            }
+        }
+        var fromTime = ParseTime(from, "from", errors);
+        var toTime = ParseTime(to, "to", errors);
+        if (fromTime is not null && toTime is not null && fromTime >= toTime)
+        {
+            errors["to"] = ["Must be after from."];
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+        if (caller.PartyId is null)
+        {
+            return TypedResults.Ok(Array.Empty<IntentSummary>());
+        }
+        var rows = await store.ListIntentsAsync(new IntentQuery(box?[0], box?[1], box?[2], box?[3], fromTime, toTime), ct).ConfigureAwait(false);
+        var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
+        return TypedResults.Ok(rows
+            .Where(r => needToKnow.CanSee(caller.PartyId, r.Party, r.Id, conflictObjects))
+            .Select(r => new IntentSummary(r.Id, r.Party, r.State, r.Version, r.Priority, r.TimeStart, r.TimeEnd))
+            .ToList());
+    }
+
+    private static DateTimeOffset? ParseTime(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t))
+        {
+            return t;
+        }
+        errors[field] = ["An RFC 3339 time such as 2026-03-01T12:00:00Z."];
+        return null;
+    }
+
+    private static string? IfMatch(HttpRequest request) =>
+        request.Headers.IfMatch.Count == 0 ? null : request.Headers.IfMatch.ToString();
+
+    private static IResult Reply(IntentOutcome outcome, HttpResponse response)
+    {
+        switch (outcome.Kind)
+        {
+            case IntentOutcomeKind.Created or IntentOutcomeKind.Changed:
+                response.Headers.ETag = IntentDesk.ETag(outcome.Written!.Version);
+                AuditReceiptHeader.Set(response, outcome.Receipt!);
+                return outcome.Kind == IntentOutcomeKind.Created
+                    ? TypedResults.Created($"/api/v1/intents/{Uri.EscapeDataString(outcome.Written.Id)}", outcome.Written)
+                    : TypedResults.Ok(outcome.Written);
+            case IntentOutcomeKind.Ended:
+                AuditReceiptHeader.Set(response, outcome.Receipt!);
+                return TypedResults.NoContent();
+            case IntentOutcomeKind.NotFound:
+                return Problems.NotFound("The intent");
+            case IntentOutcomeKind.Forbidden:
+                return Problems.Forbidden(outcome.Detail ?? "Only the owning party changes an intent.");
+            case IntentOutcomeKind.Blocked:
+                var blocking = outcome.Blocking!;
+                return Problems.Conflict(
+                    $"The intent conflicts with {blocking.Count} intent(s) of equal or higher priority; nothing was stored.",
+                    new Dictionary<string, object?>
+                    {
+                        ["conflicts"] = blocking.Select(c => new { intent_id = c.IntentId, party = c.Party, blocking = true }).ToList(),
+                        ["errors"] = new Dictionary<string, string[]> { ["features"] = [.. blocking.Select(c => $"Blocking conflict with intent {c.IntentId} of {c.Party}.")] },
+                    });
+            case IntentOutcomeKind.IllegalTransition:
+                return Problems.Conflict(outcome.Detail!,
+                    new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["state"] = [outcome.Detail!] } });
+            case IntentOutcomeKind.Stale:
+                return Problems.PreconditionFailed(outcome.Detail!);
+            default:
+                return Problems.PreconditionRequired(outcome.Detail!);
+        }
+    }
+}

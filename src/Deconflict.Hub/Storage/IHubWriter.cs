@@ -1,0 +1,46 @@
+using System.Data.Common;
+
+namespace Deconflict.Hub.Storage;
+
+/// <summary>The operations available inside one write transaction of <see cref="IHubStore.WriteAsync{T}"/>.</summary>
+public interface IHubWriter
+{
+    StoreDialect Dialect { get; }
+
+    DateTimeOffset Now { get; }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> after the commit, still inside the write serialisation, so in-memory
+    /// indexes change in the same order as the database and before the next write is checked.
+    /// </summary>
+    void AfterCommit(Action action);
+
+    /// <summary>A command enlisted in the transaction, for tables added by other parts of the hub (<c>@name</c> parameters).</summary>
+    DbCommand CreateCommand(string sql);
+
+    Task InsertPartyAsync(PartyRecord party);
+
+    Task InsertKeyAsync(ApiKeyRecord key);
+
+    Task<bool> RevokeKeyAsync(string partyId, string keyId, DateTimeOffset at);
+
+    Task UpsertAgreementAsync(AgreementRecord agreement);
+
+    Task UpsertIntentAsync(IntentRecord intent);
+
+    Task UpsertConflictAsync(ConflictRecord conflict);
+
+    /// <summary>Open conflicts of a kind that involve an object.</summary>
+    Task<IReadOnlyList<ConflictRecord>> OpenConflictsWithObjectAsync(string kind, string objectId);
+
+    Task<ConflictRecord?> OpenConflictByPairKeyAsync(string pairKey);
+
+    /// <summary>Appends an event; it is published to SSE subscribers once the transaction commits.</summary>
+    Task<long> AppendEventAsync(string type, string objectId, string ownerParty, IReadOnlyList<string> parties, string dataJson);
+
+    /// <summary>
+    /// Appends one entry to the hash-chained, signed audit log and returns its receipt
+    /// (<c>&lt;seq&gt;.&lt;hash hex&gt;.&lt;signature base64url&gt;</c>) for the <c>Audit-Receipt</c> header.
+    /// </summary>
+    Task<string> AppendAuditAsync(string actor, string action, string objectType, string objectId, IReadOnlyList<string> visibility, string contentJson);
+}

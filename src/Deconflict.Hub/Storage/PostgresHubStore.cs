@@ -1,0 +1,65 @@
+using System.Data.Common;
+using Deconflict.Hub.Events;
+using Npgsql;
+
+namespace Deconflict.Hub.Storage;
+
+/// <summary>The PostgreSQL store for real deployments, through one <see cref="NpgsqlDataSource"/>.</summary>
+public sealed class PostgresHubStore(NpgsqlDataSource dataSource, HubEvents events, AuditTrail audit, TimeProvider clock)
+    : SqlHubStore(events, audit, clock)
+{
+    public override StoreDialect Dialect => StoreDialect.Postgres;
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        // Hubs sharing one database write one at a time, keeping the audit chain and the strategic check ordered.
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_advisory_xact_lock(5080002)";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return transaction;
+    }
+
+    /// <summary>Turns <c>postgres://user:password@host:port/db?sslmode=...</c> into an Npgsql connection string; others pass through.</summary>
+    public static string ToConnectionString(string database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (!database.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            && !database.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return database;
+        }
+        var uri = new Uri(database);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+        };
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length == 2)
+            {
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            builder[Uri.UnescapeDataString(kv[0])] = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>True when the --db value names a PostgreSQL database rather than a SQLite file.</summary>
+    public static bool IsPostgres(string? database) =>
+        database is not null && (database.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || database.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || database.Contains("Host=", StringComparison.OrdinalIgnoreCase));
+}

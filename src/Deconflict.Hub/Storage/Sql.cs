@@ -1,0 +1,60 @@
+using System.Data.Common;
+using System.Text.Json;
+
+namespace Deconflict.Hub.Storage;
+
+/// <summary>Small ADO.NET conveniences shared by both dialects (portable SQL with <c>@name</c> parameters).</summary>
+public static class Sql
+{
+    public static DbCommand With(this DbCommand command, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value switch
+        {
+            null => DBNull.Value,
+            DateTimeOffset t => Ms(t),
+            bool b => b ? 1 : 0,
+            _ => value,
+        };
+        command.Parameters.Add(p);
+        return command;
+    }
+
+    public static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    public static DateTimeOffset? TimeOrNull(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Time(reader.GetInt64(ordinal));
+
+    public static string? StringOrNull(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static string ToJsonList(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
+
+    public static IReadOnlyList<string> FromJsonList(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+
+    public static async Task<List<T>> ListAsync<T>(this DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(map);
+        var list = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(map(reader));
+        }
+        return list;
+    }
+
+    public static async Task<T?> FirstAsync<T>(this DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(map);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? map(reader) : null;
+    }
+}

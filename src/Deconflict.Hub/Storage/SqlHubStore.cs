@@ -1,0 +1,214 @@
+using System.Data.Common;
+using Deconflict.Hub.Events;
+
+namespace Deconflict.Hub.Storage;
+
+/// <summary>
+/// The ADO.NET code both dialects share: the SQL is portable (<c>@name</c> parameters, <c>RETURNING</c>,
+/// <c>ON CONFLICT</c>), so the SQLite and PostgreSQL stores differ only in how they connect, begin a
+/// write transaction and name their migrations folder.
+/// </summary>
+public abstract class SqlHubStore : IHubStore
+{
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly HubEvents _events;
+    private readonly AuditTrail _audit;
+    private readonly TimeProvider _clock;
+
+    protected SqlHubStore(HubEvents events, AuditTrail audit, TimeProvider clock)
+    {
+        _events = events;
+        _audit = audit;
+        _clock = clock;
+    }
+
+    public abstract StoreDialect Dialect { get; }
+
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a write transaction; PostgreSQL also takes a transaction-scoped advisory lock.</summary>
+    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    public Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await Migrations.ApplyAsync(connection, Dialect, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM parties";
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<T> WriteAsync<T>(Func<IHubWriter, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        // Writes are serialised: the strategic check, the audit chain and the event sequence need one order.
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            var writer = new SqlHubWriter(connection, transaction, Dialect, _audit, _clock.GetUtcNow());
+            var result = await work(writer).ConfigureAwait(false);
+            if (writer.RolledBack)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                return result;
+            }
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            foreach (var action in writer.CommitActions)
+            {
+                action();
+            }
+            foreach (var e in writer.Events)
+            {
+                _events.Publish(e);
+            }
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task<PartyRecord?> GetPartyAsync(string id, CancellationToken cancellationToken) =>
+        FirstAsync($"SELECT {Rows.Party} FROM parties WHERE id = @id", Rows.ToParty, cancellationToken, ("@id", id));
+
+    public Task<PartyRecord?> FindPartyByNameAsync(string name, CancellationToken cancellationToken) =>
+        FirstAsync($"SELECT {Rows.Party} FROM parties WHERE name = @name", Rows.ToParty, cancellationToken, ("@name", name));
+
+    public Task<IReadOnlyList<PartyRecord>> ListPartiesAsync(CancellationToken cancellationToken) =>
+        ListAsync($"SELECT {Rows.Party} FROM parties ORDER BY created_at, id", Rows.ToParty, cancellationToken);
+
+    public Task<ApiKeyRecord?> GetKeyAsync(string keyId, CancellationToken cancellationToken) =>
+        FirstAsync($"SELECT {Rows.Key} FROM api_keys WHERE key_id = @id", Rows.ToKey, cancellationToken, ("@id", keyId));
+
+    public Task<IReadOnlyList<ApiKeyRecord>> ListKeysAsync(string partyId, CancellationToken cancellationToken) =>
+        ListAsync($"SELECT {Rows.Key} FROM api_keys WHERE party_id = @p ORDER BY created_at, key_id", Rows.ToKey, cancellationToken, ("@p", partyId));
+
+    public Task<AgreementRecord?> GetAgreementAsync(string id, CancellationToken cancellationToken) =>
+        FirstAsync($"SELECT {Rows.Agreement} FROM agreements WHERE id = @id", Rows.ToAgreement, cancellationToken, ("@id", id));
+
+    public Task<IReadOnlyList<AgreementRecord>> ListAgreementsAsync(string? partyId, CancellationToken cancellationToken) =>
+        partyId is null
+            ? ListAsync($"SELECT {Rows.Agreement} FROM agreements ORDER BY created_at, id", Rows.ToAgreement, cancellationToken)
+            : ListAsync($"SELECT {Rows.Agreement} FROM agreements WHERE proposer = @p OR counterparty = @p ORDER BY created_at, id",
+                Rows.ToAgreement, cancellationToken, ("@p", partyId));
+
+    public Task<IntentRecord?> GetIntentAsync(string id, CancellationToken cancellationToken) =>
+        FirstAsync($"SELECT {Rows.Intent} FROM intents WHERE id = @id", Rows.ToIntent, cancellationToken, ("@id", id));
+
+    public Task<IReadOnlyList<IntentRecord>> ListIntentsAsync(IntentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var sql = $"SELECT {Rows.Intent} FROM intents WHERE state <> 'Ended'";
+        var args = new List<(string, object?)>();
+        if (query.MinLon is { } minLon && query.MinLat is { } minLat && query.MaxLon is { } maxLon && query.MaxLat is { } maxLat)
+        {
+            sql += " AND max_lon >= @minlon AND min_lon <= @maxlon AND max_lat >= @minlat AND min_lat <= @maxlat";
+            args.AddRange([("@minlon", minLon), ("@maxlon", maxLon), ("@minlat", minLat), ("@maxlat", maxLat)]);
+        }
+        if (query.From is { } from)
+        {
+            sql += " AND time_end > @from";
+            args.Add(("@from", from));
+        }
+        if (query.To is { } to)
+        {
+            sql += " AND time_start < @to";
+            args.Add(("@to", to));
+        }
+        return ListAsync(sql + " ORDER BY id", Rows.ToIntent, cancellationToken, [.. args]);
+    }
+
+    public async Task<long> CountLiveIntentsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM intents WHERE state <> 'Ended'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task<ConflictRecord?> GetConflictAsync(string id, CancellationToken cancellationToken) =>
+        FirstAsync($"SELECT {Rows.Conflict} FROM conflicts WHERE id = @id", Rows.ToConflict, cancellationToken, ("@id", id));
+
+    public Task<IReadOnlyList<ConflictRecord>> ListConflictsAsync(string? partyId, string? status, CancellationToken cancellationToken)
+    {
+        var sql = partyId is null
+            ? $"SELECT {Rows.Conflict} FROM conflicts c WHERE 1 = 1"
+            : $"SELECT {Rows.Conflict} FROM conflicts c WHERE EXISTS (SELECT 1 FROM conflict_parties cp WHERE cp.conflict_id = c.id AND cp.party_id = @p)";
+        if (status is not null)
+        {
+            sql += " AND c.status = @s";
+        }
+        return ListAsync(sql + " ORDER BY c.detected_at, c.id", Rows.ToConflict, cancellationToken, ("@p", partyId), ("@s", status));
+    }
+
+    public async Task<IReadOnlySet<string>> ObjectsInOpenConflictsAsync(string partyId, CancellationToken cancellationToken)
+    {
+        var ids = await ListAsync(
+            """
+            SELECT DISTINCT co.object_id FROM conflict_objects co
+            JOIN conflict_parties cp ON cp.conflict_id = co.conflict_id
+            JOIN conflicts c ON c.id = co.conflict_id
+            WHERE cp.party_id = @p AND c.status = 'open'
+            """, r => r.GetString(0), cancellationToken, ("@p", partyId)).ConfigureAwait(false);
+        return ids.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public Task<IReadOnlyList<EventRecord>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>
+        ListAsync($"SELECT {Rows.Event} FROM events WHERE seq > @after ORDER BY seq LIMIT @limit", Rows.ToEvent, cancellationToken,
+            ("@after", afterSequence), ("@limit", limit));
+
+    public async Task<long> LastEventSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM events";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<T?> FirstAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
+        where T : class
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Prepare(connection, sql, args);
+        return await command.FirstAsync(map, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<T>> ListAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Prepare(connection, sql, args);
+        return await command.ListAsync(map, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DbCommand Prepare(DbConnection connection, string sql, (string Name, object? Value)[] args)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in args)
+        {
+            if (sql.Contains(name, StringComparison.Ordinal))
+            {
+                command.With(name, value);
+            }
+        }
+        return command;
+    }
+}

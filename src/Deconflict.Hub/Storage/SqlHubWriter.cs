@@ -1,0 +1,134 @@
+using System.Data.Common;
+
+namespace Deconflict.Hub.Storage;
+
+/// <summary>One write transaction of <see cref="SqlHubStore"/>.</summary>
+internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transaction, StoreDialect dialect, AuditTrail audit, DateTimeOffset now)
+    : IHubWriter
+{
+    public StoreDialect Dialect => dialect;
+
+    public DateTimeOffset Now => now;
+
+    public List<EventRecord> Events { get; } = [];
+
+    public bool RolledBack { get; private set; }
+
+    public List<Action> CommitActions { get; } = [];
+
+    public void AfterCommit(Action action) => CommitActions.Add(action);
+
+    public DbCommand CreateCommand(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Discards the transaction once the work returns (used when a check fails after reads).</summary>
+    public void Rollback() => RolledBack = true;
+
+    public Task InsertPartyAsync(PartyRecord party) =>
+        ExecuteAsync(
+            "INSERT INTO parties (id, name, kind, created_at) VALUES (@id, @name, @kind, @at)",
+            ("@id", party.Id), ("@name", party.Name), ("@kind", party.Kind), ("@at", party.CreatedAt));
+
+    public Task InsertKeyAsync(ApiKeyRecord key) =>
+        ExecuteAsync(
+            "INSERT INTO api_keys (key_id, party_id, secret_hash, created_at, revoked_at) VALUES (@id, @party, @hash, @at, @revoked)",
+            ("@id", key.KeyId), ("@party", key.PartyId), ("@hash", key.SecretHash), ("@at", key.CreatedAt), ("@revoked", key.RevokedAt));
+
+    public async Task<bool> RevokeKeyAsync(string partyId, string keyId, DateTimeOffset at)
+    {
+        await using var command = CreateCommand("UPDATE api_keys SET revoked_at = @at WHERE key_id = @id AND party_id = @party AND revoked_at IS NULL");
+        command.With("@at", at).With("@id", keyId).With("@party", partyId);
+        return await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
+    }
+
+    public Task UpsertAgreementAsync(AgreementRecord a) =>
+        ExecuteAsync(
+            """
+            INSERT INTO agreements (id, proposer, counterparty, status, terms_json, created_at, accepted_at, ended_at)
+            VALUES (@id, @proposer, @counterparty, @status, @terms, @created, @accepted, @ended)
+            ON CONFLICT (id) DO UPDATE SET status = excluded.status, terms_json = excluded.terms_json,
+                accepted_at = excluded.accepted_at, ended_at = excluded.ended_at
+            """,
+            ("@id", a.Id), ("@proposer", a.Proposer), ("@counterparty", a.Counterparty), ("@status", a.Status),
+            ("@terms", a.TermsJson), ("@created", a.CreatedAt), ("@accepted", a.AcceptedAt), ("@ended", a.EndedAt));
+
+    public Task UpsertIntentAsync(IntentRecord i) =>
+        ExecuteAsync(
+            """
+            INSERT INTO intents (id, party, state, priority, version, geojson, min_lon, min_lat, max_lon, max_lat, time_start, time_end, updated_at)
+            VALUES (@id, @party, @state, @priority, @version, @geojson, @minlon, @minlat, @maxlon, @maxlat, @start, @end, @updated)
+            ON CONFLICT (id) DO UPDATE SET party = excluded.party, state = excluded.state, priority = excluded.priority,
+                version = excluded.version, geojson = excluded.geojson, min_lon = excluded.min_lon, min_lat = excluded.min_lat,
+                max_lon = excluded.max_lon, max_lat = excluded.max_lat, time_start = excluded.time_start,
+                time_end = excluded.time_end, updated_at = excluded.updated_at
+            """,
+            ("@id", i.Id), ("@party", i.Party), ("@state", i.State), ("@priority", i.Priority), ("@version", i.Version),
+            ("@geojson", i.GeoJson), ("@minlon", i.MinLon), ("@minlat", i.MinLat), ("@maxlon", i.MaxLon), ("@maxlat", i.MaxLat),
+            ("@start", i.TimeStart), ("@end", i.TimeEnd), ("@updated", i.UpdatedAt));
+
+    public async Task UpsertConflictAsync(ConflictRecord c)
+    {
+        await ExecuteAsync(
+            """
+            INSERT INTO conflicts (id, kind, status, level, parties_json, objects_json, pair_key, detected_at, updated_at, cleared_at, detail_json)
+            VALUES (@id, @kind, @status, @level, @parties, @objects, @pair, @detected, @updated, @cleared, @detail)
+            ON CONFLICT (id) DO UPDATE SET status = excluded.status, level = excluded.level, updated_at = excluded.updated_at,
+                cleared_at = excluded.cleared_at, detail_json = excluded.detail_json
+            """,
+            ("@id", c.Id), ("@kind", c.Kind), ("@status", c.Status), ("@level", c.Level), ("@parties", Sql.ToJsonList(c.Parties)),
+            ("@objects", Sql.ToJsonList(c.Objects)), ("@pair", c.PairKey), ("@detected", c.DetectedAt), ("@updated", c.UpdatedAt),
+            ("@cleared", c.ClearedAt), ("@detail", c.DetailJson)).ConfigureAwait(false);
+        foreach (var party in c.Parties.Distinct(StringComparer.Ordinal))
+        {
+            await ExecuteAsync("INSERT INTO conflict_parties (party_id, conflict_id) VALUES (@p, @c) ON CONFLICT DO NOTHING", ("@p", party), ("@c", c.Id)).ConfigureAwait(false);
+        }
+        foreach (var obj in c.Objects.Distinct(StringComparer.Ordinal))
+        {
+            await ExecuteAsync("INSERT INTO conflict_objects (object_id, conflict_id) VALUES (@o, @c) ON CONFLICT DO NOTHING", ("@o", obj), ("@c", c.Id)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<ConflictRecord>> OpenConflictsWithObjectAsync(string kind, string objectId)
+    {
+        await using var command = CreateCommand(
+            $"SELECT {Rows.Conflict} FROM conflicts WHERE kind = @kind AND status = 'open' AND id IN (SELECT conflict_id FROM conflict_objects WHERE object_id = @o) ORDER BY id");
+        command.With("@kind", kind).With("@o", objectId);
+        return await command.ListAsync(Rows.ToConflict, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public async Task<ConflictRecord?> OpenConflictByPairKeyAsync(string pairKey)
+    {
+        await using var command = CreateCommand($"SELECT {Rows.Conflict} FROM conflicts WHERE pair_key = @k AND status = 'open'");
+        command.With("@k", pairKey);
+        return await command.FirstAsync(Rows.ToConflict, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public async Task<long> AppendEventAsync(string type, string objectId, string ownerParty, IReadOnlyList<string> parties, string dataJson)
+    {
+        await using var command = CreateCommand(
+            "INSERT INTO events (type, object_id, owner_party, parties_json, data_json, time) VALUES (@type, @o, @owner, @parties, @data, @time) RETURNING seq");
+        command.With("@type", type).With("@o", objectId).With("@owner", ownerParty).With("@parties", Sql.ToJsonList(parties))
+            .With("@data", dataJson).With("@time", now);
+        var seq = Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        Events.Add(new EventRecord(seq, type, objectId, ownerParty, parties, dataJson, now));
+        return seq;
+    }
+
+    public Task<string> AppendAuditAsync(string actor, string action, string objectType, string objectId, IReadOnlyList<string> visibility, string contentJson) =>
+        audit.AppendAsync(this, now, actor, action, objectType, objectId, visibility, contentJson);
+
+    private async Task ExecuteAsync(string sql, params (string Name, object? Value)[] args)
+    {
+        await using var command = CreateCommand(sql);
+        foreach (var (name, value) in args)
+        {
+            command.With(name, value);
+        }
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Deconflict.Hub.Tests.Hosting;
+
+/// <summary>
+/// One hub for a test class, hosted by <see cref="WebApplicationFactory{TEntryPoint}"/> on a fresh store
+/// (a temporary SQLite file, or a new database in the shared PostgreSQL cluster) and data directory.
+/// </summary>
+public abstract class HubHost : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+    private int _parties;
+
+    public string AdminKey { get; } = "admin-" + Guid.NewGuid().ToString("N");
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "deconflict-hub-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public string Database { get; private set; } = "";
+
+    public abstract string StoreName { get; }
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("not started");
+
+    public IServiceProvider Services => Factory.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        Database = await CreateDatabaseAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Hub:DataDirectory", DataDirectory);
+            b.UseSetting("Hub:Database", Database);
+            b.UseSetting("Hub:AdminKey", AdminKey);
+            b.UseSetting("Hub:MaxBodyBytes", "1048576");
+        });
+        _ = _factory.Server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    public HttpClient Client(string? key = null)
+    {
+        var client = Factory.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        return client;
+    }
+
+    public HttpClient Admin() => Client(AdminKey);
+
+    /// <summary>Creates a party with a unique id (prefix + counter) and returns its id and key.</summary>
+    public async Task<TestParty> CreatePartyAsync(string prefix, string kind = "state")
+    {
+        var id = $"{prefix}-{Interlocked.Increment(ref _parties)}-{Guid.NewGuid().ToString("N")[..6]}";
+        using var admin = Admin();
+        using var response = await admin.PostAsJsonAsync("/api/v1/parties", new { name = id, kind, id });
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return new TestParty(id, doc.RootElement.GetProperty("api_key").GetString()!, doc.RootElement.GetProperty("key_id").GetString()!, this);
+    }
+}

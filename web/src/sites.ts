@@ -1,0 +1,36 @@
+// Humanitarian sites and movements as the hub lists them: a FeatureCollection, an array of
+// Features, or an array of objects with `geometry` or `lat_deg`/`lon_deg`.
+
+import type { Geometry } from 'geojson';
+import type { Site } from './picture';
+
+export function parseSites(body: unknown, kind: 'site' | 'movement'): Site[] {
+  const items: unknown[] = Array.isArray(body)
+    ? body
+    : body && typeof body === 'object' && Array.isArray((body as { features?: unknown[] }).features)
+      ? (body as { features: unknown[] }).features
+      : [];
+  const out: Site[] = [];
+  for (const item of items) {
+    if (!item || typeof item !== 'object') continue;
+    const r = item as Record<string, unknown>;
+    const props = (r.properties && typeof r.properties === 'object' ? r.properties : {}) as Record<string, unknown>;
+    const all = { ...r, ...props };
+    delete all.properties;
+    delete all.geometry;
+    let geometry = (r.geometry ?? (r.feature as Record<string, unknown> | undefined)?.geometry) as Geometry | undefined;
+    if (!geometry && typeof all.lat_deg === 'number' && typeof all.lon_deg === 'number') {
+      geometry = { type: 'Point', coordinates: [all.lon_deg, all.lat_deg] };
+    }
+    if (!geometry || !geometry.type) continue;
+    const id = String(all.id ?? all.site_id ?? all.movement_id ?? r.id ?? '');
+    out.push({
+      id,
+      name: String(all.name ?? id),
+      category: String(all.category ?? kind),
+      geometry,
+      properties: Object.fromEntries(Object.entries(all).filter(([, v]) => v === null || typeof v !== 'object')),
+    });
+  }
+  return out;
+}
