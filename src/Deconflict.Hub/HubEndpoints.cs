@@ -7,6 +7,7 @@ using Deconflict.Hub.Health;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Parties;
+using Deconflict.Hub.Tracks;
 
 namespace Deconflict.Hub;
 
@@ -21,6 +22,7 @@ public static class HubEndpoints
         routes.MapOperationalIntentsApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
+        routes.MapTracksApi();
         routes.MapAuditApi();
         routes.MapHotlineApi();
         routes.MapGroundApi();

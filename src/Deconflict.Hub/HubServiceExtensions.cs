@@ -2,6 +2,7 @@ using Deconflict.Core.Audit;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Demo;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Ground;
@@ -9,6 +10,7 @@ using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.Tracks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -49,9 +51,13 @@ public static class HubServiceExtensions
         });
         services.AddSingleton<IntentDesk>();
         services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(ct));
+        services.AddSingleton<DemoScenario>();
+        services.AddSingleton<HubStartup.Step>((sp, ct) =>
+            sp.GetRequiredService<IOptions<HubOptions>>().Value.Demo ? sp.GetRequiredService<DemoScenario>().SeedAsync(ct) : Task.CompletedTask);
         services.AddHostedService<HubStartup>();
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
+        builder.AddSurveillanceServices();
         builder.AddHotlineServices();
         builder.AddGroundServices();
 

@@ -40,7 +40,7 @@ internal static class BenchCheckCommand
             .Start(ctx => Measure(ctx, n, pairsN, candidateCount, seed, figures));
 
         var width = figures.Max(f => f.Name.Length);
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}, load average {LoadAverage()}");
         foreach (var (name, value) in figures)
         {
             Console.WriteLine($"{name.PadRight(width)}  {value}");
@@ -137,11 +137,25 @@ internal static class BenchCheckCommand
             pairIndex.Upsert(pairGenerator.Next(i + 1));
         }
         clock.Restart();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var progress = new Progress<int>(done => allPairs.Value = done * 100.0 / pairsN);
         var conflicts = pairIndex.FindAllConflicts(progress: progress);
         var pairsS = clock.Elapsed.TotalSeconds;
+        var pairsCpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         allPairs.Value = 100;
-        figures.Add(("all pairs", $"{pairsS:F2} s for {pairsN:N0} intents over one day ({conflicts.Count:N0} conflicts, {Environment.ProcessorCount} threads)"));
+        figures.Add(("all pairs", $"{pairsS:F2} s for {pairsN:N0} intents over one day ({conflicts.Count:N0} conflicts, {Environment.ProcessorCount} threads, {pairsCpuS:F2} s of CPU)"));
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static long Settle()

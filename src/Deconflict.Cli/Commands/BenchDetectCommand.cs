@@ -14,13 +14,14 @@ internal static class BenchDetectCommand
         var n = new Option<int?>("--n") { Description = "Aircraft count; without it: 10000, 100000 and 1000000." };
         var passes = new Option<int>("--passes") { Description = "Timed passes per size (the median is reported).", DefaultValueFactory = _ => 7 };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic traffic.", DefaultValueFactory = _ => 1 };
+        var tracks = new Option<string?>("--tracks") { Description = "Benchmark this tracks file instead of synthetic traffic." };
         var command = new Command("detect",
             "Benchmark tactical detection (5 NM / 1000 ft / 300 s) on synthetic traffic kept at one aircraft per 500 km²: " +
             "tracks, candidate pairs, conflicts, median ms per pass, bytes per aircraft.")
         {
-            n, passes, seed,
+            n, passes, seed, tracks,
         };
-        command.SetAction(int (parse) => Run(parse.GetValue(n), parse.GetValue(passes), parse.GetValue(seed)));
+        command.SetAction(int (parse) => Run(parse.GetValue(n), parse.GetValue(passes), parse.GetValue(seed), parse.GetValue(tracks)));
         return command;
     }
 
@@ -29,8 +30,25 @@ internal static class BenchDetectCommand
         public double BytesPerAircraft => (AllocatedBytesPerPass + FootprintBytes) / Math.Max(1, Tracks);
     }
 
-    internal static int Run(int? count, int passes, int seed)
+    internal static int Run(int? count, int passes, int seed, string? tracksPath = null)
     {
+        TrafficSnapshot? file = null;
+        if (tracksPath is not null)
+        {
+            try
+            {
+                file = TrafficCsv.Read(tracksPath);
+            }
+            catch (TrafficFormatException e)
+            {
+                throw new InputException(e.Message);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"{tracksPath}: cannot read: {e.Message}");
+            }
+            count = file.Count;
+        }
         if (count is < 2 or > 5_000_000)
         {
             throw new InputException($"option '--n': {count} must be between 2 and 5000000");
@@ -41,6 +59,7 @@ internal static class BenchDetectCommand
         }
         int[] sizes = count is { } c ? [c] : [10_000, 100_000, 1_000_000];
         var rows = new List<Figures>();
+        var runs = new List<(TrafficSnapshot Snapshot, TacticalDetector Detector, List<TacticalConflict> Results)>();
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -49,12 +68,27 @@ internal static class BenchDetectCommand
                 foreach (var size in sizes)
                 {
                     var task = ctx.AddTask($"{size.ToString("N0", CultureInfo.InvariantCulture)} aircraft", maxValue: passes + 2);
-                    rows.Add(Measure(size, passes, seed, () => task.Increment(1)));
+                    var snapshot = file ?? TrafficGenerator.Generate(size, seed);
+                    task.Increment(1);
+                    var (figures, detector, results) = Measure(snapshot, passes, () => task.Increment(1));
+                    rows.Add(figures);
+                    runs.Add((snapshot, detector, results));
                     task.Value = task.MaxValue;
                 }
             });
 
-        var table = new Table().AddColumns("tracks", "candidate pairs", "conflicts", "median ms", "best ms", "bytes/aircraft", "GC bytes/pass");
+        // Allocation is measured once the progress display has stopped (its rendering thread allocates too).
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var (snapshot, detector, results) = runs[k];
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            detector.Detect(snapshot, SeparationMinima.Default, results);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            rows[k] = rows[k] with { AllocatedBytesPerPass = allocated };
+        }
+        runs.Clear();
+
+        var table = new Table().AddColumns("tracks", "cand. pairs", "conflicts", "median ms", "best ms", "B/aircraft", "GC B/pass");
         foreach (var r in rows)
         {
             table.AddRow(
@@ -72,10 +106,8 @@ internal static class BenchDetectCommand
         return 0;
     }
 
-    internal static Figures Measure(int size, int passes, int seed, Action? progress = null)
+    internal static (Figures Figures, TacticalDetector Detector, List<TacticalConflict> Results) Measure(TrafficSnapshot snapshot, int passes, Action? progress = null)
     {
-        var snapshot = TrafficGenerator.Generate(size, seed);
-        progress?.Invoke();
         var detector = new TacticalDetector();
         var results = new List<TacticalConflict>(1024);
         // Warm-up: JIT, buffers and result list capacity.
@@ -83,18 +115,16 @@ internal static class BenchDetectCommand
         detector.Detect(snapshot, SeparationMinima.Default, results);
         progress?.Invoke();
         var times = new double[passes];
-        long allocated = 0;
         for (var p = 0; p < passes; p++)
         {
-            var before = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             detector.Detect(snapshot, SeparationMinima.Default, results);
             times[p] = watch.Elapsed.TotalMilliseconds;
-            allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
             progress?.Invoke();
         }
         Array.Sort(times);
-        return new Figures(size, detector.LastCandidatePairs, results.Count, times[passes / 2], times[0], (double)allocated / passes, detector.FootprintBytes);
+        var figures = new Figures(snapshot.Count, detector.LastCandidatePairs, results.Count, times[passes / 2], times[0], 0, detector.FootprintBytes);
+        return (figures, detector, results);
     }
 
     internal static string CpuModel()

@@ -9,76 +9,104 @@ internal interface IParallelJob
 }
 
 /// <summary>
-/// Fork/join over the thread pool that allocates nothing per run: the work items are created once and
-/// re-queued, the calling thread takes part as worker 0, and the last worker to finish wakes it.
-/// Not reentrant: one run at a time.
+/// Fork/join on a few process-wide background threads that allocates nothing per run (the thread pool's
+/// queues do): each thread waits on its own semaphore, the calling thread takes part as worker 0 and the
+/// last worker to finish wakes it. One run at a time; a caller that finds the threads busy runs its job
+/// alone on its own thread instead of waiting.
 /// </summary>
 internal sealed class ParallelRunner
 {
-    private readonly Worker[] _workers;
+    /// <summary>Threads shared by every detector of the process: one per core beside the caller.</summary>
+    public static ParallelRunner Shared { get; } = new(Environment.ProcessorCount);
+
+    private readonly object _gate = new();
+    private readonly SemaphoreSlim[] _starts;
     private readonly ManualResetEventSlim _done = new(false);
+    private Thread[]? _threads;
     private IParallelJob? _job;
     private int _pending;
     private Exception? _failure;
 
-    public ParallelRunner(int workerCount)
-    {
-        workerCount = Math.Max(1, workerCount);
-        _workers = new Worker[workerCount - 1];
-        for (var i = 0; i < _workers.Length; i++)
-        {
-            _workers[i] = new Worker(this, i + 1);
-        }
-    }
+    private ParallelRunner(int workerCount) =>
+        _starts = Enumerable.Range(0, Math.Max(0, workerCount - 1)).Select(_ => new SemaphoreSlim(0)).ToArray();
 
-    public int WorkerCount => _workers.Length + 1;
+    /// <summary>Most workers a run can have (the caller included).</summary>
+    public int MaxWorkers => _starts.Length + 1;
 
-    public void Run(IParallelJob job)
+    /// <summary>Runs <paramref name="job"/> on up to <paramref name="workers"/> workers (indices 0..workers-1) and waits for all.</summary>
+    public void Run(IParallelJob job, int workers)
     {
-        _job = job;
-        _failure = null;
-        _pending = _workers.Length;
-        _done.Reset();
-        foreach (var w in _workers)
+        var helpers = Math.Min(workers - 1, _starts.Length);
+        if (helpers <= 0 || !Monitor.TryEnter(_gate))
         {
-            ThreadPool.UnsafeQueueUserWorkItem(w, preferLocal: false);
+            job.Run(0);
+            return;
         }
         try
         {
-            job.Run(0);
-        }
-        catch (Exception e)
-        {
-            Interlocked.CompareExchange(ref _failure, e, null);
-        }
-        if (_workers.Length > 0)
-        {
-            _done.Wait();
-        }
-        _job = null;
-        if (_failure is { } failure)
-        {
-            ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-    }
-
-    private sealed class Worker(ParallelRunner owner, int index) : IThreadPoolWorkItem
-    {
-        public void Execute()
-        {
+            StartThreads();
+            _job = job;
+            _failure = null;
+            _pending = helpers;
+            _done.Reset();
+            for (var k = 0; k < helpers; k++)
+            {
+                _starts[k].Release();
+            }
             try
             {
-                owner._job!.Run(index);
+                job.Run(0);
             }
             catch (Exception e)
             {
-                Interlocked.CompareExchange(ref owner._failure, e, null);
+                Interlocked.CompareExchange(ref _failure, e, null);
+            }
+            _done.Wait();
+            _job = null;
+            if (_failure is { } failure)
+            {
+                ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+        }
+        finally
+        {
+            Monitor.Exit(_gate);
+        }
+    }
+
+    private void StartThreads()
+    {
+        if (_threads is not null)
+        {
+            return;
+        }
+        _threads = new Thread[_starts.Length];
+        for (var k = 0; k < _threads.Length; k++)
+        {
+            var index = k;
+            _threads[k] = new Thread(() => Loop(index)) { IsBackground = true, Name = $"deconflict-detect-{index + 1}" };
+            _threads[k].Start();
+        }
+    }
+
+    private void Loop(int index)
+    {
+        while (true)
+        {
+            _starts[index].Wait();
+            try
+            {
+                _job!.Run(index + 1);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _failure, e, null);
             }
             finally
             {
-                if (Interlocked.Decrement(ref owner._pending) == 0)
+                if (Interlocked.Decrement(ref _pending) == 0)
                 {
-                    owner._done.Set();
+                    _done.Set();
                 }
             }
         }

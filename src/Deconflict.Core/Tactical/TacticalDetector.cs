@@ -27,7 +27,8 @@ public sealed class TacticalDetector : IParallelJob
     private const int AircraftChunk = 2048;
 
     private readonly TrafficGrid _grid = new();
-    private readonly ParallelRunner _runner;
+    private readonly ParallelRunner _runner = ParallelRunner.Shared;
+    private readonly int _workers;
     private readonly List<TacticalConflict>[] _workerResults;
     private readonly long[] _workerCandidates;
 
@@ -38,19 +39,20 @@ public sealed class TacticalDetector : IParallelJob
     private int _nextChunk;
     private int _chunks;
     private int _runsPerChunk;
+    private int _lastConflicts;
 
     private enum Phase { Prepare, Fill, Pairs }
 
-    /// <param name="workerCount">Threads to use; defaults to the processor count.</param>
+    /// <param name="workerCount">Threads to use (the calling one included); defaults to the processor count.</param>
     public TacticalDetector(int workerCount = 0)
     {
-        _runner = new ParallelRunner(workerCount > 0 ? workerCount : Environment.ProcessorCount);
-        _workerResults = new List<TacticalConflict>[_runner.WorkerCount];
+        _workers = Math.Clamp(workerCount > 0 ? workerCount : Environment.ProcessorCount, 1, _runner.MaxWorkers);
+        _workerResults = new List<TacticalConflict>[_workers];
         for (var i = 0; i < _workerResults.Length; i++)
         {
             _workerResults[i] = new List<TacticalConflict>(64);
         }
-        _workerCandidates = new long[_runner.WorkerCount * 16];
+        _workerCandidates = new long[_workers * 16];
     }
 
     /// <summary>Radius used to flatten the Earth for each pair; <see cref="EarthModel.DaidalusSphere"/> unless set.</summary>
@@ -59,8 +61,19 @@ public sealed class TacticalDetector : IParallelJob
     /// <summary>Pairs whose reachable boxes overlapped in the last pass (and so were tested exactly).</summary>
     public long LastCandidatePairs { get; private set; }
 
-    /// <summary>Bytes held by the detector's index arrays after the last pass.</summary>
-    public long FootprintBytes => _grid.FootprintBytes;
+    /// <summary>Bytes held by the detector after the last pass: index arrays and per-thread result buffers.</summary>
+    public long FootprintBytes
+    {
+        get
+        {
+            long bytes = _grid.FootprintBytes;
+            foreach (var list in _workerResults)
+            {
+                bytes += (long)list.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<TacticalConflict>();
+            }
+            return bytes;
+        }
+    }
 
     /// <summary>Detects every conflict in <paramref name="snapshot"/> under one set of minima; clears and fills <paramref name="results"/>.</summary>
     public void Detect(TrafficSnapshot snapshot, SeparationMinima minima, List<TacticalConflict> results) =>
@@ -94,7 +107,9 @@ public sealed class TacticalDetector : IParallelJob
         _minimaFor = minimaFor;
         foreach (var list in _workerResults)
         {
+            // Any worker may find all of them next time: room for the last total keeps a steady pass allocation-free.
             list.Clear();
+            list.EnsureCapacity(_lastConflicts);
         }
         Array.Clear(_workerCandidates);
         try
@@ -106,12 +121,12 @@ public sealed class TacticalDetector : IParallelJob
             RunPhase(Phase.Fill, (n + AircraftChunk - 1) / AircraftChunk);
             _grid.SortIntoRuns();
             var runs = _grid.RunCount;
-            _runsPerChunk = Math.Max(1, runs / (_runner.WorkerCount * 32));
+            _runsPerChunk = Math.Max(1, runs / (_workers * 32));
             RunPhase(Phase.Pairs, (runs + _runsPerChunk - 1) / _runsPerChunk);
             PairWideAircraft();
 
             long candidates = 0;
-            for (var w = 0; w < _runner.WorkerCount; w++)
+            for (var w = 0; w < _workers; w++)
             {
                 candidates += _workerCandidates[w * 16];
                 foreach (var c in _workerResults[w])
@@ -120,6 +135,7 @@ public sealed class TacticalDetector : IParallelJob
                 }
             }
             LastCandidatePairs = candidates;
+            _lastConflicts = results.Count;
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(results).Sort();
         }
         finally
@@ -138,7 +154,7 @@ public sealed class TacticalDetector : IParallelJob
         _phase = phase;
         _chunks = chunks;
         _nextChunk = 0;
-        _runner.Run(this);
+        _runner.Run(this, _workers);
     }
 
     void IParallelJob.Run(int worker)

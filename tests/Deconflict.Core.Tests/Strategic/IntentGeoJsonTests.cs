@@ -146,5 +146,7 @@ public class IntentGeoJsonTests
             .Property.ShouldBe("intent_id");
         Should.Throw<IntentFormatException>(() => IntentGeoJson.ReadIntent("{\"type\":\"FeatureCollection\",\"state\":\"Bogus\",\"features\":[]}", "op-7", "coalition"))
             .Property.ShouldBe("state");
+        Should.Throw<IntentFormatException>(() => IntentGeoJson.ReadIntent(Collection(), "op-7", "coalition"))
+            .Property.ShouldBe("features");
     }
 }
