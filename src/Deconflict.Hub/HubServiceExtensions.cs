@@ -56,6 +56,7 @@ public static class HubServiceExtensions
         services.AddSingleton<HubStartup.Step>((sp, ct) =>
             sp.GetRequiredService<IOptions<HubOptions>>().Value.Demo ? sp.GetRequiredService<DemoScenario>().SeedAsync(ct) : Task.CompletedTask);
         services.AddHostedService<HubStartup>();
+        services.AddHostedService<DemoTraffic>();
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
         builder.AddSurveillanceServices();
