@@ -3,6 +3,7 @@ using System.Text.Json;
 using Deconflict.Core.Strategic;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Ground;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
@@ -16,7 +17,7 @@ namespace Deconflict.Hub.Demo;
 /// exists is left alone; keys are issued once and kept in <c>&lt;data&gt;/demo-keys.json</c> (0600) to print again.
 /// Everything goes through the same code paths as the API (audit entries, events, strategic check).
 /// </summary>
-public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook book, HubBanner banner, IOptions<HubOptions> options)
+public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook book, HubBanner banner, IOptions<HubOptions> options, GroundDesk ground, StrikeDesk strikes)
 {
     private static readonly (string Id, string Name, string Kind)[] Parties =
     [
@@ -24,6 +25,9 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
         ("state-af", "Second state air force", "state"),
         ("relief", "Humanitarian relief convoys", "humanitarian"),
     ];
+
+    /// <summary>The demo parties' keys once seeded (party id → key), for the demo traffic.</summary>
+    public IReadOnlyDictionary<string, string> Keys { get; private set; } = new Dictionary<string, string>();
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -39,6 +43,7 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
             }
         }
         WriteKeys(keysPath, keys);
+        Keys = keys;
 
         await EnsureAgreementAsync("coalition", "state-af", Sharing.Full, Sharing.Full, "en", "ru", ct).ConfigureAwait(false);
         await EnsureAgreementAsync("relief", "coalition", Sharing.ConflictsOnly, Sharing.ConflictsOnly, "en", "en", ct).ConfigureAwait(false);
@@ -56,12 +61,33 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
         await EnsureIntentAsync("relief", "REL-DRONE-1", 8, Circle(39.00, 35.96, 3_000, 0, 400, T(1), T(5)), ct).ConfigureAwait(false);
         await EnsureIntentAsync("relief", "REL-CONVOY-2", 8, Corridor([[38.95, 35.93], [40.14, 35.33]], 1_500, 0, 300, T(2), T(9)), ct).ConfigureAwait(false);
 
+        await SeedGroundAsync(T(0), T(9), ct).ConfigureAwait(false);
+
         banner.Add("Demo parties (keys also in " + keysPath + "):");
         foreach (var (id, name, _) in Parties)
         {
             banner.Add($"  {id,-10} {name,-32} {keys[id]}");
         }
         banner.Add("Try: curl -H \"Authorization: Bearer " + keys["coalition"] + "\" {url}/api/v1/conflicts");
+    }
+
+    /// <summary>Ground: a relief clinic and warehouse near Raqqa, the road convoy notified, and the coalition's CAS intent designated as a fire area (a ground conflict).</summary>
+    private async Task SeedGroundAsync(string from, string to, CancellationToken ct)
+    {
+        var relief = new CallerParty("relief", null, false);
+        if (await ground.Ground.GetAsync(GroundStore.Site, "REL-CLINIC-RAQQA", ct).ConfigureAwait(false) is null)
+        {
+            await ground.PutSiteAsync(relief, Core.Ground.GroundGeoJson.ReadSite(
+                "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[39.03,35.96]},\"properties\":{\"category\":\"health\",\"radius_m\":300,\"organisation\":\"Relief clinics\",\"notes\":\"field hospital, 40 beds\"}}",
+                "REL-CLINIC-RAQQA", "relief"), ct).ConfigureAwait(false);
+            await ground.PutSiteAsync(relief, Core.Ground.GroundGeoJson.ReadSite(
+                "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[40.12,35.34]},\"properties\":{\"category\":\"warehouse\",\"organisation\":\"Relief clinics\"}}",
+                "REL-WAREHOUSE-DEZ", "relief"), ct).ConfigureAwait(false);
+            await ground.PutMovementAsync(relief, Core.Ground.GroundGeoJson.ReadMovement(
+                $"{{\"type\":\"Feature\",\"geometry\":{{\"type\":\"LineString\",\"coordinates\":[[38.95,35.93],[40.14,35.33]]}},\"properties\":{{\"category\":\"convoy\",\"valid_from\":\"{from}\",\"valid_to\":\"{to}\"}}}}",
+                "REL-CONVOY-2", "relief"), ct).ConfigureAwait(false);
+            await strikes.MarkFireAreaAsync(new CallerParty("coalition", null, false), "COA-CAS-2", true, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<string> EnsurePartyAsync(string id, string name, string kind, CancellationToken ct)

@@ -23,6 +23,7 @@ public sealed class DemoScenarioTests
             first.ShouldContain("COA-ORBIT-1");
             first.ShouldContain("SAF-TRANSIT-1");
             first.ShouldContain("REL-DRONE-1");
+            first.ShouldContain("COA-CAS-2+REL-CLINIC-RAQQA");
             if (!OperatingSystem.IsWindows())
             {
                 (File.GetUnixFileMode(Path.Combine(data, "demo-keys.json")) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)).ShouldBe(UnixFileMode.None);
