@@ -2,10 +2,12 @@ using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Audit;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Events;
+using Deconflict.Hub.Ground;
 using Deconflict.Hub.Health;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Parties;
+using Deconflict.Hub.Tracks;
 
 namespace Deconflict.Hub;
 
@@ -20,8 +22,12 @@ public static class HubEndpoints
         routes.MapOperationalIntentsApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
+        routes.MapTracksApi();
         routes.MapAuditApi();
         routes.MapHotlineApi();
+        routes.MapGroundApi();
+        routes.MapStrikesApi();
+        routes.MapTransparencyApi();
         return routes;
     }
 }

@@ -16,8 +16,8 @@ export type Outcome<T> = { kind: 'ok'; value: T } | { kind: 'unavailable' } | { 
 
 export interface Party { id: string; name: string; kind: string }
 export interface Track {
-  id: string; party?: string; t?: string; lat_deg: number; lon_deg: number; alt_ft?: number;
-  gs_kt?: number; trk_deg?: number; vs_fpm?: number; intent_id?: string | null;
+  id: string; party?: string; t?: string; lat_deg: number; lon_deg: number; alt_ft?: number | null;
+  gs_kt?: number | null; trk_deg?: number | null; vs_fpm?: number | null; intent_id?: string | null; callsign?: string | null;
 }
 export interface IntentSummary { id: string; party: string; state: string; version: number | string }
 export interface Conflict {

@@ -34,7 +34,10 @@ export class ConsoleApp {
   private live = false;
   private fitted = false;
 
-  constructor(private readonly client: HubClient) {}
+  constructor(
+    private readonly client: HubClient,
+    private readonly onKeyRejected: () => void,
+  ) {}
 
   async start(): Promise<void> {
     this.startClock();
@@ -55,6 +58,7 @@ export class ConsoleApp {
   stop(): void {
     this.stream?.stop();
     for (const t of this.timers) clearInterval(t);
+    this.timers.length = 0;
   }
 
   private startClock(): void {
@@ -129,7 +133,13 @@ export class ConsoleApp {
     if (this.thread.openThread) await this.thread.reload();
   }
 
-  private status(section: Section, r: { kind: string; message?: string }, what: string, count: number, noun: string): void {
+  private status(section: Section, r: { kind: string; message?: string; status?: number }, what: string, count: number, noun: string): void {
+    if (r.kind === 'error' && r.status === 401) {
+      // The key was revoked (or the hub forgot it): back to sign-in rather than a console of errors.
+      this.stop();
+      this.onKeyRejected();
+      return;
+    }
     const el = byId(`status-${section}`);
     if (r.kind === 'ok') showState(el, { kind: 'ok', count, noun });
     else if (r.kind === 'unavailable') showState(el, { kind: 'unavailable', what });
@@ -230,6 +240,11 @@ export class ConsoleApp {
 
   private onStreamState(state: StreamState, detail?: string): void {
     this.live = state === 'live';
+    if (state === 'denied') {
+      this.stop();
+      this.onKeyRejected();
+      return;
+    }
     const el = byId('stream');
     el.dataset.state = state;
     el.textContent = { connecting: 'CONNECTING', live: 'LIVE', retrying: 'RECONNECTING', unavailable: 'POLLING (no event stream on this hub)', denied: 'STREAM DENIED' }[state];
@@ -285,7 +300,9 @@ export class ConsoleApp {
     let body: HTMLElement;
     if (s.layer === 'track') {
       body = h('div', {}, h('strong', {}, s.id), h('div', {}, this.parties.name(String(p.party))),
-        h('div', { class: 'mono' }, `${flightLevel(Number(p.alt_ft))} · ${Math.round(Number(p.gs_kt))} kt · ${Math.round(Number(p.trk_deg))}°`),
+        h('div', { class: 'mono' }, [flightLevel(p.alt_ft == null ? null : Number(p.alt_ft)), p.gs_kt == null ? null : `${Math.round(Number(p.gs_kt))} kt`,
+          `${Math.round(Number(p.trk_deg))}°`, p.vs_fpm ? `${Math.round(Number(p.vs_fpm))} fpm` : null].filter(Boolean).join(' · ')),
+        h('div', { class: 'mono small muted' }, `Reported ${utcDateTime(String(p.t))}`),
         h('div', { class: 'mono' }, latLon(at.lat, at.lng)), p.intent_id ? h('div', {}, `Intent ${String(p.intent_id)}`) : null);
     } else if (s.layer === 'volume') {
       body = h('div', {}, h('strong', {}, `Intent ${String(p.intent_id)}`), h('div', {}, `${this.parties.name(String(p.party))} · ${String(p.state)} · priority ${String(p.priority)}`),

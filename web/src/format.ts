@@ -7,6 +7,12 @@ export function utcTime(iso: string | undefined | null): string {
   return `${d.toISOString().slice(11, 19)}Z`;
 }
 
+export function utcHm(iso: string | undefined | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? String(iso) : `${d.toISOString().slice(11, 16)}Z`;
+}
+
 export function utcDateTime(iso: string | undefined | null): string {
   if (!iso) return '—';
   const d = new Date(iso);

@@ -47,7 +47,10 @@ async function start(key: string): Promise<void> {
   sessionStorage.setItem(STORAGE_KEY, key);
   byId('signin').hidden = true;
   byId('app').hidden = false;
-  const app = new ConsoleApp(new HubClient(key));
+  const app = new ConsoleApp(new HubClient(key), () => {
+    sessionStorage.removeItem(STORAGE_KEY);
+    showSignIn('The hub no longer accepts this key (revoked?). Sign in with a current key.');
+  });
   byId('signout').addEventListener('click', () => {
     app.stop();
     sessionStorage.removeItem(STORAGE_KEY);

@@ -113,7 +113,7 @@ export class MapView {
   fit(bbox: [number, number, number, number], maxZoom = 9): void {
     const [w, s, e, n] = bbox;
     if (w === e && s === n) this.map.easeTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 8) });
-    else this.map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom, duration: 600 });
+    else this.map.fitBounds([[w, s], [e, n]], { padding: { top: 50, bottom: 50, left: 60, right: 200 }, maxZoom, duration: 600 });
   }
 
   private set(id: string, data: FeatureCollection): void {
@@ -135,14 +135,17 @@ export class MapView {
     const pointOnly = ['==', ['geometry-type'], 'Point'] as maplibregl.FilterSpecification;
     m.addLayer({
       id: 'volumes-fill', type: 'fill', source: 'volumes',
-      paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': ['case', ['==', ['get', 'state'], 'Ended'], 0.03, 0.12] },
+      paint: {
+        'fill-color': ['get', 'colour'],
+        'fill-opacity': ['case', ['==', ['get', 'state'], 'Ended'], 0.03, ['==', ['get', 'active'], false], 0.05, 0.14],
+      },
     });
     m.addLayer({
       id: 'volumes-line', type: 'line', source: 'volumes',
       paint: {
         'line-color': ['get', 'colour'],
         'line-width': 1.5,
-        'line-opacity': ['case', ['==', ['get', 'state'], 'Ended'], 0.4, 0.95],
+        'line-opacity': ['case', ['==', ['get', 'state'], 'Ended'], 0.4, ['==', ['get', 'active'], false], 0.6, 0.95],
       },
     });
     m.addLayer({
@@ -188,12 +191,12 @@ export class MapView {
       },
     });
     m.addLayer({
-      id: 'tracks-label', type: 'symbol', source: 'tracks',
-      layout: { 'icon-image': ['get', 'label'], 'icon-anchor': 'top-left', 'icon-offset': [10, 6], 'icon-allow-overlap': true },
-    });
-    m.addLayer({
       id: 'conflicts-ring', type: 'symbol', source: 'conflicts',
       layout: { 'icon-image': 'ring|' + CONFLICT_COLOUR, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+    });
+    m.addLayer({
+      id: 'tracks-label', type: 'symbol', source: 'tracks',
+      layout: { 'icon-image': ['get', 'label'], 'icon-anchor': 'top-left', 'icon-offset': [15, 9], 'icon-allow-overlap': true },
     });
   }
 }

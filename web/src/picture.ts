@@ -76,12 +76,16 @@ export class Picture {
 
   volumeCollections(): { volumes: FeatureCollection; labels: FeatureCollection } {
     const hot = this.conflicted().intents;
+    const now = Date.now();
     const volumes: Feature[] = [];
     const labels: Feature[] = [];
     for (const [id, entry] of this.intents) {
       const colour = this.parties.colour(entry.summary.party);
       entry.volumes.forEach((v, i) => {
-        volumes.push({ ...v, properties: { ...v.properties, intent_id: id, colour, conflicted: hot.has(id) } });
+        // Active = its time window contains now; later or past volumes are drawn fainter.
+        const from = Date.parse(v.properties.time_start), to = Date.parse(v.properties.time_end);
+        const active = !(from > now) && !(to < now);
+        volumes.push({ ...v, properties: { ...v.properties, intent_id: id, colour, conflicted: hot.has(id), active } });
         if (i === 0) {
           const text = `${id} ${entry.summary.state}\n${flightLevel(v.properties.alt_lower_ft)}-${flightLevel(v.properties.alt_upper_ft)}`;
           labels.push(point(labelPoint(v), { intent_id: id, label: labelImage(text, hot.has(id) ? CONFLICT_COLOUR : colour) }));
@@ -97,12 +101,13 @@ export class Picture {
     const leaders: Feature[] = [];
     for (const t of this.tracks.values()) {
       const colour = hot.has(t.id) ? CONFLICT_COLOUR : this.parties.colour(t.party);
-      const text = `${t.id}\n${flightLevel(t.alt_ft)} ${t.gs_kt !== undefined ? Math.round(t.gs_kt) + 'kt' : ''}`.trim();
+      const name = t.callsign && t.callsign !== t.id ? `${t.callsign} ${t.id}` : t.id;
+      const text = `${name}\n${flightLevel(t.alt_ft)} ${t.gs_kt != null ? Math.round(t.gs_kt) + 'kt' : ''}`.trim();
       tracks.push(point([t.lon_deg, t.lat_deg], {
         id: t.id, party: t.party ?? '', trk_deg: t.trk_deg ?? 0, icon: arrowImage(colour), label: labelImage(text, colour),
         alt_ft: t.alt_ft ?? null, gs_kt: t.gs_kt ?? null, vs_fpm: t.vs_fpm ?? null, t: t.t ?? '', intent_id: t.intent_id ?? '',
       }));
-      if (t.gs_kt && t.gs_kt > 0 && t.trk_deg !== undefined) {
+      if (t.gs_kt != null && t.gs_kt > 0 && t.trk_deg != null) {
         const end = project(t.lat_deg, t.lon_deg, t.trk_deg, t.gs_kt, leadS);
         leaders.push({ type: 'Feature', properties: { colour }, geometry: { type: 'LineString', coordinates: [[t.lon_deg, t.lat_deg], end] } });
       }

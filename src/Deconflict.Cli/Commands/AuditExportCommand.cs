@@ -14,7 +14,7 @@ internal static class AuditExportCommand
 {
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { Description = "Hub base address, e.g. http://127.0.0.1:8080", Required = true };
+        var url = new Option<string>("--url") { Description = "Hub base address, e.g. http://127.0.0.1:8080", Required = true };
         var key = new Option<string?>("--key") { Description = "Your API key (default: $DECONFLICT_API_KEY)." };
         var from = new Option<long?>("--from") { Description = "First sequence number to export." };
         var to = new Option<long?>("--to") { Description = "Last sequence number to export." };
@@ -26,8 +26,12 @@ internal static class AuditExportCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(Uri baseUrl, string? apiKey, long? from, long? to, FileInfo? output, CancellationToken cancel)
+    private static async Task<int> RunAsync(string url, string? apiKey, long? from, long? to, FileInfo? output, CancellationToken cancel)
     {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            throw new InputException($"--url: '{url}' is not an http(s) address");
+        }
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             throw new InputException("--key: an API key is required (or set DECONFLICT_API_KEY)");

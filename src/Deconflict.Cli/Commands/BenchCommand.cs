@@ -11,5 +11,7 @@ internal static class BenchCommand
         BenchCheckCommand.Create(),
         BenchIngestCommand.Create(),
         BenchReplayCommand.Create(),
+        BenchHubCommand.Create(),
+        BenchAuditCommand.Create(),
     };
 }

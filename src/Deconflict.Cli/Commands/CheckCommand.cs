@@ -77,7 +77,7 @@ internal static class CheckCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{file.Name}: cannot read: {e.Message}");
+            throw new InputException($"{file}: cannot read: {e.Message}");
         }
         try
         {
@@ -85,7 +85,7 @@ internal static class CheckCommand
         }
         catch (IntentFormatException e)
         {
-            throw new InputException($"{file.Name}: {e.Describe()}");
+            throw new InputException($"{file}: {e.Describe()}");
         }
     }
 

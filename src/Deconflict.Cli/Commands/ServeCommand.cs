@@ -16,7 +16,9 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Address(es) to listen on.", DefaultValueFactory = _ => HubApplication.DefaultUrls };
         var data = new Option<string?>("--data") { Description = "Data directory (default: $DECONFLICT_DATA or ./.data)." };
         var demo = new Option<bool>("--demo") { Description = "Seed the demo scenario (idempotent) and print each party's key." };
-        var command = new Command("serve", "Run the hub.") { db, urls, data, demo };
+        var sbs = new Option<string?>("--sbs") { Description = "Connect to an SBS-1 (BaseStation) feed at HOST:PORT, e.g. dump1090's port 30003.", HelpName = "HOST:PORT" };
+        var sbsParty = new Option<string?>("--sbs-party") { Description = "Name of the party the SBS feed's aircraft belong to.", HelpName = "NAME" };
+        var command = new Command("serve", "Run the hub.") { db, urls, data, demo, sbs, sbsParty };
         command.SetAction(async (parse, ct) =>
         {
             var args = new List<string> { $"--urls={parse.GetValue(urls)}", "--Hub:Banner=true" };
@@ -31,6 +33,19 @@ internal static class ServeCommand
             if (parse.GetValue(demo))
             {
                 args.Add("--Hub:Demo=true");
+            }
+            if (parse.GetValue(sbs) is { Length: > 0 } feed)
+            {
+                if (!Deconflict.Hub.Tracks.SbsFeedClient.TryParseEndpoint(feed, out _, out _))
+                {
+                    throw new InputException($"--sbs: '{feed}' is not HOST:PORT");
+                }
+                if (parse.GetValue(sbsParty) is not { Length: > 0 } owner)
+                {
+                    throw new InputException("--sbs needs --sbs-party NAME: the party whose aircraft the feed carries");
+                }
+                args.Add($"--Surveillance:SbsFeed={feed}");
+                args.Add($"--Surveillance:SbsParty={owner}");
             }
             var app = HubApplication.Build([.. args]);
             await app.StartAsync(ct).ConfigureAwait(false);

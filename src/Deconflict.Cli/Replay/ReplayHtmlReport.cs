@@ -104,28 +104,48 @@ internal static class ReplayHtmlReport
         foreach (var e in episodes.OrderBy(e => e.MaxLevel))
         {
             var colour = e.MaxLevel == AlertLevel.Warning ? "#c0392b" : "#e69f00";
-            var (x1, y1, x2, y2) = (X(e.RaisedLon1Deg), Y(e.RaisedLat1Deg), X(e.RaisedLon2Deg), Y(e.RaisedLat2Deg));
+            var (lat, lon) = double.IsNaN(e.LosLatDeg) ? ((e.RaisedLat1Deg + e.RaisedLat2Deg) / 2, (e.RaisedLon1Deg + e.RaisedLon2Deg) / 2) : (e.LosLatDeg, e.LosLonDeg);
+            var r = e.MaxLevel == AlertLevel.Warning ? 4 : 3;
             sb.Append(CultureInfo.InvariantCulture,
-                $"<g stroke=\"{colour}\" fill=\"{colour}\"><title>{E(e.Id1)} – {E(e.Id2)}: {AlertCsvWriter.LevelName(e.MaxLevel)} raised {Time(e.RaisedS)} UTC, LoS {Time(e.LosStartS)}–{Time(e.LosEndS)}, CPA {F(e.HCpaNm, "0.00")} NM / {F(e.VCpaFt, "0")} ft</title>"
-                + $"<line x1=\"{x1:F1}\" y1=\"{y1:F1}\" x2=\"{x2:F1}\" y2=\"{y2:F1}\" stroke-width=\"1.5\"/><circle cx=\"{x1:F1}\" cy=\"{y1:F1}\" r=\"3\"/><circle cx=\"{x2:F1}\" cy=\"{y2:F1}\" r=\"3\" fill-opacity=\"0.4\"/></g>\n");
+                $"<circle cx=\"{X(lon):F1}\" cy=\"{Y(lat):F1}\" r=\"{r}\" fill=\"{colour}\" fill-opacity=\"0.75\" stroke=\"#fff\" stroke-width=\"0.6\"><title>{E(e.Id1)} – {E(e.Id2)}: {AlertCsvWriter.LevelName(e.MaxLevel)} raised {Time(e.RaisedS)} UTC, LoS {Time(e.LosStartS)}–{Time(e.LosEndS)}, CPA {F(e.HCpaNm, "0.00")} NM / {F(e.VCpaFt, "0")} ft</title></circle>\n");
         }
         sb.Append(CultureInfo.InvariantCulture, $"<g font-size=\"12\"><rect x=\"{MapW - 190}\" y=\"8\" width=\"180\" height=\"58\" fill=\"#fff\" stroke=\"#ccc\"/>"
             + $"<line x1=\"{MapW - 180}\" x2=\"{MapW - 160}\" y1=\"22\" y2=\"22\" stroke=\"#7a8a99\"/><text x=\"{MapW - 154}\" y=\"26\">track</text>"
-            + $"<circle cx=\"{MapW - 170}\" cy=\"39\" r=\"3\" fill=\"#e69f00\"/><text x=\"{MapW - 154}\" y=\"43\">caution (raised)</text>"
-            + $"<circle cx=\"{MapW - 170}\" cy=\"56\" r=\"3\" fill=\"#c0392b\"/><text x=\"{MapW - 154}\" y=\"60\">warning (raised)</text></g>\n");
+            + $"<circle cx=\"{MapW - 170}\" cy=\"39\" r=\"3\" fill=\"#e69f00\"/><text x=\"{MapW - 154}\" y=\"43\">caution: LoS point</text>"
+            + $"<circle cx=\"{MapW - 170}\" cy=\"56\" r=\"3\" fill=\"#c0392b\"/><text x=\"{MapW - 154}\" y=\"60\">warning: LoS point</text></g>\n");
         sb.Append("</svg>\n");
         w.Write(sb.ToString());
     }
 
     private static void WriteTimeline(TextWriter w, ReplaySummary summary, List<AlertEpisode> episodes)
     {
-        const double left = 150, right = 20, row = 12, top = 24;
+        const double left = 20, right = 20, row = 14, top = 24;
         var width = MapW;
-        var rows = Math.Min(episodes.Count, 400);
-        var height = top + (Math.Max(rows, 1) * row) + 30;
         var t0 = summary.StartS;
         var t1 = Math.Max(summary.EndS, t0 + 1);
         double X(double t) => left + ((Math.Clamp(t, t0, t1) - t0) / (t1 - t0) * (width - left - right));
+
+        // Pack episodes into lanes: an episode takes the first lane free at its start (with a few pixels' gap).
+        var gap = 4 * (t1 - t0) / (width - left - right);
+        var laneEnds = new List<double>();
+        var lanes = new int[episodes.Count];
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var e = episodes[i];
+            var end = Math.Max(e.IsActive ? t1 : e.ClearedS, e.RaisedS + gap);
+            var lane = laneEnds.FindIndex(x => x + gap <= e.RaisedS);
+            if (lane < 0)
+            {
+                lane = laneEnds.Count;
+                laneEnds.Add(end);
+            }
+            else
+            {
+                laneEnds[lane] = end;
+            }
+            lanes[i] = lane;
+        }
+        var height = top + (Math.Max(laneEnds.Count, 1) * row) + 30;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-size=\"10\">\n");
         var tick = NiceTimeStep((t1 - t0) / 8);
@@ -133,24 +153,19 @@ internal static class ReplayHtmlReport
         {
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(t):F1}\" x2=\"{X(t):F1}\" y1=\"{top - 6}\" y2=\"{height - 24}\" stroke=\"#e4e4e4\"/><text x=\"{X(t) - 14:F1}\" y=\"{top - 10}\" fill=\"#666\">{DateTimeOffset.FromUnixTimeMilliseconds((long)(t * 1000)):HH:mm}</text>\n");
         }
-        for (var i = 0; i < rows; i++)
+        for (var i = 0; i < episodes.Count; i++)
         {
             var e = episodes[i];
-            var y = top + (i * row);
+            var y = top + (lanes[i] * row);
             var end = e.IsActive ? t1 : e.ClearedS;
             var colour = e.MaxLevel == AlertLevel.Warning ? "#c0392b" : "#e69f00";
             sb.Append(CultureInfo.InvariantCulture,
-                $"<g><title>{E(e.Id1)} – {E(e.Id2)}: raised {Time(e.RaisedS)}, {(e.IsActive ? "still active at the end" : "cleared " + Time(e.ClearedS))}</title>"
-                + $"<text x=\"4\" y=\"{y + 9}\" fill=\"#444\">{E(e.Id1)} – {E(e.Id2)}</text>"
-                + $"<rect x=\"{X(e.RaisedS):F1}\" y=\"{y + 2}\" width=\"{Math.Max(2, X(end) - X(e.RaisedS)):F1}\" height=\"{row - 4}\" fill=\"{colour}\" fill-opacity=\"0.55\"/>"
-                + $"<rect x=\"{X(e.LosStartS):F1}\" y=\"{y + 4}\" width=\"{Math.Max(1, X(e.LosEndS) - X(e.LosStartS)):F1}\" height=\"{row - 8}\" fill=\"#222\" fill-opacity=\"0.6\"/></g>\n");
+                $"<g><title>{E(e.Id1)} – {E(e.Id2)}: {AlertCsvWriter.LevelName(e.MaxLevel)} raised {Time(e.RaisedS)}, predicted LoS {Time(e.LosStartS)}–{Time(e.LosEndS)}, {(e.IsActive ? "still active at the end" : "cleared " + Time(e.ClearedS))}</title>"
+                + $"<rect x=\"{X(e.RaisedS):F1}\" y=\"{y + 2}\" width=\"{Math.Max(2, X(end) - X(e.RaisedS)):F1}\" height=\"{row - 4}\" fill=\"{colour}\" fill-opacity=\"0.7\"/>"
+                + $"<rect x=\"{X(e.LosStartS):F1}\" y=\"{y + 5}\" width=\"{Math.Max(1, X(e.LosEndS) - X(e.LosStartS)):F1}\" height=\"{row - 10}\" fill=\"#222\" fill-opacity=\"0.7\"/></g>\n");
         }
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{height - 8}\" fill=\"#666\">bar: alert raised → cleared (orange caution, red warning); dark inset: predicted loss of separation</text>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{height - 8}\" fill=\"#666\">each bar: one alert episode, raised → cleared (orange caution, red warning); dark inset: predicted loss of separation; hover for the pair</text>\n");
         sb.Append("</svg>\n");
-        if (episodes.Count > rows)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"<p>The first {rows} of {episodes.Count} episodes are drawn.</p>\n");
-        }
         w.Write(sb.ToString());
     }
 

@@ -118,7 +118,9 @@ public static class IntentGeoJson
             volumes.Add(feature.Volume);
             index++;
         }
-        return new OperationalIntent(intentId, party, state, priority, 0, volumes);
+        return volumes.Count == 0
+            ? throw new IntentFormatException(-1, "features", "an intent needs at least one volume (feature)")
+            : new OperationalIntent(intentId, party, state, priority, 0, volumes);
     }
 
     /// <summary>Writes one intent as a FeatureCollection that <see cref="ReadCollection"/> reads back unchanged.</summary>

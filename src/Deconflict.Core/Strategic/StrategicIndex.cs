@@ -20,10 +20,15 @@ public sealed class StrategicIndex
     private readonly List<IndexedVolume?> _volumes = [];
     private readonly Stack<int> _freeVolumes = new();
     private readonly Dictionary<string, int> _partyCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _partyIds = new(StringComparer.Ordinal);
+    private VolumeKey[] _keys = new VolumeKey[64];
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
+    /// <summary>Default cell size, degrees of latitude.</summary>
+    public const double DefaultCellDeg = 0.5;
+
     /// <param name="cellDeg">Cell size in degrees of latitude; about the size of a typical volume works best.</param>
-    public StrategicIndex(double cellDeg = 0.25)
+    public StrategicIndex(double cellDeg = DefaultCellDeg)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cellDeg, 0.01);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cellDeg, 10);
@@ -57,30 +62,36 @@ public sealed class StrategicIndex
             return;
         }
         // Geometry is prepared outside the lock; only the cell updates are exclusive.
-        var prepared = new IndexedVolume[intent.Volumes.Count];
+        var prepared = new PreparedVolume[intent.Volumes.Count];
+        var covers = new long[prepared.Length][];
         var cover = new HashSet<long>();
         for (var v = 0; v < prepared.Length; v++)
         {
-            var volume = new PreparedVolume(intent.Volumes[v]);
+            prepared[v] = new PreparedVolume(intent.Volumes[v]);
             cover.Clear();
-            CoverOf(volume, 0, cover);
-            prepared[v] = new IndexedVolume(volume, -1, [.. cover]);
+            CoverOf(prepared[v], 0, cover);
+            covers[v] = [.. cover];
         }
         _lock.EnterWriteLock();
         try
         {
             RemoveLocked(intent.Id);
             var slot = _freeIntents.Count > 0 ? _freeIntents.Pop() : Add(_intents);
+            var party = PartyId(intent.Party);
             var volumeSlots = new int[prepared.Length];
             for (var v = 0; v < prepared.Length; v++)
             {
                 var vs = _freeVolumes.Count > 0 ? _freeVolumes.Pop() : Add(_volumes);
-                var iv = prepared[v] with { Intent = slot };
-                _volumes[vs] = iv;
+                var volume = prepared[v];
+                _volumes[vs] = new IndexedVolume(volume, slot);
+                if (vs >= _keys.Length)
+                {
+                    Array.Resize(ref _keys, Math.Max(_keys.Length * 2, vs + 1));
+                }
+                _keys[vs] = new VolumeKey(slot, party, volume.Shape);
                 volumeSlots[v] = vs;
-                var entry = new CellEntry(vs, CellEntry.FloorSeconds(iv.Volume.StartTicks), CellEntry.CeilSeconds(iv.Volume.EndTicks),
-                    CellEntry.FloorFeet(iv.Volume.LowerFt), CellEntry.CeilFeet(iv.Volume.UpperFt));
-                foreach (var key in iv.Cells)
+                var entry = CellEntry.For(vs, volume);
+                foreach (var key in covers[v])
                 {
                     if (!_cells.TryGetValue(key, out var cell))
                     {
@@ -235,6 +246,20 @@ public sealed class StrategicIndex
 
     internal IEnumerable<string> Parties => _partyCounts.Keys;
 
+    internal ReadOnlySpan<VolumeKey> Keys => _keys;
+
+    /// <summary>The number standing for a party in <see cref="VolumeKey"/>, or -1 for one never held.</summary>
+    internal int PartyIdOrNone(string party) => _partyIds.TryGetValue(party, out var id) ? id : -1;
+
+    private int PartyId(string party)
+    {
+        if (!_partyIds.TryGetValue(party, out var id))
+        {
+            _partyIds[party] = id = _partyIds.Count;
+        }
+        return id;
+    }
+
     internal void CoverOf(PreparedVolume volume, double extraM, HashSet<long> cells)
     {
         var shape = volume.Shape;
@@ -265,12 +290,17 @@ public sealed class StrategicIndex
             return false;
         }
         var held = _intents[slot]!;
+        var cover = new HashSet<long>();
         foreach (var vs in held.Volumes)
         {
-            foreach (var key in _volumes[vs]!.Cells)
+            cover.Clear();
+            var volume = _volumes[vs]!.Volume;
+            CoverOf(volume, 0, cover);
+            var startS = CellEntry.For(vs, volume).StartS;
+            foreach (var key in cover)
             {
                 var cell = _cells[key];
-                cell.Remove(vs);
+                cell.Remove(vs, startS);
                 if (cell.Count == 0)
                 {
                     _cells.Remove(key);

@@ -73,6 +73,11 @@ public sealed class AlertEpisode
 
     public double RaisedAlt2Ft { get; }
 
+    /// <summary>Where separation is predicted to be lost (midway between the two aircraft), by the latest prediction; NaN when unknown.</summary>
+    public double LosLatDeg { get; private set; } = double.NaN;
+
+    public double LosLonDeg { get; private set; } = double.NaN;
+
     /// <summary>Positions at the latest detection (for displays).</summary>
     public (double Lat1Deg, double Lon1Deg, double Alt1Ft, double Lat2Deg, double Lon2Deg, double Alt2Ft) Latest { get; private set; }
 
@@ -93,6 +98,10 @@ public sealed class AlertEpisode
         HCpaNm = o.HCpaNm;
         VCpaFt = o.VCpaFt;
         LastSeenS = timeS;
+        if (!double.IsNaN(o.LosLatDeg))
+        {
+            (LosLatDeg, LosLonDeg) = (o.LosLatDeg, o.LosLonDeg);
+        }
         Latest = (o.Lat1Deg, o.Lon1Deg, o.Alt1Ft, o.Lat2Deg, o.Lon2Deg, o.Alt2Ft);
     }
 }

@@ -2,7 +2,8 @@ namespace Deconflict.Core.Surveillance;
 
 /// <summary>
 /// One predicted loss of separation between two tracks seen in a detection cycle, with the
-/// times relative to the cycle's instant and both aircraft's positions at that instant.
+/// times relative to the cycle's instant, both aircraft's positions at that instant and, when
+/// known, the point (midway between the two) where separation is predicted to be lost.
 /// </summary>
 public readonly record struct AlertObservation(
     string Id1,
@@ -19,4 +20,6 @@ public readonly record struct AlertObservation(
     double Alt1Ft,
     double Lat2Deg,
     double Lon2Deg,
-    double Alt2Ft);
+    double Alt2Ft,
+    double LosLatDeg = double.NaN,
+    double LosLonDeg = double.NaN);

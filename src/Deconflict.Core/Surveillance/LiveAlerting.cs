@@ -48,7 +48,15 @@ public sealed class LiveAlerting
 
     public LiveTrackStore Store { get; }
 
-    public SeparationMinima Minima { get; }
+    /// <summary>The minima (or, with per-pair minima, their envelope); may be changed between cycles.</summary>
+    public SeparationMinima Minima
+    {
+        get;
+        set => field = value.IsValid ? value : throw new ArgumentException($"invalid separation minima {value}", nameof(value));
+    }
+
+    /// <summary>Called after the snapshot is filled and before detection (e.g. to prepare per-pair minima and their envelope).</summary>
+    public Action<LiveSnapshot>? SnapshotFilled { get; set; }
 
     public AlertTracker Tracker { get; }
 
@@ -67,6 +75,7 @@ public sealed class LiveAlerting
         Evicted.Clear();
         Store.EvictStale(timeS, Evicted);
         Store.FillSnapshot(Snapshot, timeS);
+        SnapshotFilled?.Invoke(Snapshot);
         _conflicts.Clear();
         if (Snapshot.Count >= 2)
         {
@@ -85,9 +94,28 @@ public sealed class LiveAlerting
         foreach (var c in _conflicts)
         {
             int i = c.Index1, j = c.Index2;
+            var (lat, lon) = LossPoint(s, i, j, Math.Max(0, c.TInS));
             Tracker.Observe(new AlertObservation(s.Ids[i], s.Ids[j], party[i], party[j], c.TInS, c.TOutS, c.TCpaS, c.HCpaNm, c.VCpaFt,
-                s.LatDeg[i], s.LonDeg[i], s.AltFt[i], s.LatDeg[j], s.LonDeg[j], s.AltFt[j]), timeS);
+                s.LatDeg[i], s.LonDeg[i], s.AltFt[i], s.LatDeg[j], s.LonDeg[j], s.AltFt[j], lat, lon), timeS);
         }
         Tracker.EndCycle(timeS, changes);
+    }
+
+    /// <summary>Midway between the two aircraft when separation is predicted to be lost, <paramref name="tS"/> ahead.</summary>
+    private static (double LatDeg, double LonDeg) LossPoint(LiveSnapshot s, int i, int j, double tS)
+    {
+        double lat1 = s.LatDeg[i], lon1 = s.LonDeg[i], lat2 = s.LatDeg[j], lon2 = s.LonDeg[j];
+        LiveTrackStore.Extrapolate(ref lat1, ref lon1, s.GsKt[i], s.TrkDeg[i], tS);
+        LiveTrackStore.Extrapolate(ref lat2, ref lon2, s.GsKt[j], s.TrkDeg[j], tS);
+        if (lon2 - lon1 > 180)
+        {
+            lon2 -= 360;
+        }
+        else if (lon1 - lon2 > 180)
+        {
+            lon2 += 360;
+        }
+        var lon = (lon1 + lon2) / 2;
+        return ((lat1 + lat2) / 2, lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon);
     }
 }

@@ -1,4 +1,5 @@
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
 
@@ -13,12 +14,12 @@ public static class AgreementsApi
         group.MapPost("/", ProposeAsync).WithName("ProposeAgreement").WithSummary("Propose an agreement to another party.");
         group.MapGet("/", ListAsync).WithName("ListAgreements").WithSummary("The caller's agreements.");
         group.MapGet("/{id}", GetAsync).WithName("GetAgreement").WithSummary("One of the caller's agreements.");
-        group.MapPost("/{id}/accept", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, CancellationToken ct) =>
-            ChangeAsync(id, caller, response, store, book, "accept", ct)).WithName("AcceptAgreement").WithSummary("Accept a proposal (counterparty).");
-        group.MapPost("/{id}/decline", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, CancellationToken ct) =>
-            ChangeAsync(id, caller, response, store, book, "decline", ct)).WithName("DeclineAgreement").WithSummary("Decline a proposal (counterparty).");
-        group.MapPost("/{id}/end", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, CancellationToken ct) =>
-            ChangeAsync(id, caller, response, store, book, "end", ct)).WithName("EndAgreement").WithSummary("End an active agreement (either party).");
+        group.MapPost("/{id}/accept", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk, CancellationToken ct) =>
+            ChangeAsync(id, caller, response, store, book, desk, "accept", ct)).WithName("AcceptAgreement").WithSummary("Accept a proposal (counterparty).");
+        group.MapPost("/{id}/decline", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk, CancellationToken ct) =>
+            ChangeAsync(id, caller, response, store, book, desk, "decline", ct)).WithName("DeclineAgreement").WithSummary("Decline a proposal (counterparty).");
+        group.MapPost("/{id}/end", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk, CancellationToken ct) =>
+            ChangeAsync(id, caller, response, store, book, desk, "end", ct)).WithName("EndAgreement").WithSummary("End an active agreement (either party).");
         return routes;
     }
 
@@ -94,7 +95,7 @@ public static class AgreementsApi
             : TypedResults.Ok(ToView(a));
     }
 
-    private static async Task<IResult> ChangeAsync(string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, string action, CancellationToken ct)
+    private static async Task<IResult> ChangeAsync(string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk, string action, CancellationToken ct)
     {
         var current = await store.GetAgreementAsync(id, ct).ConfigureAwait(false);
         if (current is null || caller.PartyId is null || (current.Proposer != caller.PartyId && current.Counterparty != caller.PartyId))
@@ -141,6 +142,11 @@ public static class AgreementsApi
         foreach (var c in outcome.Changed)
         {
             book.Apply(c);
+        }
+        if (outcome.Status is AgreementStatus.Active or AgreementStatus.Ended)
+        {
+            // The buffers between the two parties changed: their stored strategic conflicts follow.
+            await desk.RecheckPartyAsync(outcome.Changed[^1].Proposer, caller.Id, ct).ConfigureAwait(false);
         }
         AuditReceiptHeader.Set(response, outcome.Receipt);
         return TypedResults.Ok(ToView(outcome.Changed[^1]));

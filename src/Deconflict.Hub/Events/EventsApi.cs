@@ -33,21 +33,23 @@ public static class EventsApi
         using var subscription = events.Subscribe();
         var viewer = caller.Id;
         var stream = new ViewerStream(viewer, needToKnow, response);
+        await response.WriteAsync(": connected\n\n", ct).ConfigureAwait(false);
         long last;
         var header = context.Request.Headers["Last-Event-ID"].ToString();
         if (header.Length == 0)
         {
             header = context.Request.Query["last_event_id"].ToString();
         }
-        if (header.Length > 0 && long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var resume))
+        var newest = await store.LastEventSequenceAsync(ct).ConfigureAwait(false);
+        // An id from the future (another database, a restored backup) would silence the stream: start afresh.
+        if (header.Length > 0 && long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var resume) && resume <= newest)
         {
             last = await ReplayAsync(store, stream, resume, options.Value.EventReplayLimit, ct).ConfigureAwait(false);
         }
         else
         {
-            last = await store.LastEventSequenceAsync(ct).ConfigureAwait(false);
+            last = newest;
         }
-        await response.WriteAsync(": connected\n\n", ct).ConfigureAwait(false);
         await response.Body.FlushAsync(ct).ConfigureAwait(false);
         try
         {

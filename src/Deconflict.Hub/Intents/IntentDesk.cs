@@ -100,6 +100,84 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
         }, ct);
     }
 
+    /// <summary>
+    /// Re-runs the strategic check of every live intent of <paramref name="party"/> (after an agreement between it and
+    /// another party started or ended, which changes the buffers): conflicts that now hold are opened, those that no
+    /// longer hold are cleared. Nothing is refused: the intents were accepted under the terms of their time.
+    /// </summary>
+    public Task RecheckPartyAsync(string party, string actor, CancellationToken ct) =>
+        store.WriteAsync(async w =>
+        {
+            foreach (var r in await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), ct).ConfigureAwait(false))
+            {
+                if (r.Party != party)
+                {
+                    continue;
+                }
+                var intent = FromRecord(r);
+                var before = await w.OpenConflictsWithObjectAsync(StrategicConflictSync.Kind, intent.Id).ConfigureAwait(false);
+                var refs = await StrategicConflictSync.ReconcileAsync(w, intent, Index.FindConflicts(intent, BuffersFor)).ConfigureAwait(false);
+                if (before.Count != refs.Count || !before.Select(c => c.Id).Order(StringComparer.Ordinal).SequenceEqual(refs.Select(x => x.ConflictId!).Order(StringComparer.Ordinal)))
+                {
+                    await w.AppendAuditAsync(actor, "intent.recheck", "intent", intent.Id, [party], HubJson.Serialize(new { intent = intent.Id, conflicts = refs })).ConfigureAwait(false);
+                }
+            }
+            return 0;
+        }, ct);
+
+    /// <summary>
+    /// Stores many new intents of their owners (bulk load, e.g. for benchmarks or migrations from another system),
+    /// in transactions of <paramref name="batchSize"/>, through the same check, conflict, event and audit path as PUT
+    /// but without preconditions; an intent whose id exists or that a blocking conflict refuses is skipped.
+    /// </summary>
+    public async Task<int> ImportAsync(IReadOnlyList<OperationalIntent> intents, int batchSize, IProgress<int>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(intents);
+        var stored = 0;
+        for (var i = 0; i < intents.Count; i += batchSize)
+        {
+            var batch = intents.Skip(i).Take(batchSize).ToList();
+            var staged = new List<OperationalIntent>();
+            try
+            {
+                stored += await store.WriteAsync(async w =>
+                {
+                    var n = 0;
+                    foreach (var intent in batch)
+                    {
+                        if (await store.GetIntentAsync(intent.Id, ct).ConfigureAwait(false) is not null)
+                        {
+                            continue;
+                        }
+                        var next = intent with { Version = 1, State = IntentState.Accepted };
+                        var found = Index.FindConflicts(next, BuffersFor);
+                        if (found.Any(c => c.Blocking))
+                        {
+                            continue;
+                        }
+                        await SaveAsync(w, next, found, "intent.create").ConfigureAwait(false);
+                        // Later intents of the batch are checked against earlier ones.
+                        Index.Upsert(next);
+                        staged.Add(next);
+                        n++;
+                    }
+                    return n;
+                }, ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The batch did not commit: the index must not keep what the store does not have.
+                foreach (var intent in staged)
+                {
+                    Index.Remove(intent.Id);
+                }
+                throw;
+            }
+            progress?.Report(Math.Min(i + batchSize, intents.Count));
+        }
+        return stored;
+    }
+
     private async Task<(IntentWritten Written, string Receipt)> SaveAsync(IHubWriter w, OperationalIntent next, IReadOnlyList<StrategicConflict> found, string action)
     {
         var geojson = IntentGeoJson.Write(next);

@@ -72,7 +72,7 @@ public sealed class CheckCommandTests : IDisposable
 
         exit.ShouldBe(2);
         stdout.ShouldBeEmpty();
-        err.ShouldStartWith("error: bad.geojson: " + message);
+        err.ShouldStartWith("error: " + file + ": " + message);
         err.ShouldNotContain("   at ");
     }
 

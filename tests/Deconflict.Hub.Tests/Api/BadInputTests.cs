@@ -111,7 +111,9 @@ public abstract class BadInputTests(HubHost hub)
         (await anonymous.GetAsync("/readyz")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var openapi = await anonymous.GetAsync("/openapi/v1.json");
         openapi.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await openapi.Content.ReadAsStringAsync()).ShouldContain("/api/v1/intents/{id}");
+        var document = await openapi.Content.ReadAsStringAsync();
+        document.ShouldContain("/api/v1/intents/{id}");
+        document.ShouldContain("securitySchemes");
         (await anonymous.GetAsync("/docs")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

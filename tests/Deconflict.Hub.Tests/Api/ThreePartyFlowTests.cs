@@ -164,8 +164,13 @@ public abstract class ThreePartyFlowTests(HubHost hub)
         var ag = await (await cx.SendJsonAsync(HttpMethod.Post, "/api/v1/agreements",
             $$$"""{"counterparty":"{{{y.Id}}}","buffers":{"h_m":0,"v_ft":500,"t_s":0}}""")).ShouldBeAsync(HttpStatusCode.Created);
         await (await cy.PostAsync($"/api/v1/agreements/{ag.GetProperty("id").GetString()}/accept", null)).ShouldBeAsync(HttpStatusCode.OK);
+        // Accepting the agreement re-checks the pair's intents under the new buffers.
+        (await (await cx.GetAsync("/api/v1/conflicts")).ShouldBeAsync(HttpStatusCode.OK)).GetArrayLength().ShouldBe(1);
         var changed = await cy.PutIntentAsync("BY-" + y.Id, HubCalls.Circle(50, 50, 5_000, 1_100, 2_000, T0, T1, priority: 3), clear.ETag());
         (await changed.ShouldBeAsync(HttpStatusCode.OK)).GetProperty("conflicts").GetArrayLength().ShouldBe(1);
+        // Ending it removes the buffers again: the conflict clears.
+        await (await cx.PostAsync($"/api/v1/agreements/{ag.GetProperty("id").GetString()}/end", null)).ShouldBeAsync(HttpStatusCode.OK);
+        (await (await cy.GetAsync("/api/v1/conflicts")).ShouldBeAsync(HttpStatusCode.OK)).GetArrayLength().ShouldBe(0);
     }
 }
 

@@ -114,6 +114,17 @@ public sealed class ConsoleBrowserTests
         // The event stream connected with the key in a header (fetch streaming), or the hub has none.
         await browser.WaitForAsync("['live', 'unavailable'].includes(document.getElementById('stream').dataset.state)", Patience, ct);
 
+        if (scenario.Intents)
+        {
+            // A change made elsewhere reaches the open console through the event stream, without a reload
+            // (while the stream is live the console re-reads intents only when an intent event arrives).
+            await browser.WaitForAsync("document.getElementById('stream').dataset.state === 'live'", Patience, ct);
+            await scenario.DeclareAreaAsync(hub, "COAL-AREA-2", ct);
+            await browser.WaitForAsync("document.querySelector('#intent-list li[data-intent-id=\"COAL-AREA-2\"]')", Patience, ct);
+            await browser.WaitForAsync("Number(document.getElementById('map').dataset.renderedVolumes) >= 3", Patience, ct);
+        }
+
+        await browser.EvaluateAsync("document.querySelector('[data-tab=conflicts]').click()", ct);
         var png = await browser.CaptureAsync(ct);
         png.Length.ShouldBeGreaterThan(10_000);
         var shot = Environment.GetEnvironmentVariable("DECONFLICT_CONSOLE_SCREENSHOT") is { Length: > 0 } path
@@ -137,6 +148,29 @@ public sealed class ConsoleBrowserTests
         await browser.WaitForAsync("!document.getElementById('signin-error').hidden", Patience, ct);
         (await browser.EvaluateAsync("document.getElementById('signin-error').textContent", ct)).GetString()!.ShouldContain("rejected");
         (await browser.EvaluateAsync("document.getElementById('app').hidden", ct)).GetBoolean().ShouldBeTrue();
+        (await browser.EvaluateAsync("sessionStorage.getItem('deconflict.key')", ct)).ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Revoking_the_key_returns_the_open_console_to_sign_in()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var ct = cts.Token;
+        await using var hub = await ConsoleHub.StartAsync(ct);
+        var (id, key, keyId) = await hub.CreatePartyAsync("observer-2", "observer", ct);
+        await using var browser = await HeadlessChromium.StartAsync(1000, 700, ct);
+        await browser.NavigateAsync(new Uri(hub.Address, "/#key=" + Uri.EscapeDataString(key)), ct);
+        await browser.WaitForAsync("document.body.dataset.console === 'ready'", Patience, ct);
+
+        using (var admin = hub.Client(ConsoleHub.AdminKey))
+        using (var revoked = await admin.DeleteAsync(new Uri($"/api/v1/parties/{id}/keys/{keyId}", UriKind.Relative), ct))
+        {
+            ((int)revoked.StatusCode).ShouldBe(204);
+        }
+
+        // The console notices at its next read of the lists (every 15 s) and asks for a current key.
+        await browser.WaitForAsync("!document.getElementById('signin').hidden && document.getElementById('app').hidden", TimeSpan.FromSeconds(40), ct);
+        (await browser.EvaluateAsync("document.getElementById('signin-error').textContent", ct)).GetString()!.ShouldContain("no longer accepts");
         (await browser.EvaluateAsync("sessionStorage.getItem('deconflict.key')", ct)).ValueKind.ShouldBe(JsonValueKind.Null);
     }
 

@@ -47,7 +47,7 @@ public sealed partial class ConsoleFilesTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var hub = await ConsoleHub.StartAsync(ct);
-        var (_, key) = await hub.CreatePartyAsync("observer-1", "observer", ct);
+        var (_, key, _) = await hub.CreatePartyAsync("observer-1", "observer", ct);
         using var client = hub.Client(key);
         using var response = await client.GetAsync(new Uri("/api/v1/no-such-thing", UriKind.Relative), ct);
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -61,7 +61,7 @@ public sealed partial class ConsoleFilesTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var hub = await ConsoleHub.StartAsync(ct);
-        var (id, key) = await hub.CreatePartyAsync("relief-org", "humanitarian", ct);
+        var (id, key, _) = await hub.CreatePartyAsync("relief-org", "humanitarian", ct);
         using var client = hub.Client(key);
         using var me = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/me", UriKind.Relative), ct));
         me.RootElement.GetProperty("id").GetString().ShouldBe(id);

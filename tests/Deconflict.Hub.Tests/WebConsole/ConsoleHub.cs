@@ -58,15 +58,16 @@ internal sealed class ConsoleHub : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Creates a party and returns its id and first API key.</summary>
-    public async Task<(string Id, string Key)> CreatePartyAsync(string name, string kind, CancellationToken ct)
+    /// <summary>Creates a party and returns its id, first API key and that key's id.</summary>
+    public async Task<(string Id, string Key, string KeyId)> CreatePartyAsync(string name, string kind, CancellationToken ct)
     {
         using var admin = Client(AdminKey);
         using var response = await admin.PostAsJsonAsync("/api/v1/parties", new { name, kind }, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         response.IsSuccessStatusCode.ShouldBeTrue($"creating party {name}: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);
-        return (json.RootElement.GetProperty("id").GetString()!, json.RootElement.GetProperty("api_key").GetString()!);
+        var root = json.RootElement;
+        return (root.GetProperty("id").GetString()!, root.GetProperty("api_key").GetString()!, root.GetProperty("key_id").GetString()!);
     }
 
     public async ValueTask DisposeAsync()

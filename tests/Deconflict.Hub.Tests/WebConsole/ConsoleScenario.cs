@@ -90,6 +90,16 @@ internal sealed class ConsoleScenario
         return scenario;
     }
 
+    /// <summary>The coalition declares one more intent (a polygon) while the console watches.</summary>
+    public async Task DeclareAreaAsync(ConsoleHub hub, string intentId, CancellationToken ct)
+    {
+        using var c = hub.Client(CoalitionKey);
+        var now = DateTimeOffset.UtcNow;
+        Require(await SendAsync(c, HttpMethod.Put, $"/api/v1/intents/{intentId}",
+            Intent("Polygon", "[[[38.5,34.0],[39.6,34.1],[39.4,34.9],[38.4,34.7],[38.5,34.0]]]", null, 10000, 20000, now, 0), ct),
+            "declaring an area while the console watches");
+    }
+
     private static async Task<string> WaitForThreadAsync(HttpClient client, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 50; attempt++)
@@ -106,10 +116,10 @@ internal sealed class ConsoleScenario
         throw new InvalidOperationException("The crossing intents opened no hotline thread within 10 s.");
     }
 
-    private static string Intent(string geometryType, string coordinates, string shapeProperty, int lowerFt, int upperFt, DateTimeOffset now, int priority) =>
+    private static string Intent(string geometryType, string coordinates, string? shapeProperty, int lowerFt, int upperFt, DateTimeOffset now, int priority) =>
         "{\"type\":\"FeatureCollection\",\"priority\":" + priority.ToString(CultureInfo.InvariantCulture) +
         ",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"" + geometryType + "\",\"coordinates\":" + coordinates + "}," +
-        "\"properties\":{" + shapeProperty + ",\"alt_lower_ft\":" + lowerFt.ToString(CultureInfo.InvariantCulture) +
+        "\"properties\":{" + (shapeProperty is null ? "" : shapeProperty + ",") + "\"alt_lower_ft\":" + lowerFt.ToString(CultureInfo.InvariantCulture) +
         ",\"alt_upper_ft\":" + upperFt.ToString(CultureInfo.InvariantCulture) +
         ",\"time_start\":\"" + Iso(now.AddMinutes(-10)) + "\",\"time_end\":\"" + Iso(now.AddHours(2)) + "\"}}]}";
 

@@ -2,7 +2,7 @@
 
 import type { Conflict } from '../api';
 import { clear, h } from '../dom';
-import { label, utcDateTime, utcTime } from '../format';
+import { flightLevel, label, utcDateTime, utcHm, utcTime } from '../format';
 import type { PartyBook } from '../parties';
 
 const LEVEL_RANK: Record<string, number> = { warning: 0, alert: 0, resolution: 0, caution: 1, advisory: 2, blocking: 0 };
@@ -49,15 +49,25 @@ export function renderConflicts(
 function timesOf(c: Conflict): (string | HTMLElement)[] {
   const out: (string | HTMLElement)[] = [`Detected ${utcDateTime(c.detected_at)}`];
   const r = c as Record<string, unknown>;
-  const start = r.overlap_start ?? r.los_start ?? r.t_in;
-  const end = r.overlap_end ?? r.los_end ?? r.t_out;
-  if (typeof start === 'string' && typeof end === 'string') out.push(` · window ${utcDateTime(start)}–${utcTime(end)}`);
+  if (typeof r.los_start === 'string') {
+    // Tactical: predicted loss of separation, to the second, and how far ahead it is.
+    const inS = Math.round((Date.parse(r.los_start) - Date.now()) / 1000);
+    out.push(` · LoS ${utcTime(r.los_start)}${typeof r.los_end === 'string' ? '–' + utcTime(r.los_end) : ''}`);
+    out.push(inS > 0 ? ` (in ${inS} s)` : ' (now)');
+    if (typeof r.cpa_at === 'string') out.push(` · CPA ${utcTime(r.cpa_at)}`);
+  } else {
+    const start = r.overlap_start ?? r.window_start ?? r.t_in;
+    const end = r.overlap_end ?? r.window_end ?? r.t_out;
+    if (typeof start === 'string' && typeof end === 'string') out.push(` · window ${utcDateTime(start)}–${utcHm(end)}`);
+  }
   const tIn = r.time_to_los_s ?? r.t_in_s;
   if (typeof tIn === 'number') out.push(` · LoS in ${Math.round(tIn)} s`);
-  const h2 = r.h_cpa_nm ?? r.hcpa_nm;
-  const v = r.v_cpa_ft ?? r.vcpa_ft;
-  if (typeof h2 === 'number') out.push(` · CPA ${h2.toFixed(1)} NM`);
-  if (typeof v === 'number') out.push(` / ${Math.round(v)} ft`);
+  const hNm = r.h_cpa_nm ?? r.hcpa_nm;
+  const vFt = r.v_cpa_ft ?? r.vcpa_ft;
+  if (typeof hNm === 'number') out.push(typeof r.cpa_at === 'string' ? ` ${hNm.toFixed(1)} NM` : ` · CPA ${hNm.toFixed(1)} NM`);
+  if (typeof vFt === 'number') out.push(` / ${Math.round(vFt)} ft`);
+  const lower = r.overlap_lower_ft, upper = r.overlap_upper_ft;
+  if (typeof lower === 'number' && typeof upper === 'number') out.push(` · ${flightLevel(lower)}–${flightLevel(upper)}`);
   if (c.status) out.push(` · ${c.status}`);
   return out;
 }

@@ -12,7 +12,7 @@ export function renderInbox(list: HTMLElement, entries: InboxEntry[], onOpen: (t
   const sorted = [...entries].sort((a, b) => Number(!!b.overdue) - Number(!!a.overdue) || (b.unread ?? 0) - (a.unread ?? 0));
   for (const e of sorted) {
     const overdue = typeof e.overdue === 'number' ? e.overdue > 0 : !!e.overdue;
-    const title = typeof e.subject === 'string' ? e.subject : e.conflict_id ? `Conflict ${e.conflict_id}` : `Thread ${e.thread_id}`;
+    const title = typeof e.title === 'string' && e.title ? e.title : e.conflict_id ? `Conflict ${e.conflict_id}` : `Thread ${e.thread_id}`;
     list.append(h('li', { class: `thread${overdue ? ' overdue' : ''}`, 'data-thread-id': e.thread_id },
       h('button', { type: 'button', class: 'thread-open', onclick: () => onOpen(e.thread_id), 'aria-label': `Open thread ${title}` },
         h('span', { class: 'mono' }, title),
@@ -80,38 +80,45 @@ export class ThreadView {
 
   private header(id: string, thread: Record<string, unknown> | null): HTMLElement {
     const parties = Array.isArray(thread?.parties) ? (thread.parties as string[]) : [];
+    const title = typeof thread?.title === 'string' && thread.title ? thread.title : thread?.conflict_id ? `Conflict ${String(thread.conflict_id)}` : `Thread ${id}`;
     return h('div', { class: 'thread-head' },
-      h('h3', {}, thread?.conflict_id ? `Conflict ${String(thread.conflict_id)}` : `Thread ${id}`),
+      h('h3', {}, title),
       parties.length ? h('div', { class: 'small' }, parties.map((p) => this.parties.name(p)).join(' · ')) : null,
       h('button', { type: 'button', class: 'close', onclick: () => this.close(), 'aria-label': 'Close thread' }, 'Close'),
     );
   }
 
   private message(m: Message): HTMLElement {
-    const from = pickString(m, ['from_party', 'sender_party', 'from', 'sender', 'party', 'author']);
+    const from = pickString(m, ['sender', 'from_party', 'sender_party', 'from', 'party', 'author']);
     const sent = pickString(m, ['sent_at', 'time', 'created_at', 'at']);
-    const rendered = pickText(m.rendered ?? m.text_rendered ?? m.translation ?? m.display ?? m.reader_text);
-    const original = pickText(m.original ?? m.original_text ?? m.source_text ?? m.text);
+    const rendered = pickText(m.rendered ?? m.text_rendered ?? m.translation ?? m.display);
+    const original = pickText(m.original ?? m.original_text ?? m.source_text);
     const template = pickString(m, ['template']);
     const id = pickString(m, ['id', 'message_id']);
     const needsAck = m.needs_ack === true;
-    const acked = !!(m.acked_at ?? m.acknowledged_at ?? m.ack ?? m.acked);
-    const deadline = pickString(m, ['ack_deadline']);
+    const acks = Array.isArray(m.acks) ? (m.acks as Record<string, unknown>[]) : [];
+    const ackedBy = acks.map((a) => String(a.party ?? ''));
     const mine = this.parties.isMe(from);
-    const freeText = template === 'FREE_TEXT' || m.translated === false || m.untranslated === true;
-    return h('li', { class: `message${mine ? ' mine' : ''}`, 'data-message-id': id },
+    const ackedByMe = ackedBy.some((p) => this.parties.isMe(p));
+    const deadline = pickString(m, ['ack_deadline']);
+    const overdue = m.overdue === true;
+    const freeText = template === 'FREE_TEXT' || m.untranslated === true || m.translated === false;
+    const lang = (v: unknown) => (v && typeof v === 'object' && typeof (v as Record<string, unknown>).language === 'string' ? String((v as Record<string, unknown>).language) : undefined);
+    return h('li', { class: `message${mine ? ' mine' : ''}${overdue ? ' overdue' : ''}`, 'data-message-id': id },
       h('div', { class: 'row small' },
         h('span', { class: 'party', style: `color:${this.parties.colour(from)}` }, this.parties.name(from)),
         h('span', { class: 'mono muted' }, utcDateTime(sent)),
         template ? h('span', { class: 'badge kind' }, template) : null,
         freeText ? h('span', { class: 'badge' }, 'untranslated') : null,
       ),
-      h('p', { class: 'rendered', lang: pickString(m, ['reader_language', 'language']) || undefined }, rendered || original || '—'),
-      original && rendered && original !== rendered ? h('p', { class: 'original small muted', lang: pickString(m, ['original_language']) || undefined }, `Original: ${original}`) : null,
+      h('p', { class: 'rendered', lang: lang(m.rendered) }, rendered || original || pickText(m.text) || '—'),
+      original && rendered && original !== rendered ? h('p', { class: 'original small muted', lang: lang(m.original) }, `Original: ${original}`) : null,
       needsAck
         ? h('div', { class: 'row small' },
-          acked ? h('span', { class: 'badge ok' }, 'ACKNOWLEDGED') : h('span', { class: 'badge overdue' }, `ACK BY ${utcDateTime(deadline)}`),
-          !acked && !mine && id ? h('button', { type: 'button', onclick: () => void this.ack(id), 'aria-label': `Acknowledge message ${id}` }, 'Acknowledge') : null,
+          acks.length > 0
+            ? h('span', { class: 'badge ok' }, `ACKNOWLEDGED by ${ackedBy.map((p) => this.parties.name(p)).join(', ')}`)
+            : h('span', { class: `badge ${overdue ? 'overdue' : 'due'}` }, `${overdue ? 'OVERDUE, ' : ''}ACK BY ${utcDateTime(deadline)}`),
+          !mine && !ackedByMe && id ? h('button', { type: 'button', onclick: () => void this.ack(id), 'aria-label': `Acknowledge message ${id}` }, 'Acknowledge') : null,
         )
         : null,
     );
@@ -185,7 +192,7 @@ export class ThreadView {
 function lastAwaitingAnswer(messages: Message[], parties: PartyBook): string {
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i];
-    if (m.needs_ack === true && !parties.isMe(pickString(m, ['from_party', 'sender_party', 'from', 'sender', 'party', 'author']))) {
+    if (m.needs_ack === true && !parties.isMe(pickString(m, ['sender', 'from_party', 'sender_party', 'from', 'party', 'author']))) {
       return pickString(m, ['id', 'message_id']);
     }
   }

@@ -1,7 +1,7 @@
 // Lists of intents, tracks and sites: each row is a button that shows the object on the map.
 
 import { clear, h } from '../dom';
-import { altBand, flightLevel, utcDateTime, utcTime } from '../format';
+import { altBand, flightLevel, utcDateTime, utcHm, utcTime } from '../format';
 import type { PartyBook } from '../parties';
 import type { IntentEntry, Site } from '../picture';
 import type { Track } from '../api';
@@ -21,7 +21,7 @@ export function renderIntents(list: HTMLElement, intents: Map<string, IntentEntr
         h('span', { class: `badge state-${summary.state.toLowerCase()}` }, summary.state),
         hot.has(summary.id) ? h('span', { class: 'badge level level-warning' }, 'CONFLICT') : null,
         h('span', { class: 'small mono muted block' },
-          v ? `${volumes.length} vol · ${altBand(v.alt_lower_ft, v.alt_upper_ft)} · ${utcDateTime(start)}–${utcTime(end)}` : 'no drawable volume',
+          v ? `${volumes.length} vol · ${altBand(v.alt_lower_ft, v.alt_upper_ft)} · ${utcDateTime(start)}–${utcHm(end)}` : 'no drawable volume',
           ` · v${summary.version}`),
       ),
     ));
@@ -35,9 +35,9 @@ export function renderTracks(list: HTMLElement, tracks: Map<string, Track>, hot:
     list.append(h('li', { 'data-track-id': t.id, class: hot.has(t.id) ? 'hot' : '' },
       h('button', { type: 'button', class: 'rowbtn', onclick: () => onFocus(t.id), 'aria-label': `Show track ${t.id} on the map` },
         h('span', { class: 'swatch', style: `background:${parties.colour(t.party)}`, 'aria-hidden': 'true' }),
-        h('span', { class: 'mono' }, t.id),
+        h('span', { class: 'mono' }, t.callsign && t.callsign !== t.id ? `${t.callsign} (${t.id})` : t.id),
         h('span', { class: 'small' }, parties.name(t.party)),
-        h('span', { class: 'mono small' }, `${flightLevel(t.alt_ft)} ${t.gs_kt !== undefined ? Math.round(t.gs_kt) + ' kt' : ''} ${t.trk_deg !== undefined ? String(Math.round(t.trk_deg)).padStart(3, '0') + '°' : ''}`),
+        h('span', { class: 'mono small' }, `${flightLevel(t.alt_ft)} ${t.gs_kt != null ? Math.round(t.gs_kt) + ' kt' : ''} ${t.trk_deg != null ? String(Math.round(t.trk_deg)).padStart(3, '0') + '°' : ''}`),
         h('span', { class: 'mono small muted' }, utcTime(t.t)),
       ),
     ));

@@ -45,27 +45,38 @@ function normaliseType(raw: string): ParamType {
   }
 }
 
-/** Reads the hub's catalogue in either `[{id, params:[{name,type,required}]}]` or `{ID: {params}}` form. */
+/**
+ * Reads the hub's catalogue: `{templates: [{id, parameters: [{name, type, required}]}]}`, a bare array of
+ * those, or `{ID: {params}}`. Labels come from the built-in list where it knows the template or parameter.
+ */
 export function parseTemplates(body: unknown): TemplateSpec[] {
-  const entries: [string, unknown][] = Array.isArray(body)
-    ? body.map((t) => [String((t as Record<string, unknown>).id ?? (t as Record<string, unknown>).template ?? ''), t])
-    : body && typeof body === 'object'
-      ? Object.entries((body as Record<string, unknown>).templates ?? body)
+  const root = body && typeof body === 'object' && !Array.isArray(body) && 'templates' in body ? (body as { templates: unknown }).templates : body;
+  const entries: [string, unknown][] = Array.isArray(root)
+    ? root.map((t) => [String((t as Record<string, unknown>).id ?? (t as Record<string, unknown>).template ?? ''), t])
+    : root && typeof root === 'object'
+      ? Object.entries(root as Record<string, unknown>)
       : [];
   const out: TemplateSpec[] = [];
   for (const [id, t] of entries) {
     if (!id) continue;
+    const known = BUILT_IN_TEMPLATES.find((b) => b.id === id);
     const r = (t ?? {}) as Record<string, unknown>;
-    const rawParams = Array.isArray(r.params) ? r.params : Array.isArray(r.parameters) ? r.parameters : [];
+    const rawParams = Array.isArray(r.parameters) ? r.parameters : Array.isArray(r.params) ? r.params : [];
     const params: TemplateParam[] = rawParams.map((x) => {
-      if (typeof x === 'string') return p(x, 'string', x);
+      if (typeof x === 'string') return known?.params.find((k) => k.name === x) ?? p(x, 'string', x);
       const o = x as Record<string, unknown>;
       const name = String(o.name ?? '');
-      return p(name, normaliseType(String(o.type ?? 'string')), String(o.label ?? name.replace(/_/g, ' ')), o.required === true);
+      const label = known?.params.find((k) => k.name === name)?.label ?? String(o.label ?? name.replace(/_/g, ' '));
+      return p(name, normaliseType(String(o.type ?? 'string')), label, o.required === true);
     });
-    out.push({ id, label: String(r.label ?? r.title ?? id), params });
+    out.push({ id, label: known?.label ?? String(r.label ?? r.title ?? humanise(id)), params });
   }
   return out;
+}
+
+function humanise(id: string): string {
+  const words = id.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** A form value as the hub expects it, or undefined for an empty optional field. */

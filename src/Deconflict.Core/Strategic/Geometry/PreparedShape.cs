@@ -16,11 +16,15 @@ internal sealed class PreparedShape
     public const double LowRatio = 0.9945;
     public const double HighRatio = 1.0055;
 
-    private PreparedShape(ShapeCore core, GeoPoint[] geo, double radiusM)
+    private PreparedShape(ShapeCore core, IReadOnlyList<GeoPoint> geo, double radiusM)
     {
         Core = core;
         Geo = geo;
-        Points = [.. geo.Select(Vec3.FromGeo)];
+        Points = new Vec3[geo.Count];
+        for (var i = 0; i < Points.Length; i++)
+        {
+            Points[i] = Vec3.FromGeo(geo[i]);
+        }
         RadiusM = radiusM;
         CoreCentre = Points.Length == 1 ? Points[0] : ShapeRules.Centroid(Points);
         var coreAngle = 0.0;
@@ -39,7 +43,7 @@ internal sealed class PreparedShape
 
     public ShapeCore Core { get; }
 
-    public GeoPoint[] Geo { get; }
+    public IReadOnlyList<GeoPoint> Geo { get; }
 
     public Vec3[] Points { get; }
 
@@ -66,16 +70,9 @@ internal sealed class PreparedShape
 
     public static PreparedShape From(VolumeShape shape) => shape switch
     {
-        PolygonShape p => new PreparedShape(ShapeCore.Ring, [.. p.Vertices], 0),
+        PolygonShape p => new PreparedShape(ShapeCore.Ring, p.Vertices, 0),
         CircleShape c => new PreparedShape(ShapeCore.Point, [c.Centre], c.RadiusM),
-        CorridorShape c => new PreparedShape(ShapeCore.Path, [.. c.Path], c.HalfWidthM),
+        CorridorShape c => new PreparedShape(ShapeCore.Path, c.Path, c.HalfWidthM),
         _ => throw new ArgumentException($"unknown shape {shape.GetType().Name}", nameof(shape)),
     };
-}
-
-internal enum ShapeCore
-{
-    Point,
-    Path,
-    Ring,
 }

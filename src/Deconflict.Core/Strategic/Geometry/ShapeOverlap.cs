@@ -5,13 +5,15 @@ namespace Deconflict.Core.Strategic.Geometry;
 
 /// <summary>
 /// Decides whether two shapes overlap in area on the WGS-84 ellipsoid, optionally with a horizontal buffer.
-/// Cores that touch or cross are at distance zero; otherwise the shortest distance between two sets of
-/// non-crossing arcs is reached at a vertex of one of them, so it is the least vertex-to-arc distance.
-/// Those distances are first bounded on the sphere and only the ones near the threshold are measured
-/// exactly with ellipsoidal geodesics (Karney).
+/// Cores that cross, or one inside a polygon, are at distance zero; otherwise the shortest distance between
+/// two sets of non-crossing arcs is reached at an endpoint of one of them, so it is the least endpoint-to-arc
+/// distance. Only pairs of arcs whose bounding caps come within the threshold are examined; their distances
+/// are first bounded on the sphere and only those near the threshold are measured exactly with ellipsoidal
+/// geodesics (Karney).
 /// </summary>
 internal static class ShapeOverlap
 {
+    private const int StackLimit = 64;
     private static readonly GeometryFactory Factory = new();
 
     public static bool Overlaps(PreparedShape a, PreparedShape b, double bufferM)
@@ -26,30 +28,48 @@ internal static class ShapeOverlap
         {
             return RingInteriorsMeet(a, b);
         }
-        return CoresTouch(a, b) || CoresCloserThan(a, b, threshold);
+        // Without crossings a connected core is wholly inside or wholly outside a ring: one point decides.
+        if ((a.Core == ShapeCore.Ring && a.Plane!.Contains(b.Points[0])) || (b.Core == ShapeCore.Ring && b.Plane!.Contains(a.Points[0])))
+        {
+            return true;
+        }
+        return ArcsCrossOrCloser(a, b, threshold);
     }
 
-    private static bool CoresTouch(PreparedShape a, PreparedShape b)
+    private static bool ArcsCrossOrCloser(PreparedShape a, PreparedShape b, double threshold)
     {
-        if (a.Core == ShapeCore.Ring && AnyInside(b.Points, a))
-        {
-            return true;
-        }
-        if (b.Core == ShapeCore.Ring && AnyInside(a.Points, b))
-        {
-            return true;
-        }
-        var na = a.SegmentCount;
-        var nb = b.SegmentCount;
+        var far = threshold / (PreparedShape.LowRatio * PreparedShape.SphereRadiusM);
+        var na = Math.Max(1, a.SegmentCount);
+        var nb = Math.Max(1, b.SegmentCount);
+        Span<double> capsA = na <= StackLimit ? stackalloc double[na * 6] : new double[na * 6];
+        Span<double> capsB = nb <= StackLimit ? stackalloc double[nb * 6] : new double[nb * 6];
+        SegmentCaps(a, far, capsA);
+        SegmentCaps(b, 0, capsB);
         var pa = a.Points;
         var pb = b.Points;
         for (var i = 0; i < na; i++)
         {
+            var ia = i * 6;
+            var midA = new Vec3(capsA[ia], capsA[ia + 1], capsA[ia + 2]);
             var a0 = pa[i];
             var a1 = pa[(i + 1) % pa.Length];
             for (var j = 0; j < nb; j++)
             {
-                if (SphericalArc.CrossProperly(a0, a1, pb[j], pb[(j + 1) % pb.Length]))
+                var jb = j * 6;
+                var midB = new Vec3(capsB[jb], capsB[jb + 1], capsB[jb + 2]);
+                // Arc caps (grown by the threshold on one side) apart: this pair of arcs cannot decide anything.
+                if (capsA[ia + 3] + capsB[jb + 3] < Math.PI
+                    && midA.Dot(midB) < (capsA[ia + 4] * capsB[jb + 4]) - (capsA[ia + 5] * capsB[jb + 5]) - 1e-12)
+                {
+                    continue;
+                }
+                var b0 = pb[j];
+                var b1 = pb[(j + 1) % pb.Length];
+                if (a.SegmentCount > 0 && b.SegmentCount > 0 && SphericalArc.CrossProperly(a0, a1, b0, b1))
+                {
+                    return true;
+                }
+                if (PairCloser(a, i, b, j, threshold))
                 {
                     return true;
                 }
@@ -58,56 +78,77 @@ internal static class ShapeOverlap
         return false;
     }
 
-    private static bool AnyInside(Vec3[] points, PreparedShape ring)
+    /// <summary>Endpoints of arc i of <paramref name="a"/> to arc j of <paramref name="b"/> and back (a point core is an arc of one point).</summary>
+    private static bool PairCloser(PreparedShape a, int i, PreparedShape b, int j, double threshold)
     {
-        var plane = ring.Plane!;
-        foreach (var p in points)
-        {
-            if (plane.Contains(p))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static bool CoresCloserThan(PreparedShape a, PreparedShape b, double threshold)
-    {
+        var pa = a.Points;
+        var pb = b.Points;
         if (a.SegmentCount == 0 && b.SegmentCount == 0)
         {
-            return Closer(a.Points[0], a.Geo[0], b.Points[0], Vec3.Angle(a.Points[0], b.Points[0]), threshold);
+            return Closer(pa[0], a.Geo[0], pb[0], Vec3.Angle(pa[0], pb[0]), threshold);
         }
-        return VerticesCloser(a, b, threshold) || VerticesCloser(b, a, threshold);
-    }
-
-    /// <summary>Whether some vertex of <paramref name="from"/> lies within the threshold of an arc of <paramref name="to"/>.</summary>
-    private static bool VerticesCloser(PreparedShape from, PreparedShape to, double threshold)
-    {
-        var segments = to.SegmentCount;
-        if (segments == 0)
+        if (b.SegmentCount > 0)
         {
-            return false;
-        }
-        var far = threshold / (PreparedShape.LowRatio * PreparedShape.SphereRadiusM);
-        var pts = to.Points;
-        for (var i = 0; i < from.Points.Length; i++)
-        {
-            var p = from.Points[i];
-            // Skip vertices that cannot reach the other shape's cap.
-            if (Vec3.Angle(p, to.CoreCentre) - to.CoreCapRad > far)
+            var b0 = pb[j];
+            var b1 = pb[(j + 1) % pb.Length];
+            var count = a.SegmentCount == 0 ? 1 : 2;
+            for (var k = 0; k < count; k++)
             {
-                continue;
+                var index = (i + k) % pa.Length;
+                var angle = SphericalArc.Distance(pa[index], b0, b1, out var foot);
+                if (Closer(pa[index], a.Geo[index], foot, angle, threshold))
+                {
+                    return true;
+                }
             }
-            for (var j = 0; j < segments; j++)
+        }
+        if (a.SegmentCount > 0)
+        {
+            var a0 = pa[i];
+            var a1 = pa[(i + 1) % pa.Length];
+            var count = b.SegmentCount == 0 ? 1 : 2;
+            for (var k = 0; k < count; k++)
             {
-                var angle = SphericalArc.Distance(p, pts[j], pts[(j + 1) % pts.Length], out var foot);
-                if (Closer(p, from.Geo[i], foot, angle, threshold))
+                var index = (j + k) % pb.Length;
+                var angle = SphericalArc.Distance(pb[index], a0, a1, out var foot);
+                if (Closer(pb[index], b.Geo[index], foot, angle, threshold))
                 {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /// <summary>Per arc: bounding-cap centre (x, y, z), angular radius grown by <paramref name="grow"/>, its cosine and sine.</summary>
+    private static void SegmentCaps(PreparedShape shape, double grow, Span<double> caps)
+    {
+        var p = shape.Points;
+        var n = Math.Max(1, shape.SegmentCount);
+        for (var i = 0; i < n; i++)
+        {
+            Vec3 mid;
+            double half;
+            if (shape.SegmentCount == 0)
+            {
+                (mid, half) = (p[0], 0);
+            }
+            else
+            {
+                var s0 = p[i];
+                var s1 = p[(i + 1) % p.Length];
+                mid = (s0 + s1).Normalized();
+                half = (Math.Max(Vec3.Angle(mid, s0), Vec3.Angle(mid, s1)) * (1 + 1e-9)) + 1e-12;
+            }
+            var r = half + grow;
+            var (sin, cos) = Math.SinCos(Math.Min(Math.PI, r));
+            caps[i * 6] = mid.X;
+            caps[(i * 6) + 1] = mid.Y;
+            caps[(i * 6) + 2] = mid.Z;
+            caps[(i * 6) + 3] = r;
+            caps[(i * 6) + 4] = cos;
+            caps[(i * 6) + 5] = sin;
+        }
     }
 
     private static bool Closer(Vec3 p, GeoPoint pGeo, Vec3 q, double angle, double threshold)
@@ -131,9 +172,12 @@ internal static class ShapeOverlap
         var plane = new Gnomonic(a.CoreCentre + b.CoreCentre);
         var pa = ToPolygon(plane, a.Points);
         var pb = ToPolygon(plane, b.Points);
-        return pa is not null && pb is not null
-            ? pa.Relate(pb)[Location.Interior, Location.Interior] == Dimension.Surface
-            : CoresTouch(a, b);
+        if (pa is null || pb is null)
+        {
+            // Too far apart to share one projection: they cannot meet (shapes fit in caps of at most 40 degrees).
+            return false;
+        }
+        return pa.Relate(pb)[Location.Interior, Location.Interior] == Dimension.Surface;
     }
 
     private static Polygon? ToPolygon(Gnomonic plane, Vec3[] ring)

@@ -9,7 +9,11 @@ namespace Deconflict.Core.Strategic.Indexing;
 internal sealed class NeighbourSearch(StrategicIndex index, Func<string, string, StrategicBuffers>? buffersFor)
 {
     private readonly HashSet<long> _cells = [];
-    private readonly HashSet<int> _seen = [];
+    [ThreadStatic]
+    private static int[]? t_stamps;
+    [ThreadStatic]
+    private static int t_stamp;
+
     private readonly Dictionary<int, VolumeOverlap> _found = [];
     private readonly Dictionary<(string, string), StrategicBuffers> _pairBuffers = [];
     private readonly Dictionary<string, StrategicBuffers> _maxBuffers = new(StringComparer.Ordinal);
@@ -24,37 +28,51 @@ internal sealed class NeighbourSearch(StrategicIndex index, Func<string, string,
         var cells = index.Cells;
         var intents = index.Intents;
         var held = index.Volumes;
+        var keys = index.Keys;
+        var party = index.PartyIdOrNone(candidate.Party);
+        var stamps = t_stamps is { } t && t.Length >= keys.Length ? t : (t_stamps = new int[keys.Length]);
         var max = MaxBuffers(candidate.Party);
         var tb = (long)(Math.Max(0, max.TimeS) * TimeSpan.TicksPerSecond);
         var vb = Math.Max(0, max.VerticalFt);
         foreach (var cv in volumes)
         {
             _cells.Clear();
-            _seen.Clear();
+            if (++t_stamp == int.MaxValue)
+            {
+                Array.Clear(stamps);
+                t_stamp = 1;
+            }
+            var stamp = t_stamp;
             index.CoverOf(cv, Math.Max(0, max.HorizontalM), _cells);
+            var capRad = cv.Shape.CapRad + Geometry.PreparedShape.AngleAtMost(Math.Max(0, max.HorizontalM));
+            var cosCap = Math.Cos(Math.Min(Math.PI, capRad));
+            var sinCap = Math.Sin(Math.Min(Math.PI, capRad));
+            var centre = cv.Shape.CoreCentre;
             var s0 = CellEntry.FloorSeconds(cv.StartTicks - tb);
             var s1 = CellEntry.CeilSeconds(cv.EndTicks + tb);
-            var lo = CellEntry.FloorFeet(cv.LowerFt - vb);
-            var hi = CellEntry.CeilFeet(cv.UpperFt + vb);
+            var lo = CellEntry.FloorBand(cv.LowerFt - vb);
+            var hi = CellEntry.CeilBand(cv.UpperFt + vb);
             foreach (var key in _cells)
             {
                 if (!cells.TryGetValue(key, out var cell))
                 {
                     continue;
                 }
-                foreach (ref readonly var e in cell.Items)
+                foreach (ref readonly var e in cell.During(s0, s1))
                 {
-                    if (e.StartS >= s1 || s0 >= e.EndS || e.LowerFt >= hi || lo >= e.UpperFt || !_seen.Add(e.Volume))
+                    if (e.StartS >= s1 || s0 >= e.EndS || e.Lower >= hi || lo >= e.Upper || stamps[e.Volume] == stamp)
+                    {
+                        continue;
+                    }
+                    stamps[e.Volume] = stamp;
+                    ref readonly var k = ref keys[e.Volume];
+                    if (k.Intent <= otherSlotAbove || k.Party == party || !k.CapsMayMeet(centre, capRad, cosCap, sinCap))
                     {
                         continue;
                     }
                     var iv = held[e.Volume]!;
-                    if (iv.Intent <= otherSlotAbove)
-                    {
-                        continue;
-                    }
                     var other = intents[iv.Intent]!.Intent;
-                    if (other.Party == candidate.Party || other.Id == candidate.Id)
+                    if (other.Id == candidate.Id)
                     {
                         continue;
                     }

@@ -1,0 +1,168 @@
+using System.Text;
+using Deconflict.Core.Ground;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Json;
+
+namespace Deconflict.Hub.Ground;
+
+/// <summary>
+/// Humanitarian notification: sites (with acknowledgements), movements and declared zones of operations. Others'
+/// objects are seen under the hub's one visibility rule (opt-in: only parties the owner shares with), and every
+/// reply that shows another party's object is recorded in the audit log.
+/// </summary>
+public static class GroundApi
+{
+    public static IEndpointRouteBuilder MapGroundApi(this IEndpointRouteBuilder routes)
+    {
+        foreach (var (kind, plural, tag) in new[] { (GroundStore.Site, "sites", "Ground: sites"), (GroundStore.Movement, "movements", "Ground: movements"), (GroundStore.Zone, "zones", "Ground: zones") })
+        {
+            var group = routes.MapGroup("/api/v1/" + plural).WithTags(tag);
+            var title = char.ToUpperInvariant(kind[0]) + kind[1..];
+            group.MapPut("/{id}", (string id, CallerParty caller, HttpRequest request, GroundDesk desk, NeedToKnow n, CancellationToken ct) => PutAsync(kind, id, caller, request, desk, n, ct))
+                .WithName("Put" + title).WithSummary(PutSummary(kind)).Accepts<object>("application/geo+json", "application/json")
+                .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            group.MapGet("/{id}", (string id, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow n, CancellationToken ct) => GetAsync(kind, id, caller, response, desk, n, ct))
+                .WithName("Get" + title).WithSummary($"The {kind} as a GeoJSON Feature (404 when the caller may not see it).").ProducesProblem(StatusCodes.Status404NotFound);
+            group.MapGet("/", (CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow n, CancellationToken ct) => ListAsync(kind, caller, response, desk, n, ct))
+                .WithName("List" + title + "s").WithSummary($"Every live {kind} the caller may see, as a FeatureCollection.");
+            group.MapDelete("/{id}", (string id, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow n, CancellationToken ct) => WithdrawAsync(kind, id, caller, response, desk, n, ct))
+                .WithName("Withdraw" + title).WithSummary($"Withdraw the {kind} (204); only its owner may.");
+            if (kind == GroundStore.Site)
+            {
+                group.MapPost("/{id}/ack", AckAsync).WithName("AcknowledgeSite")
+                    .WithSummary("Record that the calling party received the current version of the site's notification.").ProducesProblem(StatusCodes.Status404NotFound);
+            }
+        }
+        return routes;
+    }
+
+    private static string PutSummary(string kind) => kind switch
+    {
+        GroundStore.Site => "Notify (201) or re-notify (200) a site: Feature with Point (+radius_m) or Polygon, category, valid_from, valid_to, organisation, notes.",
+        GroundStore.Movement => "Notify (201) or change (200) a movement: LineString route, half_width_m, valid_from, valid_to, category.",
+        _ => "Declare (201) or change (200) a zone of operations: Polygon, valid_from, valid_to.",
+    };
+
+    private static async Task<IResult> PutAsync(string kind, string id, CallerParty caller, HttpRequest request, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct)
+    {
+        if (caller.PartyId is null)
+        {
+            return Problems.Forbidden("Ground objects are notified by parties, not the admin.");
+        }
+        if (id.Length is 0 or > 200 || id.Any(char.IsControl))
+        {
+            return Problems.Validation("id", "An id of 1 to 200 printable characters is required.");
+        }
+        var raw = await JsonBody.ReadBytesAsync(request, ct).ConfigureAwait(false);
+        if (raw.Problem is not null)
+        {
+            return raw.Problem;
+        }
+        string json;
+        try
+        {
+            json = new UTF8Encoding(false, true).GetString(raw.Value!);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Problems.Validation("body", "The body is not UTF-8.");
+        }
+        GroundOutcome outcome;
+        try
+        {
+            outcome = kind switch
+            {
+                GroundStore.Site => await desk.PutSiteAsync(caller, GroundGeoJson.ReadSite(json, id, caller.PartyId), ct).ConfigureAwait(false),
+                GroundStore.Movement => await desk.PutMovementAsync(caller, GroundGeoJson.ReadMovement(json, id, caller.PartyId), ct).ConfigureAwait(false),
+                _ => await desk.PutZoneAsync(caller, GroundGeoJson.ReadZone(json, id, caller.PartyId), ct).ConfigureAwait(false),
+            };
+        }
+        catch (GroundFormatException e)
+        {
+            return e.Property == "properties.party" ? Problems.Forbidden(e.Message) : Problems.Validation(e.Property, e.Message);
+        }
+        if (outcome.Kind == GroundOutcomeKind.Forbidden && !await CanSeeAsync(kind, id, caller, desk, needToKnow, ct).ConfigureAwait(false))
+        {
+            return Problems.NotFound("The " + kind);
+        }
+        return Reply(kind, outcome, request.HttpContext.Response, $"/api/v1/{kind}s/{Uri.EscapeDataString(id)}");
+    }
+
+    private static async Task<IResult> GetAsync(string kind, string id, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct)
+    {
+        var o = await desk.Ground.GetAsync(kind, id, ct).ConfigureAwait(false);
+        if (o is null || o.EndedAt is not null || !await needToKnow.CanSeeAsync(caller, o.Party, id, ct).ConfigureAwait(false))
+        {
+            return Problems.NotFound("The " + kind);
+        }
+        var acks = kind == GroundStore.Site ? await desk.Ground.AcksAsync(id, ct).ConfigureAwait(false) : [];
+        var notified = kind == GroundStore.Site && o.Party == caller.PartyId ? await desk.NotifiedPartiesAsync(o.Party, ct).ConfigureAwait(false) : [];
+        var feature = GroundViews.Feature(o, caller.Id, acks, notified);
+        if (await desk.RecordDisclosureAsync(caller.Id, [o], ct).ConfigureAwait(false) is { } receipt)
+        {
+            AuditReceiptHeader.Set(response, receipt);
+        }
+        response.Headers.ETag = "\"" + o.Version + "\"";
+        return TypedResults.Text(feature.ToJsonString(), "application/geo+json", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> ListAsync(string kind, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct)
+    {
+        if (caller.PartyId is null)
+        {
+            return TypedResults.Text(GroundViews.Collection([]).ToJsonString(), "application/geo+json", Encoding.UTF8);
+        }
+        var all = await desk.Ground.ListAsync(kind, null, ct).ConfigureAwait(false);
+        var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
+        var visible = all.Where(o => needToKnow.CanSee(caller.PartyId, o.Party, o.Id, conflictObjects)).ToList();
+        var acks = kind == GroundStore.Site ? (await desk.Ground.AllAcksAsync(ct).ConfigureAwait(false)).ToLookup(a => a.SiteId) : null;
+        var notified = kind == GroundStore.Site ? await desk.NotifiedPartiesAsync(caller.PartyId, ct).ConfigureAwait(false) : [];
+        var features = visible.Select(o => GroundViews.Feature(o, caller.PartyId, acks is null ? [] : acks[o.Id].ToList(), notified)).ToList();
+        if (await desk.RecordDisclosureAsync(caller.PartyId, visible, ct).ConfigureAwait(false) is { } receipt)
+        {
+            AuditReceiptHeader.Set(response, receipt);
+        }
+        return TypedResults.Text(GroundViews.Collection(features).ToJsonString(), "application/geo+json", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> WithdrawAsync(string kind, string id, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct)
+    {
+        var outcome = await desk.WithdrawAsync(caller, kind, id, ct).ConfigureAwait(false);
+        if (outcome.Kind == GroundOutcomeKind.Forbidden && !await CanSeeAsync(kind, id, caller, desk, needToKnow, ct).ConfigureAwait(false))
+        {
+            return Problems.NotFound("The " + kind);
+        }
+        return Reply(kind, outcome, response, null);
+    }
+
+    private static async Task<IResult> AckAsync(string id, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) =>
+        Reply(GroundStore.Site, await desk.AcknowledgeAsync(caller, id, ct).ConfigureAwait(false), response, null);
+
+    private static async Task<bool> CanSeeAsync(string kind, string id, CallerParty caller, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct) =>
+        await desk.Ground.GetAsync(kind, id, ct).ConfigureAwait(false) is { EndedAt: null } o && await needToKnow.CanSeeAsync(caller, o.Party, id, ct).ConfigureAwait(false);
+
+    /// <summary>The reply for a ground write outcome (shared with the strikes API).</summary>
+    public static IResult Reply(string what, GroundOutcome outcome, HttpResponse response, string? location)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(response);
+        if (outcome.Receipt is { Length: > 0 } receipt && outcome.Kind is GroundOutcomeKind.Created or GroundOutcomeKind.Changed or GroundOutcomeKind.Ended)
+        {
+            AuditReceiptHeader.Set(response, receipt);
+        }
+        return outcome.Kind switch
+        {
+            GroundOutcomeKind.Created => location is null ? TypedResults.Json(outcome.Body, HubJson.Options, statusCode: StatusCodes.Status201Created) : TypedResults.Created(location, outcome.Body),
+            GroundOutcomeKind.Changed => TypedResults.Ok(outcome.Body),
+            GroundOutcomeKind.Ended => outcome.Body is null ? TypedResults.NoContent() : TypedResults.Ok(outcome.Body),
+            GroundOutcomeKind.NotFound => Problems.NotFound("The " + what),
+            GroundOutcomeKind.Forbidden => Problems.Forbidden(outcome.Detail ?? $"The {what} belongs to another party."),
+            GroundOutcomeKind.Invalid => Problems.Validation(outcome.Field ?? "body", outcome.Detail ?? "Invalid."),
+            _ => Problems.Conflict(outcome.Detail ?? "Conflict.", new Dictionary<string, object?>
+            {
+                ["errors"] = new Dictionary<string, string[]> { [outcome.Field ?? "body"] = [outcome.Detail ?? "Conflict."] },
+            }),
+        };
+    }
+}

@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Globalization;
+using Deconflict.Hub.Storage;
+
+namespace Deconflict.Hub.Ground;
+
+/// <summary>
+/// SQL for the ground tables (migration 0300), portable across SQLite and PostgreSQL. Reads open their own
+/// connection; writes run on the <see cref="IHubWriter"/> of the caller's transaction, beside the audit entry.
+/// </summary>
+public sealed class GroundStore(IHubStore store)
+{
+    public const string Site = "site";
+    public const string Movement = "movement";
+    public const string Zone = "zone";
+
+    private const string ObjectColumns = "kind, id, party, version, category, geojson, valid_from, valid_to, updated_at, ended_at";
+    private const string StrikeColumns = "id, party, intent_id, lat_deg, lon_deg, t, radius_m, inside_zone, assessment_json, created_at";
+
+    public IHubStore Store => store;
+
+    public async Task<GroundObjectRecord?> GetAsync(string kind, string id, CancellationToken ct)
+    {
+        var list = await QueryAsync($"SELECT {ObjectColumns} FROM ground_objects WHERE kind = @k AND id = @id", ToObject, ct, ("@k", kind), ("@id", id)).ConfigureAwait(false);
+        return list.Count == 0 ? null : list[0];
+    }
+
+    /// <summary>Live (not withdrawn) objects of a kind, optionally of one party.</summary>
+    public Task<IReadOnlyList<GroundObjectRecord>> ListAsync(string kind, string? party, CancellationToken ct) =>
+        party is null
+            ? QueryAsync($"SELECT {ObjectColumns} FROM ground_objects WHERE kind = @k AND ended_at IS NULL ORDER BY id", ToObject, ct, ("@k", kind))
+            : QueryAsync($"SELECT {ObjectColumns} FROM ground_objects WHERE kind = @k AND party = @p AND ended_at IS NULL ORDER BY id", ToObject, ct, ("@k", kind), ("@p", party));
+
+    public Task<IReadOnlyList<SiteAckRecord>> AcksAsync(string siteId, CancellationToken ct) =>
+        QueryAsync("SELECT site_id, party_id, version, acked_at, receipt FROM ground_acks WHERE site_id = @s ORDER BY acked_at, party_id", ToAck, ct, ("@s", siteId));
+
+    public Task<IReadOnlyList<SiteAckRecord>> AllAcksAsync(CancellationToken ct) =>
+        QueryAsync("SELECT site_id, party_id, version, acked_at, receipt FROM ground_acks ORDER BY acked_at", ToAck, ct);
+
+    public async Task<StrikeRecord?> GetStrikeAsync(string id, CancellationToken ct)
+    {
+        var list = await QueryAsync($"SELECT {StrikeColumns} FROM ground_strikes WHERE id = @id", ToStrike, ct, ("@id", id)).ConfigureAwait(false);
+        return list.Count == 0 ? null : list[0];
+    }
+
+    /// <summary>Strikes with a time in [from, to).</summary>
+    public Task<IReadOnlyList<StrikeRecord>> StrikesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        QueryAsync($"SELECT {StrikeColumns} FROM ground_strikes WHERE t >= @from AND t < @to ORDER BY t, id", ToStrike, ct, ("@from", from), ("@to", to));
+
+    public Task<IReadOnlyList<(string IntentId, string Party)>> FireIntentsAsync(CancellationToken ct) =>
+        QueryAsync("SELECT intent_id, party FROM ground_fire_intents ORDER BY intent_id", r => (r.GetString(0), r.GetString(1)), ct);
+
+    public static async Task UpsertAsync(IHubWriter w, GroundObjectRecord o)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(o);
+        await using var c = w.CreateCommand(
+            $"""
+            INSERT INTO ground_objects ({ObjectColumns}) VALUES (@k, @id, @p, @v, @cat, @geo, @from, @to, @at, @ended)
+            ON CONFLICT (kind, id) DO UPDATE SET party = excluded.party, version = excluded.version, category = excluded.category,
+                geojson = excluded.geojson, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+                updated_at = excluded.updated_at, ended_at = excluded.ended_at
+            """);
+        c.With("@k", o.Kind).With("@id", o.Id).With("@p", o.Party).With("@v", o.Version).With("@cat", o.Category).With("@geo", o.GeoJson)
+            .With("@from", o.ValidFrom).With("@to", o.ValidTo).With("@at", o.UpdatedAt).With("@ended", o.EndedAt);
+        await c.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Records an acknowledgement of one version; false when the party had already acknowledged that version.</summary>
+    public static async Task<bool> InsertAckAsync(IHubWriter w, SiteAckRecord a)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(a);
+        await using var c = w.CreateCommand(
+            "INSERT INTO ground_acks (site_id, party_id, version, acked_at, receipt) VALUES (@s, @p, @v, @at, @r) ON CONFLICT DO NOTHING");
+        c.With("@s", a.SiteId).With("@p", a.PartyId).With("@v", a.Version).With("@at", a.AckedAt).With("@r", a.Receipt);
+        return await c.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
+    }
+
+    public static async Task SetAckReceiptAsync(IHubWriter w, SiteAckRecord a)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(a);
+        await using var c = w.CreateCommand("UPDATE ground_acks SET receipt = @r WHERE site_id = @s AND party_id = @p AND version = @v");
+        c.With("@r", a.Receipt).With("@s", a.SiteId).With("@p", a.PartyId).With("@v", a.Version);
+        await c.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    public static async Task InsertStrikeAsync(IHubWriter w, StrikeRecord s)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(s);
+        await using var c = w.CreateCommand(
+            $"INSERT INTO ground_strikes ({StrikeColumns}) VALUES (@id, @p, @i, @lat, @lon, @t, @r, @in, @a, @at)");
+        c.With("@id", s.Id).With("@p", s.Party).With("@i", s.IntentId).With("@lat", s.LatDeg).With("@lon", s.LonDeg).With("@t", s.Time)
+            .With("@r", s.RadiusM).With("@in", s.InsideZone).With("@a", s.AssessmentJson).With("@at", s.CreatedAt);
+        await c.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Designates (or, with <paramref name="mark"/> false, undesignates) an intent as a fire/strike area; true when something changed.</summary>
+    public static async Task<bool> MarkFireIntentAsync(IHubWriter w, string intentId, string party, bool mark)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        await using var c = mark
+            ? w.CreateCommand("INSERT INTO ground_fire_intents (intent_id, party, marked_at) VALUES (@i, @p, @at) ON CONFLICT DO NOTHING")
+            : w.CreateCommand("DELETE FROM ground_fire_intents WHERE intent_id = @i AND party = @p");
+        c.With("@i", intentId).With("@p", party);
+        if (mark)
+        {
+            c.With("@at", w.Now);
+        }
+        return await c.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params (string Name, object? Value)[] args)
+    {
+        await using var connection = await store.OpenReadConnectionAsync(ct).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in args)
+        {
+            command.With(name, value);
+        }
+        return await command.ListAsync(map, ct).ConfigureAwait(false);
+    }
+
+    private static GroundObjectRecord ToObject(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), Sql.StringOrNull(r, 4), r.GetString(5),
+            Sql.TimeOrNull(r, 6), Sql.TimeOrNull(r, 7), Sql.Time(r.GetInt64(8)), Sql.TimeOrNull(r, 9));
+
+    private static SiteAckRecord ToAck(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetInt64(2), Sql.Time(r.GetInt64(3)), r.GetString(4));
+
+    private static StrikeRecord ToStrike(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), Sql.Time(r.GetInt64(5)), r.GetDouble(6),
+            Convert.ToInt64(r.GetValue(7), CultureInfo.InvariantCulture) == 1, r.GetString(8), Sql.Time(r.GetInt64(9)));
+}

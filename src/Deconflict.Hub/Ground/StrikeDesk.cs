@@ -1,0 +1,111 @@
+using Deconflict.Core.Coordinates;
+using Deconflict.Core.Ground;
+using Deconflict.Core.Strategic;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Intents;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+
+namespace Deconflict.Hub.Ground;
+
+/// <summary>
+/// Reported strikes and fire/strike-area intents. A strike is assessed against every notified site and every
+/// movement active at its time (whoever notified them: un-shared sites are protected too) and against the striking
+/// party's own declared zones; each site or movement reached opens a ground conflict to both sides.
+/// </summary>
+public sealed class StrikeDesk(GroundStore ground, IHubStore store, NeedToKnow needToKnow)
+{
+    public Task<GroundOutcome> ReportAsync(CallerParty caller, string id, string intentId, double latDeg, double lonDeg, DateTimeOffset t, double radiusM, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return store.WriteAsync(async w =>
+        {
+            var intent = await store.GetIntentAsync(intentId, ct).ConfigureAwait(false);
+            if (intent is null || intent.Party != caller.PartyId)
+            {
+                return new GroundOutcome(GroundOutcomeKind.Invalid, Detail: "Not an intent of the caller's party.", Field: "intent_id");
+            }
+            if (await ground.GetStrikeAsync(id, ct).ConfigureAwait(false) is not null)
+            {
+                return new GroundOutcome(GroundOutcomeKind.Conflict, Detail: "A strike with this id was already reported.", Field: "id");
+            }
+            var strike = new StrikeReport(id, caller.PartyId!, intentId, new(latDeg, lonDeg), t, radiusM);
+            var sites = (await ground.ListAsync(GroundStore.Site, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadSite(r.GeoJson, r.Id, r.Party));
+            var movements = (await ground.ListAsync(GroundStore.Movement, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadMovement(r.GeoJson, r.Id, r.Party));
+            var zones = (await ground.ListAsync(GroundStore.Zone, caller.PartyId, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadZone(r.GeoJson, r.Id, r.Party));
+            var assessment = GroundProximity.Assess(strike, sites.ToList(), movements.ToList(), zones.ToList());
+            var declared = IntentDesk.FromRecord(intent);
+            var insideIntent = declared.Volumes.Any(v => v.TimeStart <= t && t < v.TimeEnd
+                && VolumeProximity.HorizontalDistanceOutsideM(v.Shape, latDeg, lonDeg) <= radiusM);
+            var hits = new List<GroundConflictRef>();
+            foreach (var hit in assessment.Hits)
+            {
+                hits.Add(await GroundConflicts.OpenStrikeAsync(w, strike, hit).ConfigureAwait(false));
+            }
+            var view = new StrikeView(id, strike.Party, intentId, latDeg, lonDeg, Mgrs.Format(latDeg, lonDeg), t, radiusM,
+                assessment.InsideDeclaredZone, assessment.ZoneIds, assessment.OutsideNearestZoneM is { } o ? Math.Round(o, 1) : null, insideIntent, hits);
+            var json = HubJson.Serialize(view);
+            await GroundStore.InsertStrikeAsync(w, new StrikeRecord(id, strike.Party, intentId, latDeg, lonDeg, t, radiusM,
+                assessment.InsideDeclaredZone, json, w.Now)).ConfigureAwait(false);
+            var told = hits.Select(h => h.Party).Prepend(strike.Party).Distinct(StringComparer.Ordinal).ToList();
+            await w.AppendEventAsync("strike", id, strike.Party, told, HubJson.Serialize(new { id, party = strike.Party, intent_id = intentId, t, hits = hits.Count })).ConfigureAwait(false);
+            var receipt = await w.AppendAuditAsync(strike.Party, "strike.report", "strike", id, told, json).ConfigureAwait(false);
+            return new GroundOutcome(GroundOutcomeKind.Created, view, receipt);
+        }, ct);
+    }
+
+    /// <summary>Designates the caller's intent as a fire/strike area (or clears the designation) and checks it against sites and movements.</summary>
+    public Task<GroundOutcome> MarkFireAreaAsync(CallerParty caller, string intentId, bool mark, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return store.WriteAsync(async w =>
+        {
+            var intent = await store.GetIntentAsync(intentId, ct).ConfigureAwait(false);
+            if (intent is null || intent.State == nameof(IntentState.Ended) || !await needToKnow.CanSeeAsync(caller, intent.Party, intentId, ct).ConfigureAwait(false))
+            {
+                return new GroundOutcome(GroundOutcomeKind.NotFound);
+            }
+            if (intent.Party != caller.PartyId)
+            {
+                return new GroundOutcome(GroundOutcomeKind.Forbidden, Detail: "Only the declaring party designates its intent as a fire area.");
+            }
+            await GroundStore.MarkFireIntentAsync(w, intentId, intent.Party, mark).ConfigureAwait(false);
+            var conflicts = await ReconcileIntentAsync(w, IntentDesk.FromRecord(intent), mark, ct).ConfigureAwait(false);
+            var receipt = await w.AppendAuditAsync(intent.Party, mark ? "intent.fire_area" : "intent.fire_area_clear", "intent", intentId, [intent.Party],
+                HubJson.Serialize(new { intent_id = intentId, fire_area = mark })).ConfigureAwait(false);
+            return new GroundOutcome(mark ? GroundOutcomeKind.Changed : GroundOutcomeKind.Ended, new FireAreaView(intentId, intent.Party, mark, conflicts), receipt);
+        }, ct);
+    }
+
+    /// <summary>Re-checks a fire-area intent after it changed (called for every committed intent event).</summary>
+    public async Task RecheckIntentAsync(string intentId, CancellationToken ct)
+    {
+        var marked = (await ground.FireIntentsAsync(ct).ConfigureAwait(false)).Any(f => f.IntentId == intentId);
+        if (!marked)
+        {
+            return;
+        }
+        await store.WriteAsync(async w =>
+        {
+            var intent = await store.GetIntentAsync(intentId, ct).ConfigureAwait(false);
+            if (intent is not null)
+            {
+                await ReconcileIntentAsync(w, IntentDesk.FromRecord(intent), intent.State != nameof(IntentState.Ended), ct).ConfigureAwait(false);
+            }
+            return 0;
+        }, ct).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<GroundConflictRef>> ReconcileIntentAsync(IHubWriter w, OperationalIntent intent, bool active, CancellationToken ct)
+    {
+        IReadOnlyList<GroundHit> hits = [];
+        if (active)
+        {
+            var sites = (await ground.ListAsync(GroundStore.Site, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadSite(r.GeoJson, r.Id, r.Party)).ToList();
+            var movements = (await ground.ListAsync(GroundStore.Movement, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadMovement(r.GeoJson, r.Id, r.Party)).ToList();
+            hits = GroundProximity.FireAreaHits(intent, sites, movements);
+        }
+        return await GroundConflicts.ReconcileIntentAsync(w, intent.Id, intent.Party, hits).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Deconflict.Core.Surveillance;
+using Deconflict.Hub.Intents;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+
+namespace Deconflict.Hub.Tracks;
+
+/// <summary>
+/// Writes the live conflicts (kind <c>tactical</c>: predicted losses of separation; kind <c>conformance</c>:
+/// a track outside its declared intent) as conflict records, each change with an event to the parties
+/// involved and an audit entry, inside the caller's write transaction.
+/// </summary>
+public static class LiveConflictSync
+{
+    public const string TacticalKind = "tactical";
+    public const string ConformanceKind = "conformance";
+
+    /// <summary>A new tactical conflict record for a raised alert episode.</summary>
+    public static ConflictRecord Open(AlertEpisode e, DateTimeOffset now) => new(
+        "cf-" + Guid.CreateVersion7().ToString("N")[..20], TacticalKind, "open", Level(e.Level),
+        [e.Party1 ?? "", e.Party2 ?? ""], [e.Id1, e.Id2], $"{TacticalKind}:{e.Id1}|{e.Id2}", now, now, null, Detail(e));
+
+    public static ConflictRecord Update(ConflictRecord open, AlertEpisode e, DateTimeOffset now) =>
+        open with { Level = Level(e.Level), DetailJson = Detail(e), UpdatedAt = now };
+
+    public static ConflictRecord Clear(ConflictRecord open, DateTimeOffset now) =>
+        open with { Status = "cleared", ClearedAt = now, UpdatedAt = now };
+
+    /// <summary>A conformance conflict: the track's party and the parties whose intents the track now threatens.</summary>
+    public static ConflictRecord Nonconforming(ConformanceChange c, IReadOnlyList<(string IntentId, string Party)> threatened, DateTimeOffset now)
+    {
+        var parties = new List<string> { c.Party ?? "" };
+        parties.AddRange(threatened.Select(t => t.Party).Where(p => !parties.Contains(p)));
+        var objects = new List<string> { c.TrackId, c.IntentId };
+        objects.AddRange(threatened.Select(t => t.IntentId));
+        var detail = HubJson.Serialize(new
+        {
+            track_id = c.TrackId,
+            intent_id = c.IntentId,
+            at = Time(c.TimeS),
+            lat_deg = c.LatDeg,
+            lon_deg = c.LonDeg,
+            alt_ft = c.AltFt,
+            distance_outside_m = Math.Round(c.DistanceOutsideM, 1),
+            threatened_intents = threatened.Select(t => t.IntentId).ToArray(),
+        });
+        return new ConflictRecord("cf-" + Guid.CreateVersion7().ToString("N")[..20], ConformanceKind, "open", "nonconforming",
+            parties, objects, $"{ConformanceKind}:{c.TrackId}|{c.IntentId}", now, now, null, detail);
+    }
+
+    public static async Task SaveAsync(IHubWriter w, ConflictRecord c, string action)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(c);
+        await w.UpsertConflictAsync(c).ConfigureAwait(false);
+        var view = StrategicConflictSync.PublicView(c);
+        await w.AppendEventAsync("conflict", c.Id, "", c.Parties, HubJson.Serialize(view)).ConfigureAwait(false);
+        await w.AppendAuditAsync("hub", action, "conflict", c.Id, c.Parties, HubJson.Serialize(new { conflict = view, detail = c.DetailJson })).ConfigureAwait(false);
+    }
+
+    public static string Level(AlertLevel level) => level == AlertLevel.Warning ? "warning" : "caution";
+
+    private static string Detail(AlertEpisode e) => HubJson.Serialize(new
+    {
+        los_start = Time(e.LosStartS),
+        los_end = Time(e.LosEndS),
+        cpa_at = Time(e.CpaS),
+        h_cpa_nm = Math.Round(e.HCpaNm, 3),
+        v_cpa_ft = Math.Round(e.VCpaFt, 0),
+        max_level = Level(e.MaxLevel),
+        los_lat_deg = double.IsNaN(e.LosLatDeg) ? (double?)null : Math.Round(e.LosLatDeg, 6),
+        los_lon_deg = double.IsNaN(e.LosLonDeg) ? (double?)null : Math.Round(e.LosLonDeg, 6),
+    });
+
+    private static string Time(double s) =>
+        DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(s * 1000)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,226 @@
+using System.Collections.Concurrent;
+using Deconflict.Core.Geodesy;
+using Deconflict.Core.Strategic;
+using Deconflict.Core.Surveillance;
+using Deconflict.Core.Tactical;
+using Deconflict.Hub.Agreements;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Intents;
+using Deconflict.Hub.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Deconflict.Hub.Tracks;
+
+/// <summary>
+/// The continuous detection cycle: every <see cref="SurveillanceOptions.CycleS"/> the live picture is
+/// snapshotted at the hub's clock, tactical detection runs over every pair of tracks of different parties
+/// with the minima of their agreement (defaults where none; same-party pairs are that party's own business),
+/// alert episodes are raised, re-levelled and cleared as conflicts of kind <c>tactical</c>, and tracks
+/// flying a named intent are checked for conformance (kind <c>conformance</c>; the intent becomes
+/// Nonconforming, and Activated again when the track is back inside).
+/// </summary>
+public sealed partial class LiveDetectionService(
+    LivePicture picture, IHubStore store, AgreementBook book, IntentDesk desk, IOptions<SurveillanceOptions> options,
+    ILogger<LiveDetectionService> logger) : BackgroundService
+{
+    private static readonly SeparationMinima Default = new(AgreementBook.DefaultSeparation.HNm, AgreementBook.DefaultSeparation.VFt, AgreementBook.DefaultSeparation.LookaheadS);
+
+    private readonly ConcurrentDictionary<(string, string), SeparationMinima> _minima = new();
+    private readonly Dictionary<long, ConflictRecord> _tactical = [];
+    private readonly Dictionary<string, ConflictRecord> _conformance = new(StringComparer.Ordinal);
+    private readonly List<AlertChange> _changes = [];
+    private readonly List<ConformanceChange> _conformanceChanges = [];
+    private LiveAlerting? _alerting;
+    private ConformanceMonitor? _monitor;
+
+    /// <summary>Cycles run so far (for health and tests).</summary>
+    public long Cycles { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        _alerting = new LiveAlerting(picture.Store, Default,
+            new AlertOptions { CautionS = o.CautionS, WarningS = o.WarningS, HoldCycles = o.HoldCycles, HoldS = o.HoldS }, PairMinima)
+        {
+            SnapshotFilled = PrepareMinima,
+        };
+        _monitor = new ConformanceMonitor(new ConformanceOptions { HorizontalToleranceM = o.ConformanceHorizontalM, VerticalToleranceFt = o.ConformanceVerticalFt });
+        try
+        {
+            await ClearLeftoversAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCycleFailed(logger, e);
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(o.CycleS), picture.Clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await CycleAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogCycleFailed(logger, e);
+            }
+        }
+    }
+
+    private async Task CycleAsync(CancellationToken ct)
+    {
+        var now = picture.NowS;
+        _changes.Clear();
+        _minima.Clear();
+        _alerting!.RunCycle(now, _changes);
+        Cycles++;
+        if (_changes.Count > 0)
+        {
+            await store.WriteAsync(async w =>
+            {
+                foreach (var c in _changes)
+                {
+                    var e = c.Episode;
+                    switch (c.Kind)
+                    {
+                        case AlertChangeKind.Raised:
+                            var opened = LiveConflictSync.Open(e, w.Now);
+                            await LiveConflictSync.SaveAsync(w, opened, "conflict.open").ConfigureAwait(false);
+                            _tactical[e.Sequence] = opened;
+                            break;
+                        case AlertChangeKind.LevelChanged when _tactical.TryGetValue(e.Sequence, out var open):
+                            var updated = LiveConflictSync.Update(open, e, w.Now);
+                            await LiveConflictSync.SaveAsync(w, updated, "conflict.update").ConfigureAwait(false);
+                            _tactical[e.Sequence] = updated;
+                            break;
+                        case AlertChangeKind.Cleared when _tactical.Remove(e.Sequence, out var last):
+                            await LiveConflictSync.SaveAsync(w, LiveConflictSync.Clear(last, w.Now), "conflict.clear").ConfigureAwait(false);
+                            break;
+                    }
+                }
+                return 0;
+            }, ct).ConfigureAwait(false);
+        }
+        _conformanceChanges.Clear();
+        _monitor!.Check(_alerting.Snapshot, id => desk.Index.Get(id), _conformanceChanges);
+        foreach (var c in _conformanceChanges)
+        {
+            await ConformanceAsync(c, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ConformanceAsync(ConformanceChange c, CancellationToken ct)
+    {
+        var key = c.TrackId + "|" + c.IntentId;
+        var owner = new CallerParty(c.Party, null, false);
+        var intent = desk.Index.Get(c.IntentId);
+        // The intent's state changes first, so that whoever is told of the conflict reads the new state.
+        if (!c.Conforming)
+        {
+            if (intent is not null && intent.State != IntentState.Nonconforming && IntentTransitions.IsAllowed(intent.State, IntentState.Nonconforming))
+            {
+                await desk.ChangeStateAsync(owner, c.IntentId, IntentState.Nonconforming, null, ct).ConfigureAwait(false);
+            }
+            var threatened = Threatened(c);
+            await store.WriteAsync(async w =>
+            {
+                var record = LiveConflictSync.Nonconforming(c, threatened, w.Now);
+                await LiveConflictSync.SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
+                _conformance[key] = record;
+                return 0;
+            }, ct).ConfigureAwait(false);
+            return;
+        }
+        if (intent is { State: IntentState.Nonconforming })
+        {
+            await desk.ChangeStateAsync(owner, c.IntentId, IntentState.Activated, null, ct).ConfigureAwait(false);
+        }
+        if (_conformance.Remove(key, out var open))
+        {
+            await store.WriteAsync(async w =>
+            {
+                await LiveConflictSync.SaveAsync(w, LiveConflictSync.Clear(open, w.Now), "conflict.clear").ConfigureAwait(false);
+                return 0;
+            }, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Other parties' live intents whose volumes (with the conformance tolerances) hold the track's position now.</summary>
+    private List<(string IntentId, string Party)> Threatened(ConformanceChange c)
+    {
+        var o = options.Value;
+        var at = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(c.TimeS * 1000));
+        var probe = new OperationalIntent("track:" + c.TrackId, c.Party ?? "", IntentState.Activated, 0, 1,
+            [new Volume4D(new CircleShape(new GeoPoint(c.LatDeg, c.LonDeg), Math.Max(1, o.ConformanceHorizontalM)),
+                c.AltFt - o.ConformanceVerticalFt, c.AltFt + o.ConformanceVerticalFt, at.AddSeconds(-1), at.AddSeconds(1))]);
+        return [.. desk.Index.FindConflicts(probe)
+            .Where(x => x.IntentId2 != c.IntentId)
+            .Select(x => (x.IntentId2, x.Party2))
+            .Distinct()
+            .OrderBy(x => x.IntentId2, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Per-pair minima: null for two tracks of one party, the agreement's separation, or the defaults.</summary>
+    private SeparationMinima? PairMinima(LiveSnapshot s, int i, int j)
+    {
+        var party = s.Party;
+        var a = party[i] ?? "";
+        var b = party[j] ?? "";
+        if (a == b)
+        {
+            return null;
+        }
+        var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
+        return _minima.TryGetValue(key, out var m) ? m : Default;
+    }
+
+    /// <summary>Looks up the agreement minima of every pair of parties present, and sets the detector's envelope to cover them.</summary>
+    private void PrepareMinima(LiveSnapshot s)
+    {
+        var parties = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in s.Party)
+        {
+            parties.Add(p ?? "");
+        }
+        var envelope = Default;
+        var list = parties.ToArray();
+        for (var x = 0; x < list.Length; x++)
+        {
+            for (var y = x + 1; y < list.Length; y++)
+            {
+                var (a, b) = string.CompareOrdinal(list[x], list[y]) < 0 ? (list[x], list[y]) : (list[y], list[x]);
+                var m = book.TermsBetween(a, b)?.Separation is { } t ? new SeparationMinima(t.HNm, t.VFt, t.LookaheadS) : Default;
+                if (!m.IsValid)
+                {
+                    m = Default;
+                }
+                _minima[(a, b)] = m;
+                envelope = new SeparationMinima(Math.Max(envelope.HorizontalNm, m.HorizontalNm), Math.Max(envelope.VerticalFt, m.VerticalFt),
+                    Math.Max(envelope.LookaheadS, m.LookaheadS));
+            }
+        }
+        _alerting!.Minima = envelope;
+    }
+
+    /// <summary>Live conflicts left open by an earlier run describe a picture that is gone: clear them.</summary>
+    private async Task ClearLeftoversAsync(CancellationToken ct)
+    {
+        var open = await store.ListConflictsAsync(null, "open", ct).ConfigureAwait(false);
+        var stale = open.Where(c => c.Kind is LiveConflictSync.TacticalKind or LiveConflictSync.ConformanceKind).ToList();
+        if (stale.Count == 0)
+        {
+            return;
+        }
+        await store.WriteAsync(async w =>
+        {
+            foreach (var c in stale)
+            {
+                await LiveConflictSync.SaveAsync(w, LiveConflictSync.Clear(c, w.Now), "conflict.clear").ConfigureAwait(false);
+            }
+            return 0;
+        }, ct).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Live detection cycle failed")]
+    private static partial void LogCycleFailed(ILogger logger, Exception exception);
+}

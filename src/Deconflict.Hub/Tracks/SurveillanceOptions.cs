@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Deconflict.Hub.Tracks;
+
+/// <summary>Settings of live surveillance, bound from the <c>Surveillance</c> configuration section.</summary>
+public sealed class SurveillanceOptions
+{
+    /// <summary>Seconds between detection cycles.</summary>
+    [Range(0.05, 60)]
+    public double CycleS { get; set; } = 1;
+
+    /// <summary>A track without a report for this long leaves the live picture.</summary>
+    [Range(1, 3600)]
+    public double StaleAfterS { get; set; } = 60;
+
+    /// <summary>Caution when loss of separation is predicted within this many seconds.</summary>
+    [Range(0, 3600)]
+    public double CautionS { get; set; } = 300;
+
+    /// <summary>Warning when loss of separation is predicted within this many seconds.</summary>
+    [Range(0, 3600)]
+    public double WarningS { get; set; } = 60;
+
+    /// <summary>Cycles a weaker condition must hold before an alert is lowered or cleared.</summary>
+    [Range(1, 1000)]
+    public int HoldCycles { get; set; } = 3;
+
+    /// <summary>Seconds a weaker condition must hold before an alert is lowered or cleared.</summary>
+    [Range(0, 3600)]
+    public double HoldS { get; set; } = 10;
+
+    /// <summary>How far a report's time may lie ahead of the hub's clock (clock skew), seconds.</summary>
+    [Range(0, 3600)]
+    public double MaxFutureS { get; set; } = 30;
+
+    /// <summary>Conformance: horizontal tolerance around an intent's volumes, metres.</summary>
+    [Range(0, 100_000)]
+    public double ConformanceHorizontalM { get; set; } = 926;
+
+    /// <summary>Conformance: vertical tolerance, feet.</summary>
+    [Range(0, 10_000)]
+    public double ConformanceVerticalFt { get; set; } = 200;
+
+    /// <summary>An SBS-1 (BaseStation) feed to connect to, <c>HOST:PORT</c>; empty = none.</summary>
+    public string? SbsFeed { get; set; }
+
+    /// <summary>The name of the party the SBS feed's aircraft belong to.</summary>
+    public string? SbsParty { get; set; }
+
+    /// <summary>First reconnection delay of the SBS client, doubled after each failure up to <see cref="SbsMaxBackoffS"/>.</summary>
+    [Range(0.01, 60)]
+    public double SbsInitialBackoffS { get; set; } = 0.5;
+
+    [Range(0.01, 3600)]
+    public double SbsMaxBackoffS { get; set; } = 30;
+
+    /// <summary>A feed silent for this long is treated as dropped and reconnected.</summary>
+    [Range(1, 3600)]
+    public double SbsSilenceS { get; set; } = 60;
+}

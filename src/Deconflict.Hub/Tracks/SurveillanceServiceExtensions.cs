@@ -1,0 +1,18 @@
+namespace Deconflict.Hub.Tracks;
+
+/// <summary>Registers live surveillance: the live picture, the detection cycle and the optional SBS-1 feed client.</summary>
+public static class SurveillanceServiceExtensions
+{
+    public static IHostApplicationBuilder AddSurveillanceServices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SurveillanceOptions>().BindConfiguration("Surveillance").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LivePicture>();
+        services.AddSingleton<LiveDetectionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveDetectionService>());
+        services.AddSingleton<SbsFeedClient>();
+        services.AddHostedService(sp => sp.GetRequiredService<SbsFeedClient>());
+        return builder;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Deconflict.Core.Strategic;
+using Deconflict.Core.Surveillance;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Events;
+using Deconflict.Hub.Intents;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Deconflict.Hub.Tracks;
+
+/// <summary>
+/// Live position reports in (<c>POST</c>: a JSON array, or NDJSON) and the live picture out (<c>GET</c>: the
+/// tracks the caller may see). Each report is judged on its own; the reply lists the refused ones by index
+/// with the fields at fault, and the others are taken.
+/// </summary>
+public static class TracksApi
+{
+    public static IEndpointRouteBuilder MapTracksApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/tracks").WithTags("Tracks");
+        group.MapPost("/", PostAsync).WithName("ReportTracks")
+            .WithSummary("Report positions of the caller's aircraft: a JSON array, or NDJSON (Content-Type: application/x-ndjson). 202 with accepted and rejected.");
+        group.MapGet("/", ListAsync).WithName("ListTracks").WithSummary("The live tracks the caller may see.");
+        return routes;
+    }
+
+    public static TrackView ToView(LiveTrack t) => new(
+        t.Id, t.Party ?? "", DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(t.TimeS * 1000)), t.LatDeg, t.LonDeg,
+        Value(t.AltFt), Value(t.GsKt), Value(t.TrkDeg), Value(t.VsFpm), t.IntentId, t.Callsign);
+
+    private static double? Value(double v) => double.IsNaN(v) ? null : v;
+
+    private static async Task<IResult> PostAsync(CallerParty caller, HttpRequest request, LivePicture picture, IntentDesk desk, IHubStore store,
+        HubEvents events, IOptions<SurveillanceOptions> options, CancellationToken ct)
+    {
+        if (caller.PartyId is null)
+        {
+            return Problems.Forbidden("Tracks are reported by parties, not the admin.");
+        }
+        var raw = await JsonBody.ReadBytesAsync(request, ct).ConfigureAwait(false);
+        if (raw.Problem is not null)
+        {
+            return raw.Problem;
+        }
+        var parsed = new List<PositionReport>();
+        var indices = new List<int>();
+        var rejected = new List<ReportRejection>();
+        var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "";
+        var ndjson = mediaType is "application/x-ndjson" or "application/ndjson" or "application/jsonl";
+        try
+        {
+            if (ndjson)
+            {
+                PositionReportJson.ParseNdjson(raw.Value!, parsed, indices, rejected);
+            }
+            else
+            {
+                PositionReportJson.ParseArray(raw.Value!, parsed, indices, rejected);
+            }
+        }
+        catch (JsonException e)
+        {
+            return Problems.Validation("body", $"A JSON array of position reports is required (or NDJSON with Content-Type: application/x-ndjson): {e.Message}");
+        }
+        var o = options.Value;
+        var now = picture.NowS;
+        var take = new List<PositionReport>(parsed.Count);
+        var takeIndex = new List<int>(parsed.Count);
+        for (var k = 0; k < parsed.Count; k++)
+        {
+            var r = parsed[k];
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (r.TimeS > now + o.MaxFutureS)
+            {
+                errors["t"] = [$"Is more than {o.MaxFutureS:0} s ahead of the hub's clock."];
+            }
+            else if (r.TimeS < now - o.StaleAfterS)
+            {
+                errors["t"] = [$"Is older than the {o.StaleAfterS:0} s a track stays live."];
+            }
+            if (r.IntentId is { } intentId && (desk.Index.Get(intentId) is not { } intent || intent.Party != caller.PartyId || intent.State == IntentState.Ended))
+            {
+                errors["intent_id"] = ["Names no live intent of the reporting party."];
+            }
+            if (errors.Count > 0)
+            {
+                rejected.Add(new ReportRejection(indices[k], errors));
+            }
+            else
+            {
+                take.Add(r);
+                takeIndex.Add(indices[k]);
+            }
+        }
+        var results = new UpsertResult[take.Count];
+        picture.Store.UpsertAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(take), caller.PartyId, results);
+        var accepted = 0;
+        for (var k = 0; k < take.Count; k++)
+        {
+            if (results[k] == UpsertResult.OtherParty)
+            {
+                rejected.Add(new ReportRejection(takeIndex[k], new Dictionary<string, string[]> { ["id"] = ["Is a live track of another party."] }));
+                continue;
+            }
+            accepted++;
+            if (results[k] != UpsertResult.Outdated && picture.Store.TryGet(take[k].Id, out var track))
+            {
+                events.PublishTransient("track", track.Id, caller.PartyId, [], HubJson.Serialize(ToView(track)));
+            }
+        }
+        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var digest = Convert.ToHexStringLower(SHA256.HashData(raw.Value!));
+        var receipt = await store.WriteAsync(w => w.AppendAuditAsync(caller.PartyId, "tracks.report", "tracks", caller.PartyId, [caller.PartyId],
+            HubJson.Serialize(new { accepted, rejected = rejected.Count, body_sha256 = digest })), ct).ConfigureAwait(false);
+        AuditReceiptHeader.Set(request.HttpContext.Response, receipt);
+        return TypedResults.Accepted((string?)null, new TrackBatchReply(accepted, rejected));
+    }
+
+    private static async Task<IResult> ListAsync(CallerParty caller, LivePicture picture, NeedToKnow needToKnow, IOptions<SurveillanceOptions> options, CancellationToken ct)
+    {
+        if (caller.PartyId is null)
+        {
+            return TypedResults.Ok(Array.Empty<TrackView>());
+        }
+        var tracks = new List<LiveTrack>();
+        picture.Store.CopyTo(tracks);
+        var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
+        var live = picture.NowS - options.Value.StaleAfterS;
+        return TypedResults.Ok(tracks
+            .Where(t => t.TimeS >= live && needToKnow.CanSee(caller.PartyId, t.Party ?? "", t.Id, conflictObjects))
+            .OrderBy(t => t.Id, StringComparer.Ordinal)
+            .Select(ToView)
+            .ToList());
+    }
+}
