@@ -15,8 +15,7 @@ public static class HubApplication
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var webRoot = WebRoot();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = webRoot });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
@@ -28,41 +27,11 @@ public static class HubApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (webRoot is not null)
-        {
-            app.UseDefaultFiles();
-            app.UseStaticFiles();
-        }
         app.UseMiddleware<BearerKeyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Deconflict hub").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHubApis();
         app.MapConsole();
         return app;
-    }
-
-    /// <summary>The console's built files (web/dist) when present beside the repository or the app.</summary>
-    private static string? WebRoot()
-    {
-        foreach (var candidate in new[] { Path.Combine(AppContext.BaseDirectory, "wwwroot"), FindUp("web/dist") })
-        {
-            if (candidate is not null && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static string? FindUp(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Deconflict.slnx")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-        return null;
     }
 }

@@ -12,6 +12,7 @@ using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
 using Deconflict.Hub.Tracks;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using Npgsql;
 
 namespace Deconflict.Hub;
@@ -55,6 +56,7 @@ public static class HubServiceExtensions
         services.AddSingleton<HubStartup.Step>((sp, ct) =>
             sp.GetRequiredService<IOptions<HubOptions>>().Value.Demo ? sp.GetRequiredService<DemoScenario>().SeedAsync(ct) : Task.CompletedTask);
         services.AddHostedService<HubStartup>();
+        services.AddHostedService<DemoTraffic>();
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());
         builder.AddSurveillanceServices();
@@ -68,6 +70,15 @@ public static class HubServiceExtensions
         {
             doc.Info.Title = "Deconflict hub";
             doc.Info.Description = "The neutral hub: parties, agreements, operational intents, conflicts, live events. Authorization: Bearer <key>.";
+            doc.Components ??= new OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A party's API key (dcf_...) or the admin key. Not needed for /healthz, /readyz, /docs and this document.",
+            };
+            doc.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] }];
             return Task.CompletedTask;
         }));
         var maxBody = builder.Configuration.GetValue<long?>("Hub:MaxBodyBytes") ?? new HubOptions().MaxBodyBytes;

@@ -36,6 +36,7 @@ internal static class AuditVerifyCommand
             throw new InputException($"{file.FullName}: file not found");
         }
         var verifier = new AuditVerifier(key, receipts);
+        var progress = !Console.IsErrorRedirected;
         long lineNumber = 0;
         foreach (var text in File.ReadLines(file.FullName))
         {
@@ -57,6 +58,14 @@ internal static class AuditVerifyCommand
             {
                 break;
             }
+            if (progress && lineNumber % 10_000 == 0)
+            {
+                Console.Error.Write($"\r  checked {lineNumber} lines...");
+            }
+        }
+        if (progress && lineNumber >= 10_000)
+        {
+            Console.Error.Write("\r" + new string(' ', 40) + "\r");
         }
         var result = verifier.Complete();
         if (!result.IsValid)

@@ -20,24 +20,25 @@ internal static class BenchCheckCommand
         var pairsN = new Option<int>("--pairs-n") { Description = "Intents in the all-pairs check (0 to skip).", DefaultValueFactory = _ => 100_000 };
         var candidates = new Option<int>("--candidates") { Description = "New intents checked one by one.", DefaultValueFactory = _ => 2_000 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var cellDeg = new Option<double>("--cell-deg") { Description = "Index cell size in degrees.", DefaultValueFactory = _ => StrategicIndex.DefaultCellDeg };
         var command = new Command("check", "Measure strategic checking: one intent against a large index, all pairs, memory.")
         {
-            n, pairsN, candidates, seed,
+            n, pairsN, candidates, seed, cellDeg,
         };
-        command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(pairsN), parse.GetValue(candidates), parse.GetValue(seed)));
+        command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(pairsN), parse.GetValue(candidates), parse.GetValue(seed), parse.GetValue(cellDeg)));
         return command;
     }
 
-    private static int Run(int n, int pairsN, int candidateCount, int seed)
+    private static int Run(int n, int pairsN, int candidateCount, int seed, double cellDeg)
     {
-        if (n is < 1 or > 5_000_000 || pairsN is < 0 or > 2_000_000 || candidateCount is < 1 or > 1_000_000)
+        if (n is < 1 or > 5_000_000 || pairsN is < 0 or > 2_000_000 || candidateCount is < 1 or > 1_000_000 || cellDeg is < 0.01 or > 10)
         {
-            throw new InputException("--n must be 1..5000000, --pairs-n 0..2000000, --candidates 1..1000000");
+            throw new InputException("--n must be 1..5000000, --pairs-n 0..2000000, --candidates 1..1000000, --cell-deg 0.01..10");
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var figures = new List<(string Name, string Value)>();
         console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx => Measure(ctx, n, pairsN, candidateCount, seed, figures));
+            .Start(ctx => Measure(ctx, n, pairsN, candidateCount, seed, cellDeg, figures));
 
         var width = figures.Max(f => f.Name.Length);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}, load average {LoadAverage()}");
@@ -48,7 +49,7 @@ internal static class BenchCheckCommand
         return 0;
     }
 
-    private static void Measure(ProgressContext ctx, int n, int pairsN, int candidateCount, int seed, List<(string, string)> figures)
+    private static void Measure(ProgressContext ctx, int n, int pairsN, int candidateCount, int seed, double cellDeg, List<(string, string)> figures)
     {
         var generating = ctx.AddTask($"generate {n:N0} intents");
         var indexing = ctx.AddTask($"index {n:N0} intents", autoStart: false);
@@ -70,7 +71,7 @@ internal static class BenchCheckCommand
         var withIntents = Settle();
 
         indexing.StartTask();
-        var index = new StrategicIndex();
+        var index = new StrategicIndex(cellDeg);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < n; i++)
         {
@@ -99,6 +100,7 @@ internal static class BenchCheckCommand
         var times = new double[candidates.Length];
         var found = 0L;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var checkCpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < candidates.Length; i++)
         {
             var start = Stopwatch.GetTimestamp();
@@ -106,6 +108,7 @@ internal static class BenchCheckCommand
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             checking.Value = 50 + ((i + 1) * 50.0 / candidates.Length);
         }
+        var checkCpuUs = (Process.GetCurrentProcess().TotalProcessorTime - checkCpu).TotalMicroseconds / candidates.Length;
         var gcs = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
         Array.Sort(times);
 
@@ -113,9 +116,9 @@ internal static class BenchCheckCommand
         figures.Add(("index build", $"{buildS:F1} s ({buildS * 1e6 / n:F1} µs per upsert)"));
         figures.Add(("check one intent: median", $"{times[times.Length / 2] * 1000:F0} µs"));
         figures.Add(("check one intent: p99", $"{times[(int)(times.Length * 0.99)] * 1000:F0} µs"));
-        figures.Add(("check one intent: mean", $"{times.Average() * 1000:F0} µs, {found / (double)candidates.Length:F1} conflicts per intent"));
+        figures.Add(("check one intent: mean", $"{times.Average() * 1000:F0} µs, {found / (double)candidates.Length:F1} conflicts per intent; {checkCpuUs:F0} µs of CPU per intent"));
         figures.Add(("check one intent: max", $"{times[^1] * 1000:F0} µs; garbage collections during the checks: gen0 {gcs.Item1}, gen1 {gcs.Item2}, gen2 {gcs.Item3}"));
-        figures.Add(("cell entries per volume", $"{index.CellEntryCount / (double)index.VolumeCount:F1} ({index.CellCount:N0} cells of 0.25°)"));
+        figures.Add(("cell entries per volume", $"{index.CellEntryCount / (double)index.VolumeCount:F1} ({index.CellCount:N0} cells of {cellDeg}°)"));
         figures.Add(("memory per intent: index", $"{(withIndex - withIntents) / (double)n:F0} B"));
         figures.Add(("memory per intent: intent objects", $"{(withIntents - baseline) / (double)n:F0} B"));
 
@@ -131,7 +134,7 @@ internal static class BenchCheckCommand
         allPairs.StartTask();
         var day = IntentTheatre.MiddleEast with { Span = TimeSpan.FromDays(1) };
         var pairGenerator = new IntentGenerator(seed + 7, day);
-        var pairIndex = new StrategicIndex();
+        var pairIndex = new StrategicIndex(cellDeg);
         for (var i = 0; i < pairsN; i++)
         {
             pairIndex.Upsert(pairGenerator.Next(i + 1));

@@ -1,12 +1,23 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json;
+
 namespace Deconflict.Core.Audit;
 
 /// <summary>
 /// Builds the next link of the log: canonical bytes, SHA-256 content and entry hashes, Ed25519 signature.
 /// Stateless apart from the signer: the caller (the store, inside its write transaction) passes the last
 /// stored entry, so the chain is continued from what is durably in the database and never from memory.
+/// <para>
+/// Blinding: the content gets a leading <c>"audit_nonce"</c> member of 128 random bits. A redacted export shows an
+/// entry's hash; without the nonce a reader could confirm a guess of a hidden entry (actor, action, object, time,
+/// content) by hashing it. With it the hash reveals nothing, while the chain and signatures verify as before.
+/// </para>
 /// </summary>
-public sealed class AuditChain(AuditSigner signer)
+public sealed class AuditChain(AuditSigner signer, bool blind = true)
 {
+    public const string NonceMember = "audit_nonce";
+
     public AuditSigner Signer { get; } = signer;
 
     /// <summary>
@@ -40,9 +51,37 @@ public sealed class AuditChain(AuditSigner signer)
         }
         var parties = visibility.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var sequence = lastSequence + 1;
+        if (blind)
+        {
+            contentJson = Blind(contentJson);
+        }
         var contentHash = AuditEncoding.ContentHash(contentJson);
         var entryHash = AuditEncoding.EntryHash(sequence, normalized, actor, action, objectType, objectId, parties, contentHash, lastEntryHash);
         return new AuditEntry(sequence, normalized, actor, action, objectType, objectId, parties, contentJson,
             contentHash, lastEntryHash, entryHash, Signer.Sign(entryHash));
+    }
+
+    /// <summary>The content with a random <c>audit_nonce</c> first: spliced into a JSON object, otherwise wrapping the content.</summary>
+    internal static string Blind(string contentJson)
+    {
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var trimmed = contentJson.Trim();
+        var isJson = true;
+        try
+        {
+            using var document = JsonDocument.Parse(trimmed);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                var rest = trimmed[1..].TrimStart();
+                return $"{{\"{NonceMember}\":\"{nonce}\"" + (rest.StartsWith('}') ? "}" : "," + rest);
+            }
+        }
+        catch (JsonException)
+        {
+            isJson = false;
+        }
+        return isJson
+            ? $"{{\"{NonceMember}\":\"{nonce}\",\"content\":{trimmed}}}"
+            : $"{{\"{NonceMember}\":\"{nonce}\",\"content_text\":{JsonSerializer.Serialize(contentJson)}}}";
     }
 }

@@ -9,7 +9,7 @@ namespace Deconflict.Core.Strategic;
 internal sealed record IntentFeature(string? IntentId, string? Party, IntentState? State, int? Priority, Volume4D Volume)
 {
     private static readonly Regex IsoUtc = new(
-        @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public static IntentFeature Read(JsonElement feature, int index)
     {
@@ -61,10 +61,16 @@ internal sealed record IntentFeature(string? IntentId, string? Party, IntentStat
 
     public static IntentState ParseState(JsonElement value, int index, string property)
     {
-        if (value.ValueKind == JsonValueKind.String && Enum.TryParse<IntentState>(value.GetString(), ignoreCase: true, out var state)
-            && Enum.IsDefined(state) && !char.IsDigit(value.GetString()![0]))
+        if (value.ValueKind == JsonValueKind.String)
         {
-            return state;
+            var text = value.GetString();
+            foreach (var state in Enum.GetValues<IntentState>())
+            {
+                if (string.Equals(state.ToString(), text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return state;
+                }
+            }
         }
         throw Fail(index, property, $"unknown state {value.GetRawText()}; expected one of {string.Join(", ", Enum.GetNames<IntentState>())}");
     }

@@ -11,7 +11,7 @@ namespace Deconflict.Core.Strategic;
 internal static class ShapeRules
 {
     /// <summary>Largest accepted extent: a shape must fit in a spherical cap of this angular radius.</summary>
-    public const double MaxCapDeg = 30;
+    public const double MaxCapDeg = 40;
 
     public static string? CheckPosition(GeoPoint p)
     {

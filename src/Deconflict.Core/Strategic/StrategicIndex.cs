@@ -24,8 +24,11 @@ public sealed class StrategicIndex
     private VolumeKey[] _keys = new VolumeKey[64];
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
+    /// <summary>Default cell size, degrees of latitude.</summary>
+    public const double DefaultCellDeg = 0.5;
+
     /// <param name="cellDeg">Cell size in degrees of latitude; about the size of a typical volume works best.</param>
-    public StrategicIndex(double cellDeg = 0.25)
+    public StrategicIndex(double cellDeg = DefaultCellDeg)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cellDeg, 0.01);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cellDeg, 10);

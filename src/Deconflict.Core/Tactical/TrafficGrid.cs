@@ -256,12 +256,16 @@ internal sealed class TrafficGrid
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool OverlapsIn(ref ReachBox a, ref ReachBox b, uint key)
     {
-        var x0 = Math.Max(a.X0, b.X0);
-        var y0 = Math.Max(a.Y0, b.Y0);
-        var z0 = Math.Max(a.Z0, b.Z0);
-        var a0 = Math.Max(a.A0, b.A0);
-        return a0 <= Math.Min(a.A1, b.A1) && x0 <= Math.Min(a.X1, b.X1) && y0 <= Math.Min(a.Y1, b.Y1) && z0 <= Math.Min(a.Z1, b.Z1)
-            && Key(Cell(x0), Cell(y0), Cell(z0), CellA(a0)) == key;
+        // Plain comparisons (boxes hold no NaN): cheaper than Math.Max/Min, which honour NaN and -0.
+        if (a.A0 > b.A1 || b.A0 > a.A1 || a.X0 > b.X1 || b.X0 > a.X1 || a.Y0 > b.Y1 || b.Y0 > a.Y1 || a.Z0 > b.Z1 || b.Z0 > a.Z1)
+        {
+            return false;
+        }
+        var x0 = a.X0 > b.X0 ? a.X0 : b.X0;
+        var y0 = a.Y0 > b.Y0 ? a.Y0 : b.Y0;
+        var z0 = a.Z0 > b.Z0 ? a.Z0 : b.Z0;
+        var a0 = a.A0 > b.A0 ? a.A0 : b.A0;
+        return Key(Cell(x0), Cell(y0), Cell(z0), CellA(a0)) == key;
     }
 
     /// <summary>True when the boxes of i and j overlap (used for wide aircraft, which are in no cell).</summary>

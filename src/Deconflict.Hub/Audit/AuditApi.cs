@@ -116,6 +116,3 @@ public static class AuditApi
             Sql.FromJsonList(r.GetString(6)), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), Sql.StringOrNull(r, 11));
     }
 }
-
-/// <summary><c>GET /api/v1/audit/key</c> reply.</summary>
-public sealed record AuditKeyView(string Algorithm, string PublicKey);

@@ -26,6 +26,9 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
         ("relief", "Humanitarian relief convoys", "humanitarian"),
     ];
 
+    /// <summary>The demo parties' keys once seeded (party id → key), for the demo traffic.</summary>
+    public IReadOnlyDictionary<string, string> Keys { get; private set; } = new Dictionary<string, string>();
+
     public async Task SeedAsync(CancellationToken ct)
     {
         var keysPath = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "demo-keys.json");
@@ -40,6 +43,7 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
             }
         }
         WriteKeys(keysPath, keys);
+        Keys = keys;
 
         await EnsureAgreementAsync("coalition", "state-af", Sharing.Full, Sharing.Full, "en", "ru", ct).ConfigureAwait(false);
         await EnsureAgreementAsync("relief", "coalition", Sharing.ConflictsOnly, Sharing.ConflictsOnly, "en", "en", ct).ConfigureAwait(false);

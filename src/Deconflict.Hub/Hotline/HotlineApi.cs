@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Deconflict.Core.Hotline;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Agreements;
@@ -150,16 +151,20 @@ public static class HotlineApi
         return TypedResults.Ok(new AckResult(message.Id, ack.PartyId, ack.AckedAt, already));
     }
 
-    private static IResult Templates(HotlineDesk desk) => TypedResults.Ok(new
+    /// <summary>Templates keyed by id (in catalogue order), each with its parameters (snake_case types) and whether it needs an acknowledgement.</summary>
+    private static IResult Templates(HotlineDesk desk)
     {
-        languages = desk.Catalog.Languages.Order(StringComparer.Ordinal).ToList(),
-        templates = HotlineTemplates.All.Select(t => new
+        var templates = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var t in HotlineTemplates.All)
         {
-            id = t.Id,
-            needs_ack = t.NeedsAck,
-            parameters = t.Parameters.Select(p => new { name = p.Name, type = p.Type.ToString(), required = p.Required }),
-        }),
-    });
+            templates[t.Id] = new
+            {
+                needs_ack = t.NeedsAck,
+                @params = t.Parameters.Select(p => new { name = p.Name, type = JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Type.ToString()), required = p.Required }),
+            };
+        }
+        return TypedResults.Ok(new { languages = desk.Catalog.Languages.Order(StringComparer.Ordinal).ToList(), templates });
+    }
 
     /// <summary>The thread if the caller is one of its parties (conflict threads are opened first if still missing).</summary>
     private static async Task<ThreadRecord?> VisibleThreadAsync(string id, CallerParty caller, HotlineDesk desk, HotlineStore hotline, CancellationToken ct)

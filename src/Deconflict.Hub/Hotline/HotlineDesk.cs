@@ -226,7 +226,8 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
                 new RenderedText(original.Language, original.Text), new RenderedText(rendered.Language, rendered.Text),
                 original.HasUntranslatedText));
         }
-        if (messages.Count > 0)
+        // Reading is not audited; the read mark is written only when it moves, keeping GETs off the write path.
+        if (messages.Count > 0 && await hotline.LastReadAsync(thread.Id, reader, ct).ConfigureAwait(false) < messages[^1].Seq)
         {
             await store.WriteAsync(async w =>
             {

@@ -48,6 +48,13 @@ public sealed class HotlineStore(IHubStore store)
         QueryAsync("SELECT message_id, party_id, acked_at, key_id, receipt FROM hotline_acks WHERE message_id = @m ORDER BY acked_at",
             ToAck, ct, ("@m", messageId));
 
+    /// <summary>The sequence of the last message <paramref name="party"/> has read in the thread (0: none).</summary>
+    public async Task<long> LastReadAsync(string threadId, string party, CancellationToken ct)
+    {
+        var marks = await QueryAsync("SELECT last_seq FROM hotline_reads WHERE thread_id = @t AND party_id = @p", r => r.GetInt64(0), ct, ("@t", threadId), ("@p", party)).ConfigureAwait(false);
+        return marks.Count == 0 ? 0 : marks[0];
+    }
+
     /// <summary>Unread (from others, after the party's read mark) and overdue (past deadline, unacknowledged, sent or received by the party) per thread.</summary>
     public Task<IReadOnlyList<InboxCount>> InboxAsync(string party, DateTimeOffset now, CancellationToken ct) =>
         QueryAsync(

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Sockets;
 using Deconflict.Core.Surveillance;
+using Deconflict.Hub.Events;
+using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,10 +14,11 @@ namespace Deconflict.Hub.Tracks;
 /// write their own local time into the lines). When the feed drops, goes silent or cannot be reached, it
 /// reconnects with exponential back-off; bad lines are skipped and counted in <see cref="Stats"/>.
 /// </summary>
-public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, IOptions<SurveillanceOptions> options, ILogger<SbsFeedClient> logger)
+public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, HubEvents events, IOptions<SurveillanceOptions> options, ILogger<SbsFeedClient> logger)
     : BackgroundService
 {
     private readonly SbsFeed _feed = new(new SbsTrackMerger(), () => picture.NowS);
+    private readonly Dictionary<string, double> _published = new(StringComparer.Ordinal);
 
     public SbsFeedStats Stats => _feed.Stats;
 
@@ -76,6 +79,7 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
                         if (reports.Count > 0)
                         {
                             picture.Store.UpsertAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(reports), party.Id);
+                            Publish(reports, party.Id);
                         }
                     }
                 }
@@ -99,6 +103,32 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
             {
                 break;
             }
+        }
+    }
+
+    /// <summary>A <c>track</c> event per aircraft at most once a second, and only while someone listens.</summary>
+    private void Publish(List<PositionReport> reports, string party)
+    {
+        if (events.SubscriberCount == 0)
+        {
+            return;
+        }
+        var now = picture.NowS;
+        foreach (var r in reports)
+        {
+            if (_published.TryGetValue(r.Id, out var last) && now - last < 1)
+            {
+                continue;
+            }
+            _published[r.Id] = now;
+            if (picture.Store.TryGet(r.Id, out var track) && track.Party == party)
+            {
+                events.PublishTransient("track", track.Id, party, [], HubJson.Serialize(TracksApi.ToView(track)));
+            }
+        }
+        if (_published.Count > 100_000)
+        {
+            _published.Clear();
         }
     }
 

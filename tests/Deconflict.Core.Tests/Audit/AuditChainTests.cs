@@ -72,6 +72,30 @@ public class AuditChainTests
     }
 
     [Fact]
+    public void Content_is_blinded_with_a_random_nonce_so_equal_entries_hash_differently()
+    {
+        using var signer = AuditSigner.CreateEphemeral();
+        var chain = new AuditChain(signer);
+        var a = chain.Next(null, AuditLogBuilder.Start, "a", "x", "t", "1", ["*"], """{"id":"INT-1"}""");
+        var b = chain.Next(null, AuditLogBuilder.Start, "a", "x", "t", "1", ["*"], """{"id":"INT-1"}""");
+        a.EntryHash.ShouldNotBe(b.EntryHash);
+        a.ContentHash.ShouldNotBe(b.ContentHash);
+        using var document = System.Text.Json.JsonDocument.Parse(a.ContentJson);
+        document.RootElement.GetProperty("audit_nonce").GetString()!.Length.ShouldBe(22);
+        document.RootElement.GetProperty("id").GetString().ShouldBe("INT-1");
+        AuditChain.Blind("{}").ShouldStartWith("{\"audit_nonce\":\"");
+        AuditChain.Blind("{}").ShouldEndWith("\"}");
+        AuditChain.Blind("[1,2]").ShouldEndWith(",\"content\":[1,2]}");
+        AuditChain.Blind("not json").ShouldEndWith(",\"content_text\":\"not json\"}");
+        foreach (var content in new[] { "{}", "{ \"a\" : [1] }", "[1,2]", "not json", "" })
+        {
+            System.Text.Json.JsonDocument.Parse(AuditChain.Blind(content)).Dispose();
+        }
+        var plain = new AuditChain(signer, blind: false).Next(null, AuditLogBuilder.Start, "a", "x", "t", "1", ["*"], "{}");
+        plain.ContentJson.ShouldBe("{}");
+    }
+
+    [Fact]
     public void Visibility_is_sorted_and_deduplicated()
     {
         using var signer = AuditSigner.CreateEphemeral();

@@ -149,4 +149,18 @@ public class ConflictRuleTests
         conflict.OverlapUpperFt.ShouldBe(3000);
         (conflict.IntentId1, conflict.IntentId2, conflict.Party1, conflict.Party2).ShouldBe(("a", "b", "p1", "p2"));
     }
+
+    [Fact]
+    public void Very_large_polygons_with_long_high_latitude_edges_work()
+    {
+        // Edges of 60 degrees of longitude at 70N: the great circle between (70N, -30) and (70N, 30) peaks at
+        // atan(tan 70 / cos 30), about 72.4N.
+        var peak = Math.Atan(Math.Tan(70 * Math.PI / 180) / Math.Cos(30 * Math.PI / 180)) * 180 / Math.PI;
+        var band = Polygon((60, -30), (60, 30), (70, 30), (70, -30));
+        Conflicts(band, Circle(peak - 0.05, 0, 500)).ShouldBeTrue();
+        Conflicts(band, Circle(peak + 0.05, 0, 500)).ShouldBeFalse();
+        var neighbour = Polygon((71, -20), (71, 20), (75, 20), (75, -20));
+        // The neighbour's southern edge peaks lower, at atan(tan 71 / cos 20), about 72.1N: the two overlap near 0E.
+        Conflicts(band, neighbour).ShouldBeTrue();
+    }
 }

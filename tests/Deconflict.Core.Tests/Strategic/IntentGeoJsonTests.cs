@@ -100,6 +100,8 @@ public class IntentGeoJsonTests
     [InlineData("\"time_start\":\"2025-03-01T08:00:00Z\"", "\"time_start\":\"2025-02-30T08:00:00Z\"", "time_start", "ISO 8601 UTC")]
     [InlineData("\"state\":\"Accepted\"", "\"state\":\"Flying\"", "state", "unknown state")]
     [InlineData("\"state\":\"Accepted\"", "\"state\":\"1\"", "state", "unknown state")]
+    [InlineData("\"state\":\"Accepted\"", "\"state\":\"Accepted, Ended\"", "state", "unknown state")]
+    [InlineData("\"state\":\"Accepted\"", "\"state\":3", "state", "unknown state")]
     [InlineData("\"priority\":2", "\"priority\":1.5", "priority", "integer")]
     [InlineData("\"party\":\"p1\"", "\"party\":\"\"", "party", "non-empty")]
     [InlineData("\"intent_id\":\"i1\",", "", "intent_id", "missing")]
@@ -109,6 +111,15 @@ public class IntentGeoJsonTests
         var e = Rejected(Collection(Feature(Square), Feature(Square, Props.Replace(good, bad, StringComparison.Ordinal))));
         (e.FeatureIndex, e.Property).ShouldBe((1, property));
         e.Message.ShouldContain(problem);
+    }
+
+    [Fact]
+    public void Times_may_carry_fractions_of_a_second_and_states_any_case()
+    {
+        var props = Props.Replace("2025-03-01T12:00:00Z", "2025-03-01T12:00:00.123456789Z", StringComparison.Ordinal).Replace("Accepted", "activated", StringComparison.Ordinal);
+        var intent = IntentGeoJson.ReadCollection(Collection(Feature(Square, props))).Single();
+        intent.State.ShouldBe(IntentState.Activated);
+        intent.Volumes[0].TimeEnd.ShouldBe(T0.AddHours(4).AddTicks(1_234_567), TimeSpan.FromTicks(1));
     }
 
     [Fact]

@@ -110,6 +110,22 @@ public abstract class HotlineApiTests(HubHost hub)
     }
 
     [Fact]
+    public async Task The_template_catalogue_lists_every_template_with_typed_parameters()
+    {
+        var (en, _) = await AgreedPairAsync();
+        using var e = en.Client();
+        var body = await (await e.GetAsync("/api/v1/hotline/templates")).ShouldBeAsync(HttpStatusCode.OK);
+        body.GetProperty("languages").EnumerateArray().Select(l => l.GetString()).ShouldBe(["en", "ru"]);
+        var templates = body.GetProperty("templates");
+        templates.EnumerateObject().Select(t => t.Name).ShouldBe(["TRAFFIC_ALERT", "REQUEST_ALTITUDE_CHANGE", "REQUEST_HOLD", "INTENT_WILL_CHANGE", "AREA_ACTIVE", "UNABLE", "WILCO", "ACKNOWLEDGE", "CANCEL", "FREE_TEXT"]);
+        var change = templates.GetProperty("REQUEST_ALTITUDE_CHANGE");
+        change.GetProperty("needs_ack").GetBoolean().ShouldBeTrue();
+        change.GetProperty("params")[0].GetProperty("name").GetString().ShouldBe("flight_level");
+        change.GetProperty("params")[0].GetProperty("type").GetString().ShouldBe("flight_level");
+        change.GetProperty("params")[0].GetProperty("required").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Invalid_messages_name_the_field_and_store_nothing()
     {
         var (en, ru) = await AgreedPairAsync();

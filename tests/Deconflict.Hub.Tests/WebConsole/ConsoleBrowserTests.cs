@@ -116,10 +116,11 @@ public sealed class ConsoleBrowserTests
 
         if (scenario.Intents)
         {
-            // A change made elsewhere reaches the open console through the event stream, without a reload.
+            // A change made elsewhere reaches the open console through the event stream, without a reload
+            // (while the stream is live the console re-reads intents only when an intent event arrives).
             await browser.WaitForAsync("document.getElementById('stream').dataset.state === 'live'", Patience, ct);
             await scenario.DeclareAreaAsync(hub, "COAL-AREA-2", ct);
-            await browser.WaitForAsync("document.querySelector('#intent-list li[data-intent-id=\"COAL-AREA-2\"]')", TimeSpan.FromSeconds(10), ct);
+            await browser.WaitForAsync("document.querySelector('#intent-list li[data-intent-id=\"COAL-AREA-2\"]')", Patience, ct);
             await browser.WaitForAsync("Number(document.getElementById('map').dataset.renderedVolumes) >= 3", Patience, ct);
         }
 

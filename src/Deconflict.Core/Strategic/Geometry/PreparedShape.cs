@@ -76,10 +76,3 @@ internal sealed class PreparedShape
         _ => throw new ArgumentException($"unknown shape {shape.GetType().Name}", nameof(shape)),
     };
 }
-
-internal enum ShapeCore
-{
-    Point,
-    Path,
-    Ring,
-}

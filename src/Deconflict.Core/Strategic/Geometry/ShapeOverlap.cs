@@ -174,7 +174,7 @@ internal static class ShapeOverlap
         var pb = ToPolygon(plane, b.Points);
         if (pa is null || pb is null)
         {
-            // Too far apart to share one projection: they cannot meet (caps are at most 30 degrees).
+            // Too far apart to share one projection: they cannot meet (shapes fit in caps of at most 40 degrees).
             return false;
         }
         return pa.Relate(pb)[Location.Interior, Location.Interior] == Dimension.Surface;
