@@ -20,7 +20,7 @@ public static class GroundApi
             var group = routes.MapGroup("/api/v1/" + plural).WithTags(tag);
             var title = char.ToUpperInvariant(kind[0]) + kind[1..];
             group.MapPut("/{id}", (string id, CallerParty caller, HttpRequest request, GroundDesk desk, NeedToKnow n, CancellationToken ct) => PutAsync(kind, id, caller, request, desk, n, ct))
-                .WithName("Put" + title).WithSummary(PutSummary(kind)).Accepts<object>("application/geo+json", "application/json")
+                .WithName("Put" + title).WithSummary(PutSummary(kind))
                 .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
             group.MapGet("/{id}", (string id, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow n, CancellationToken ct) => GetAsync(kind, id, caller, response, desk, n, ct))
                 .WithName("Get" + title).WithSummary($"The {kind} as a GeoJSON Feature (404 when the caller may not see it).").ProducesProblem(StatusCodes.Status404NotFound);

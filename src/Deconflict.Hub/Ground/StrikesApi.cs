@@ -14,7 +14,7 @@ public static class StrikesApi
         var group = routes.MapGroup("/api/v1/strikes").WithTags("Ground: strikes");
         group.MapPost("/", ReportAsync).WithName("ReportStrike")
             .WithSummary("Report a strike {intent_id, lat_deg, lon_deg | mgrs, t, radius_m?}: checked against notified sites, active movements and the party's declared zones (201).")
-            .Accepts<StrikeBody>("application/json").Produces<StrikeView>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .Produces<StrikeView>(StatusCodes.Status201Created).ProducesValidationProblem();
         group.MapGet("/{id}", GetAsync).WithName("GetStrike").WithSummary("A strike the caller may see, with its assessment.").ProducesProblem(StatusCodes.Status404NotFound);
         var intents = routes.MapGroup("/api/v1/intents").WithTags("Ground: strikes");
         intents.MapPut("/{id}/fire-area", (string id, CallerParty caller, HttpResponse response, StrikeDesk desk, CancellationToken ct) => MarkAsync(id, true, caller, response, desk, ct))

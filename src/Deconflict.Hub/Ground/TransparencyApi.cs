@@ -9,7 +9,8 @@ namespace Deconflict.Hub.Ground;
 
 /// <summary>
 /// <c>GET /api/v1/transparency?from=&amp;to=</c>: per party, what it declared (zones of operations, intents) against
-/// what it reported doing (strikes) in the window: strikes outside its declared zones or its own intent, strikes
+/// what it reported doing (strikes, live tracks) in the window: strikes outside its declared zones or its own intent, tracks
+/// that left their intent, strikes
 /// that reached notified sites or movements, and site notifications it has not acknowledged. Only what the caller
 /// may see under the hub's visibility rule.
 /// </summary>
@@ -20,7 +21,7 @@ public static class TransparencyApi
     public static IEndpointRouteBuilder MapTransparencyApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/transparency", ReportAsync).WithTags("Ground: transparency").WithName("Transparency")
-            .WithSummary("Declared (zones, intents) against reported (strikes) per party in [from, to) (default: the last 7 days), limited to what the caller may see.")
+            .WithSummary("Declared (zones, intents) against reported (strikes, nonconforming tracks) per party in [from, to) (default: the last 7 days), limited to what the caller may see.")
             .Produces<TransparencyReport>().ProducesValidationProblem();
         return routes;
     }
@@ -55,6 +56,8 @@ public static class TransparencyApi
         var fire = (await ground.FireIntentsAsync(ct).ConfigureAwait(false)).Select(f => f.IntentId).ToHashSet(StringComparer.Ordinal);
         var strikes = (await ground.StrikesAsync(fromTime, toTime, ct).ConfigureAwait(false)).Where(s => CanSee(s.Party, s.Id)).ToList();
         var unacknowledged = await UnacknowledgedAsync(viewer, ground, desk, ct).ConfigureAwait(false);
+        var nonconforming = (await store.ListConflictsAsync(viewer, null, ct).ConfigureAwait(false))
+            .Where(c => c.Kind == "conformance" && c.DetectedAt >= fromTime && c.DetectedAt < toTime).ToList();
 
         var parties = zones.Select(z => z.Party).Concat(intents.Select(i => i.Party)).Concat(strikes.Select(s => s.Party))
             .Concat(unacknowledged.Select(u => u.Party)).Append(viewer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -69,7 +72,8 @@ public static class TransparencyApi
                 partyStrikes.Where(s => !s.InsideDeclaredZone).Select(s => s.Id).ToList(),
                 partyStrikes.Where(s => !s.InsideIntent).Select(s => s.Id).ToList(),
                 partyStrikes.Where(s => s.Hits.Count > 0).Select(s => s.Id).ToList(),
-                unacknowledged.Where(u => u.Party == party).Select(u => u.Notification).ToList()));
+                unacknowledged.Where(u => u.Party == party).Select(u => u.Notification).ToList(),
+                nonconforming.Where(c => c.Parties.Contains(party)).Select(c => new NonconformingTrack(c.Id, c.Objects, c.Status, c.DetectedAt)).ToList()));
         }
         return TypedResults.Ok(report);
     }

@@ -12,7 +12,8 @@ public sealed record PartyTransparency(
     IReadOnlyList<string> StrikesOutsideDeclaredZones,
     IReadOnlyList<string> StrikesOutsideIntent,
     IReadOnlyList<string> StrikesNearProtectedObjects,
-    IReadOnlyList<UnacknowledgedNotification> UnacknowledgedNotifications);
+    IReadOnlyList<UnacknowledgedNotification> UnacknowledgedNotifications,
+    IReadOnlyList<NonconformingTrack> NonconformingTracks);
 
 /// <summary>A declared zone of operations as listed in the report.</summary>
 public sealed record DeclaredZone(string Id, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, long Version);
@@ -22,3 +23,6 @@ public sealed record DeclaredIntent(string Id, string State, DateTimeOffset Time
 
 /// <summary>A site notification (current version) the party has not acknowledged.</summary>
 public sealed record UnacknowledgedNotification(string SiteId, string Organisation, long Version, DateTimeOffset NotifiedAt);
+
+/// <summary>A live track that left its declared intent (a conformance conflict the caller is part of) in the window.</summary>
+public sealed record NonconformingTrack(string ConflictId, IReadOnlyList<string> Objects, string Status, DateTimeOffset DetectedAt);

@@ -229,6 +229,11 @@ public abstract class GroundFlowTests(HubHost hub)
         var first = await a.SendJsonAsync(HttpMethod.Post, "/api/v1/strikes", Strike(intent, 36, 43, id: "dup-" + airForce.Id));
         first.StatusCode.ShouldBe(HttpStatusCode.Created);
         await (await a.SendJsonAsync(HttpMethod.Post, "/api/v1/strikes", Strike(intent, 36, 43, id: "dup-" + airForce.Id))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "id");
+        // Any content type is read as JSON (curl -d sends a form type).
+        using var plain = new StringContent(PointSite(43, 36), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        (await a.PutAsync("/api/v1/sites/" + NewId("plain"), plain)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var strike = new StringContent(Strike(intent, 36, 43), System.Text.Encoding.UTF8, "text/plain");
+        (await a.PostAsync("/api/v1/strikes", strike)).StatusCode.ShouldBe(HttpStatusCode.Created);
         using var anonymous = hub.Client();
         (await anonymous.GetAsync("/api/v1/sites")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
