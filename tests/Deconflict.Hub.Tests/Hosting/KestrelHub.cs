@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 
 namespace Deconflict.Hub.Tests.Hosting;
@@ -44,25 +41,9 @@ public abstract class KestrelHub : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    public HttpClient Client(string? key)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-        return client;
-    }
+    public HttpClient Client(string? key) => HubHttp.Client(BaseAddress, key);
 
-    public async Task<(string Id, string Key)> CreatePartyAsync(string prefix)
-    {
-        var id = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
-        using var admin = Client(AdminKey);
-        using var response = await admin.PostAsJsonAsync("/api/v1/parties", new { name = id, kind = "state", id });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (id, doc.RootElement.GetProperty("api_key").GetString()!);
-    }
+    public Task<(string Id, string Key)> CreatePartyAsync(string prefix) => HubHttp.CreatePartyAsync(BaseAddress, AdminKey, prefix);
 }
 
 public sealed class SqliteKestrelHub : KestrelHub

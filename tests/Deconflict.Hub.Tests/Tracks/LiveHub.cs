@@ -1,7 +1,6 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Deconflict.Hub.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,25 +40,9 @@ public sealed class LiveHub : IAsyncDisposable
         return new LiveHub(app, dir, admin);
     }
 
-    public HttpClient Client(string? key)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-        return client;
-    }
+    public HttpClient Client(string? key) => HubHttp.Client(BaseAddress, key);
 
-    public async Task<(string Id, string Key)> CreatePartyAsync(string prefix)
-    {
-        var id = $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
-        using var admin = Client(AdminKey);
-        using var response = await admin.PostAsJsonAsync("/api/v1/parties", new { name = id, kind = "state", id });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (id, doc.RootElement.GetProperty("api_key").GetString()!);
-    }
+    public Task<(string Id, string Key)> CreatePartyAsync(string prefix) => HubHttp.CreatePartyAsync(BaseAddress, AdminKey, prefix);
 
     /// <summary>Proposes an agreement from one party and accepts it as the other.</summary>
     public async Task AgreeAsync(string proposerKey, string counterparty, string counterpartyKey, string json)
