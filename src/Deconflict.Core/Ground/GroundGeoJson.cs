@@ -225,14 +225,18 @@ public static class GroundGeoJson
         return ShapeRules.CheckPosition(point) is { } problem ? throw new GroundFormatException("geometry.coordinates", problem) : point;
     }
 
-    private static string? Category(JsonElement props, IReadOnlySet<string> allowed, bool required)
+    private static string? Category(JsonElement props, IReadOnlySet<string> known, bool required)
     {
-        var text = Text(props, "category");
+        var text = Text(props, "category", 40);
         if (text is null)
         {
-            return required ? throw new GroundFormatException("properties.category", $"required: one of {string.Join(", ", allowed.Order(StringComparer.Ordinal))}") : null;
+            return required ? throw new GroundFormatException("properties.category", $"required, e.g. one of {string.Join(", ", known.Order(StringComparer.Ordinal))}") : null;
         }
-        return allowed.Contains(text) ? text : throw new GroundFormatException("properties.category", $"one of {string.Join(", ", allowed.Order(StringComparer.Ordinal))}");
+        // Organisations name their own kinds (hospital, bakery, mine action…): any short word is taken, in lower case.
+        var category = text.ToLowerInvariant();
+        return char.IsAsciiLetterLower(category[0]) && category.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-')
+            ? category
+            : throw new GroundFormatException("properties.category", $"a word of letters, digits, '_' or '-', e.g. one of {string.Join(", ", known.Order(StringComparer.Ordinal))}");
     }
 
     private static (DateTimeOffset? From, DateTimeOffset? To) Window(JsonElement props, bool required)

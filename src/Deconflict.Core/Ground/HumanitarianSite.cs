@@ -10,7 +10,7 @@ namespace Deconflict.Core.Ground;
 /// </summary>
 /// <param name="Id">The site id, unique among sites.</param>
 /// <param name="Organisation">The notifying party.</param>
-/// <param name="Category">One of <see cref="SiteCategories.Sites"/>.</param>
+/// <param name="Category">A lower-case word, usually one of <see cref="SiteCategories.Sites"/>.</param>
 /// <param name="Area">A <see cref="CircleShape"/> (point + protection radius) or a <see cref="PolygonShape"/>.</param>
 /// <param name="MarginM">Extra protection margin around a polygon (0 for points: their radius holds it).</param>
 /// <param name="ValidFrom">Start of validity, or null for always.</param>

@@ -20,7 +20,7 @@ public class GroundGeoJsonTests
     }
 
     [Theory]
-    [InlineData("""{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,36.2]},"properties":{"category":"bakery"}}""", "properties.category")]
+    [InlineData("""{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,36.2]},"properties":{"category":"field hospital!"}}""", "properties.category")]
     [InlineData("""{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,36.2]},"properties":{}}""", "properties.category")]
     [InlineData("""{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,96.2]},"properties":{"category":"school"}}""", "geometry.coordinates")]
     [InlineData("""{"type":"Feature","geometry":{"type":"LineString","coordinates":[[37.1,36.2],[37.2,36.2]]},"properties":{"category":"school"}}""", "geometry.type")]
