@@ -1,7 +1,7 @@
 // The operational picture the console shows: live tracks, intent volumes, open conflicts and
 // sites, and the map features derived from them (colours by party, conflicted objects marked).
 
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
 import type { Conflict, IntentSummary, Track } from './api';
 import { project, type LonLat } from './geodesy';
 import { flightLevel } from './format';
@@ -11,7 +11,7 @@ import type { PartyBook } from './parties';
 import { labelPoint, type VolumeFeature } from './volumes';
 
 export interface IntentEntry { summary: IntentSummary; volumes: VolumeFeature[] }
-export interface Site { id: string; name: string; category: string; geometry: Geometry; properties: Record<string, unknown> }
+export interface Site { id: string; name: string; category: string; geometry: Geometry; area?: Polygon; properties: Record<string, unknown> }
 
 /** Ids an open conflict refers to, read from `objects` (strings or {type,id}) and common id fields. */
 export function conflictObjectIds(c: Conflict): { tracks: string[]; intents: string[]; sites: string[]; any: string[] } {
@@ -145,11 +145,13 @@ export class Picture {
 
   siteCollection(): FeatureCollection {
     const hot = this.conflicted().sites;
-    return fc(this.sites.map((s) => ({
-      type: 'Feature' as const,
-      geometry: s.geometry,
-      properties: { ...s.properties, id: s.id, label: labelImage(`${s.name} (${s.category})`, hot.has(s.id) ? CONFLICT_COLOUR : SITE_COLOUR) },
-    })));
+    const features: Feature[] = [];
+    for (const s of this.sites) {
+      const properties = { ...s.properties, id: s.id, label: labelImage(`${s.name} (${s.category})`, hot.has(s.id) ? CONFLICT_COLOUR : SITE_COLOUR) };
+      features.push({ type: 'Feature', geometry: s.geometry, properties });
+      if (s.area) features.push({ type: 'Feature', geometry: s.area, properties: { ...properties, label: '' } });
+    }
+    return fc(features);
   }
 }
 

@@ -1,7 +1,8 @@
 // Humanitarian sites and movements as the hub lists them: a FeatureCollection, an array of
 // Features, or an array of objects with `geometry` or `lat_deg`/`lon_deg`.
 
-import type { Geometry } from 'geojson';
+import type { Geometry, Polygon } from 'geojson';
+import { circleRing } from './geodesy';
 import type { Site } from './picture';
 
 export function parseSites(body: unknown, kind: 'site' | 'movement'): Site[] {
@@ -23,12 +24,17 @@ export function parseSites(body: unknown, kind: 'site' | 'movement'): Site[] {
       geometry = { type: 'Point', coordinates: [all.lon_deg, all.lat_deg] };
     }
     if (!geometry || !geometry.type) continue;
+    // A site notified as a point with a radius covers the geodesic circle around it.
+    const area: Polygon | undefined = geometry.type === 'Point' && typeof all.radius_m === 'number' && all.radius_m > 0
+      ? { type: 'Polygon', coordinates: [circleRing(geometry.coordinates[1], geometry.coordinates[0], all.radius_m, 64)] }
+      : undefined;
     const id = String(all.id ?? all.site_id ?? all.movement_id ?? r.id ?? '');
     out.push({
       id,
-      name: String(all.name ?? id),
+      name: String(all.name ?? all.notes ?? id),
       category: String(all.category ?? kind),
       geometry,
+      area,
       properties: Object.fromEntries(Object.entries(all).filter(([, v]) => v === null || typeof v !== 'object')),
     });
   }

@@ -1,6 +1,5 @@
 using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic.Geometry;
-using Vec3 = Deconflict.Core.Strategic.Geometry.Vec3;
 
 namespace Deconflict.Core.Strategic;
 

@@ -1,3 +1,4 @@
+using Deconflict.Core.Geodesy;
 using System.Collections.Concurrent;
 using Deconflict.Core.Strategic.Indexing;
 
@@ -271,7 +272,7 @@ public sealed class StrategicIndex
                 var a = shape.Points[i];
                 var b = shape.Points[i + 1];
                 var mid = (a + b).Normalized();
-                var half = Math.Max(Geometry.Vec3.Angle(mid, a), Geometry.Vec3.Angle(mid, b));
+                var half = Math.Max(Vec3.Angle(mid, a), Vec3.Angle(mid, b));
                 _grid.Cover(mid, (half * (1 + 1e-9)) + 1e-12 + grow, cells);
             }
             return;

@@ -5,6 +5,8 @@ namespace Deconflict.Core.Tactical;
 /// <see cref="HorizontalNm"/> horizontally and <see cref="VerticalFt"/> vertically, predicted over
 /// [0, <see cref="LookaheadS"/>] seconds. Defaults are the en-route 5 NM / 1000 ft / 300 s.
 /// </summary>
+/// <remarks>As for any struct, <c>default(SeparationMinima)</c> and <c>new SeparationMinima()</c> are all zeros
+/// (not valid); use <see cref="Default"/>.</remarks>
 public readonly record struct SeparationMinima(double HorizontalNm = 5, double VerticalFt = 1000, double LookaheadS = 300)
 {
     /// <summary>5 NM, 1000 ft, 300 s.</summary>

@@ -48,19 +48,24 @@ public static partial class ConsoleFiles
             },
         });
         var index = files.GetFileInfo("index.html");
-        app.MapFallback(async context =>
+        // Deep links: a GET that matched no endpoint (routing has run), outside /api and not naming a file, gets
+        // the page. A middleware rather than a fallback endpoint, so that API paths keep their own 404, 405
+        // and 415 answers (a fallback endpoint would win over those).
+        app.Use(async (context, next) =>
         {
-            var path = context.Request.Path;
-            if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            var request = context.Request;
+            if (context.GetEndpoint() is null
+                && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                && !Path.HasExtension(request.Path.Value))
             {
-                await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
-                    detail: $"No resource at {path}.").ExecuteAsync(context).ConfigureAwait(false);
+                SetPageHeaders(context.Response.Headers);
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.SendFileAsync(index, context.RequestAborted).ConfigureAwait(false);
                 return;
             }
-            SetPageHeaders(context.Response.Headers);
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.SendFileAsync(index, context.RequestAborted).ConfigureAwait(false);
-        }).ExcludeFromDescription();
+            await next(context).ConfigureAwait(false);
+        });
         return app;
     }
 

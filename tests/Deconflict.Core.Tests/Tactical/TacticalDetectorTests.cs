@@ -159,6 +159,15 @@ public class TacticalDetectorTests
     }
 
     [Fact]
+    public void An_empty_or_single_aircraft_snapshot_has_no_conflicts()
+    {
+        Detect(new TrafficSnapshot()).ShouldBeEmpty();
+        var one = new TrafficSnapshot();
+        one.Add("A", 0, 0, 0, 0, 0, 0);
+        Detect(one).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Rows_with_non_finite_values_are_ignored()
     {
         var s = Pair((0, 0, 20000, 400, 0, 0), (2 * ArcMinute, 0, 20000, 400, 0, 0));

@@ -17,26 +17,29 @@ namespace Deconflict.Hub.Tests.Hotline;
 /// escalation contact) and the agreement's observer are told — exactly once, however often the check runs.
 /// The hub runs its background check every 20 ms on a clock the test moves.
 /// </summary>
-public sealed class EscalationTests : IAsyncLifetime
+public abstract class EscalationTests : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "deconflict-escalation-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly string _adminKey = "admin-" + Guid.NewGuid().ToString("N");
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private WebApplicationFactory<Program>? _factory;
 
-    public ValueTask InitializeAsync()
+    /// <summary>The database the hub uses: a SQLite file in the data directory, or a new PostgreSQL database.</summary>
+    protected abstract Task<string> DatabaseAsync(string dataDirectory);
+
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_data);
+        var database = await DatabaseAsync(_data);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Hub:DataDirectory", _data);
-            b.UseSetting("Hub:Database", Path.Combine(_data, "hub.db"));
+            b.UseSetting("Hub:Database", database);
             b.UseSetting("Hub:AdminKey", _adminKey);
             b.UseSetting("Hub:Hotline:CheckIntervalMs", "20");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock));
         });
         _ = _factory.Server;
-        return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
@@ -162,4 +165,14 @@ public sealed class EscalationTests : IAsyncLifetime
         s.Dispose();
         r.Dispose();
     }
+}
+
+public sealed class SqliteEscalationTests : EscalationTests
+{
+    protected override Task<string> DatabaseAsync(string dataDirectory) => Task.FromResult(Path.Combine(dataDirectory, "hub.db"));
+}
+
+public sealed class PostgresEscalationTests : EscalationTests
+{
+    protected override async Task<string> DatabaseAsync(string dataDirectory) => await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
 }

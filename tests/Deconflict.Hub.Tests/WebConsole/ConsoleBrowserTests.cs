@@ -83,6 +83,9 @@ public sealed class ConsoleBrowserTests
         if (scenario.Sites)
         {
             await browser.WaitForAsync("document.querySelectorAll('#site-list li[data-site-id]').length >= 1", Patience, ct);
+            (await Texts(browser, "#site-list li[data-site-id]", "siteId", ct)).ShouldContain("FIELD-HOSPITAL-1");
+            (await browser.EvaluateAsync("document.getElementById('site-list').innerText", ct)).GetString()!.ShouldContain("Field hospital");
+            await browser.WaitForAsync("Number(document.getElementById('map').dataset.renderedSites) >= 1", Patience, ct);
         }
         else
         {

@@ -52,6 +52,9 @@ public sealed partial class ConsoleFilesTests
         using var response = await client.GetAsync(new Uri("/api/v1/no-such-thing", UriKind.Relative), ct);
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        // A known API path with the wrong method keeps its 405: the console's deep-link handling never answers for /api.
+        using var wrongMethod = await client.DeleteAsync(new Uri("/api/v1/me", UriKind.Relative), ct);
+        wrongMethod.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
         using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative), ct);
         health.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
     }

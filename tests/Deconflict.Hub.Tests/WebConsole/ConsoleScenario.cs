@@ -54,6 +54,17 @@ internal sealed class ConsoleScenario
         var reliefAgreement = JsonDocument.Parse(reliefProposal.Body).RootElement.GetProperty("id").GetString();
         Require(await SendAsync(c, HttpMethod.Post, $"/api/v1/agreements/{reliefAgreement}/accept", null, ct), "accepting the relief agreement");
 
+        // The relief organisation shares everything with the coalition, so its sites are notified to it.
+        var relieved = await SendAsync(r, HttpMethod.Post, "/api/v1/agreements", new
+        {
+            counterparty = coalition.Id,
+            sharing = new { proposer_to_counterparty = "full", counterparty_to_proposer = "conflicts_only" },
+            languages = new { proposer = "en", counterparty = "en" },
+        }, ct);
+        Require(relieved, "proposing the relief agreement");
+        var reliefAgreement = JsonDocument.Parse(relieved.Body).RootElement.GetProperty("id").GetString();
+        Require(await SendAsync(c, HttpMethod.Post, $"/api/v1/agreements/{reliefAgreement}/accept", null, ct), "accepting the relief agreement");
+
         var now = DateTimeOffset.UtcNow;
         var corridor = await SendAsync(c, HttpMethod.Put, "/api/v1/intents/COAL-CAP-1",
             Intent("LineString", "[[37.0,35.0],[38.2,35.3]]", "\"half_width_m\":15000", 25000, 33000, now, 0), ct);
@@ -80,7 +91,7 @@ internal sealed class ConsoleScenario
         {
             type = "Feature",
             geometry = new { type = "Point", coordinates = new[] { 38.9, 34.6 } },
-            properties = new { name = "Field hospital", category = "hospital", valid_from = Iso(now.AddDays(-1)), valid_to = Iso(now.AddDays(30)) },
+            properties = new { notes = "Field hospital", organisation = "Relief", category = "health", radius_m = 2000, valid_from = Iso(now.AddDays(-1)), valid_to = Iso(now.AddDays(30)) },
         }, ct);
         var siteList = await SendAsync(c, HttpMethod.Get, "/api/v1/sites", null, ct);
         scenario.Sites = Available(site, "declaring a site") && Available(siteList, "listing sites");

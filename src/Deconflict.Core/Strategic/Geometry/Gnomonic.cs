@@ -1,3 +1,4 @@
+using Deconflict.Core.Geodesy;
 namespace Deconflict.Core.Strategic.Geometry;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Deconflict.Core.Geodesy;
 using System.Runtime.CompilerServices;
 
 namespace Deconflict.Core.Strategic.Geometry;

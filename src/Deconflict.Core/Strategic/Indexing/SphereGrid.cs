@@ -1,3 +1,4 @@
+using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic.Geometry;
 
 namespace Deconflict.Core.Strategic.Indexing;
