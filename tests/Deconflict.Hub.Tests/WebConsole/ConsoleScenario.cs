@@ -44,15 +44,6 @@ internal sealed class ConsoleScenario
         Require(proposed, "proposing the agreement");
         var agreementId = JsonDocument.Parse(proposed.Body).RootElement.GetProperty("id").GetString();
         Require(await SendAsync(a, HttpMethod.Post, $"/api/v1/agreements/{agreementId}/accept", null, ct), "accepting the agreement");
-        // Sites are opt-in: the relief organisation shares them with the coalition under an agreement.
-        var reliefProposal = await SendAsync(r, HttpMethod.Post, "/api/v1/agreements", new
-        {
-            counterparty = coalition.Id,
-            sharing = new { proposer_to_counterparty = "full", counterparty_to_proposer = "none" },
-        }, ct);
-        Require(reliefProposal, "proposing the relief agreement");
-        var reliefAgreement = JsonDocument.Parse(reliefProposal.Body).RootElement.GetProperty("id").GetString();
-        Require(await SendAsync(c, HttpMethod.Post, $"/api/v1/agreements/{reliefAgreement}/accept", null, ct), "accepting the relief agreement");
 
         // The relief organisation shares everything with the coalition, so its sites are notified to it.
         var relieved = await SendAsync(r, HttpMethod.Post, "/api/v1/agreements", new
