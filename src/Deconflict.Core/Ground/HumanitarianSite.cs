@@ -16,7 +16,8 @@ namespace Deconflict.Core.Ground;
 /// <param name="ValidFrom">Start of validity, or null for always.</param>
 /// <param name="ValidTo">End of validity (exclusive), or null for open-ended.</param>
 /// <param name="OrganisationName">The organisation's display name as notified.</param>
-/// <param name="Notes">Free text for the parties (e.g. "field hospital, 40 beds").</param>
+/// <param name="Notes">Free text for the parties (e.g. "40 beds").</param>
+/// <param name="Name">The site's display name (e.g. "Field hospital").</param>
 public sealed record HumanitarianSite(
     string Id,
     string Organisation,
@@ -26,7 +27,8 @@ public sealed record HumanitarianSite(
     DateTimeOffset? ValidFrom,
     DateTimeOffset? ValidTo,
     string? OrganisationName,
-    string? Notes)
+    string? Notes,
+    string? Name = null)
 {
     /// <summary>Protection radius of a Point site when none is notified: a clinic plus its immediate surroundings.</summary>
     public const double DefaultRadiusM = 250;
