@@ -38,7 +38,7 @@ public static class GroundGeoJson
             _ => throw new GroundFormatException("geometry.type", "a site is a Point (with optional radius_m) or a Polygon"),
         };
         return new HumanitarianSite(id, organisation, category, area, area is PolygonShape ? radius ?? 0 : 0, from, to,
-            Text(props, "organisation"), Text(props, "notes", 2000));
+            Text(props, "organisation"), Text(props, "notes", 2000), Text(props, "name"));
     }
 
     public static GroundMovement ReadMovement(string json, string id, string party)
@@ -63,7 +63,7 @@ public static class GroundGeoJson
             throw new GroundFormatException("properties.half_width_m", bad);
         }
         return new GroundMovement(id, party, category, new CorridorShape(path, halfWidth), from!.Value, to!.Value,
-            Text(props, "organisation"), Text(props, "notes", 2000));
+            Text(props, "organisation"), Text(props, "notes", 2000), Text(props, "name"));
     }
 
     public static OperationsZone ReadZone(string json, string id, string party)
@@ -88,6 +88,7 @@ public static class GroundGeoJson
             w.WriteString("category", s.Category);
             w.WriteNumber("radius_m", s.Area is CircleShape c ? c.RadiusM : s.MarginM);
             WindowProps(w, s.ValidFrom, s.ValidTo);
+            Optional(w, "name", s.Name);
             Optional(w, "organisation", s.OrganisationName);
             Optional(w, "notes", s.Notes);
         });
@@ -103,6 +104,7 @@ public static class GroundGeoJson
             w.WriteString("category", m.Category);
             w.WriteNumber("half_width_m", m.Route.HalfWidthM);
             WindowProps(w, m.ValidFrom, m.ValidTo);
+            Optional(w, "name", m.Name);
             Optional(w, "organisation", m.OrganisationName);
             Optional(w, "notes", m.Notes);
         });
@@ -225,14 +227,18 @@ public static class GroundGeoJson
         return ShapeRules.CheckPosition(point) is { } problem ? throw new GroundFormatException("geometry.coordinates", problem) : point;
     }
 
-    private static string? Category(JsonElement props, IReadOnlySet<string> allowed, bool required)
+    private static string? Category(JsonElement props, IReadOnlySet<string> known, bool required)
     {
-        var text = Text(props, "category");
+        var text = Text(props, "category", 40);
         if (text is null)
         {
-            return required ? throw new GroundFormatException("properties.category", $"required: one of {string.Join(", ", allowed.Order(StringComparer.Ordinal))}") : null;
+            return required ? throw new GroundFormatException("properties.category", $"required, e.g. one of {string.Join(", ", known.Order(StringComparer.Ordinal))}") : null;
         }
-        return allowed.Contains(text) ? text : throw new GroundFormatException("properties.category", $"one of {string.Join(", ", allowed.Order(StringComparer.Ordinal))}");
+        // Organisations name their own kinds (hospital, bakery, mine action…): any short word is taken, in lower case.
+        var category = text.ToLowerInvariant();
+        return char.IsAsciiLetterLower(category[0]) && category.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-')
+            ? category
+            : throw new GroundFormatException("properties.category", $"a word of letters, digits, '_' or '-', e.g. one of {string.Join(", ", known.Order(StringComparer.Ordinal))}");
     }
 
     private static (DateTimeOffset? From, DateTimeOffset? To) Window(JsonElement props, bool required)

@@ -15,7 +15,8 @@ public sealed record GroundMovement(
     DateTimeOffset ValidFrom,
     DateTimeOffset ValidTo,
     string? OrganisationName,
-    string? Notes)
+    string? Notes,
+    string? Name = null)
 {
     /// <summary>Corridor half-width when none is notified: a road and its verges.</summary>
     public const double DefaultHalfWidthM = 100;

@@ -10,13 +10,14 @@ namespace Deconflict.Core.Ground;
 /// </summary>
 /// <param name="Id">The site id, unique among sites.</param>
 /// <param name="Organisation">The notifying party.</param>
-/// <param name="Category">One of <see cref="SiteCategories.Sites"/>.</param>
+/// <param name="Category">A lower-case word, usually one of <see cref="SiteCategories.Sites"/>.</param>
 /// <param name="Area">A <see cref="CircleShape"/> (point + protection radius) or a <see cref="PolygonShape"/>.</param>
 /// <param name="MarginM">Extra protection margin around a polygon (0 for points: their radius holds it).</param>
 /// <param name="ValidFrom">Start of validity, or null for always.</param>
 /// <param name="ValidTo">End of validity (exclusive), or null for open-ended.</param>
 /// <param name="OrganisationName">The organisation's display name as notified.</param>
-/// <param name="Notes">Free text for the parties (e.g. "field hospital, 40 beds").</param>
+/// <param name="Notes">Free text for the parties (e.g. "40 beds").</param>
+/// <param name="Name">The site's display name (e.g. "Field hospital").</param>
 public sealed record HumanitarianSite(
     string Id,
     string Organisation,
@@ -26,7 +27,8 @@ public sealed record HumanitarianSite(
     DateTimeOffset? ValidFrom,
     DateTimeOffset? ValidTo,
     string? OrganisationName,
-    string? Notes)
+    string? Notes,
+    string? Name = null)
 {
     /// <summary>Protection radius of a Point site when none is notified: a clinic plus its immediate surroundings.</summary>
     public const double DefaultRadiusM = 250;

@@ -9,10 +9,11 @@ public class GroundGeoJsonTests
     public void A_point_site_without_radius_gets_the_default_protection_radius_and_round_trips()
     {
         var site = GroundGeoJson.ReadSite(
-            """{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,36.2]},"properties":{"category":"health","organisation":"MSF","valid_from":"2026-03-01T00:00:00Z"}}""",
+            """{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,36.2]},"properties":{"category":"health","name":"Clinic 4","organisation":"MSF","valid_from":"2026-03-01T00:00:00Z"}}""",
             "clinic", "ngo");
         var circle = site.Area.ShouldBeOfType<CircleShape>();
         circle.RadiusM.ShouldBe(HumanitarianSite.DefaultRadiusM);
+        site.Name.ShouldBe("Clinic 4");
         circle.Centre.LatDeg.ShouldBe(36.2);
         site.ValidTo.ShouldBeNull();
         var again = GroundGeoJson.ReadSite(GroundGeoJson.Write(site), "clinic", "ngo");
@@ -20,7 +21,7 @@ public class GroundGeoJsonTests
     }
 
     [Theory]
-    [InlineData("""{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,36.2]},"properties":{"category":"bakery"}}""", "properties.category")]
+    [InlineData("""{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,36.2]},"properties":{"category":"field hospital!"}}""", "properties.category")]
     [InlineData("""{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,36.2]},"properties":{}}""", "properties.category")]
     [InlineData("""{"type":"Feature","geometry":{"type":"Point","coordinates":[37.1,96.2]},"properties":{"category":"school"}}""", "geometry.coordinates")]
     [InlineData("""{"type":"Feature","geometry":{"type":"LineString","coordinates":[[37.1,36.2],[37.2,36.2]]},"properties":{"category":"school"}}""", "geometry.type")]

@@ -207,7 +207,7 @@ public abstract class GroundFlowTests(HubHost hub)
         var intent = NewId("i");
         (await a.PutIntentAsync(intent, HubCalls.Circle(43, 36, 5_000, 0, 10_000, T0, T1))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        await (await a.SendJsonAsync(HttpMethod.Put, "/api/v1/sites/s1", PointSite(37, 36, category: "bakery"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "properties.category");
+        await (await a.SendJsonAsync(HttpMethod.Put, "/api/v1/sites/s1", PointSite(37, 36, category: "no such category"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "properties.category");
         await (await a.SendJsonAsync(HttpMethod.Put, "/api/v1/sites/s1", "{not json")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "body");
         await (await a.SendJsonAsync(HttpMethod.Put, "/api/v1/sites/s1", null)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "body");
         await (await a.SendJsonAsync(HttpMethod.Put, "/api/v1/movements/m1", Movement(37, 36, 37, 36))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "geometry.coordinates");
