@@ -68,6 +68,11 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
         {
             banner.Add($"  {id,-10} {name,-32} {keys[id]}");
         }
+        banner.Add("Open the console as a party (the key signs in and leaves the address bar at once):");
+        foreach (var (id, _, _) in Parties)
+        {
+            banner.Add($"  {id,-10} {{url}}/#key={keys[id]}");
+        }
         banner.Add("Try: curl -H \"Authorization: Bearer " + keys["coalition"] + "\" {url}/api/v1/conflicts");
     }
 
