@@ -122,8 +122,6 @@ public static class GroundGeoJson
         });
     }
 
-    public static string FormatTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-
     private static JsonDocument Open(string json)
     {
         try
@@ -309,11 +307,11 @@ public static class GroundGeoJson
     {
         if (from is { } f)
         {
-            w.WriteString("valid_from", FormatTime(f));
+            w.WriteString("valid_from", IntentFeature.FormatTime(f));
         }
         if (to is { } t)
         {
-            w.WriteString("valid_to", FormatTime(t));
+            w.WriteString("valid_to", IntentFeature.FormatTime(t));
         }
     }
 
