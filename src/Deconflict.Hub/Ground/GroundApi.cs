@@ -50,7 +50,7 @@ public static class GroundApi
         {
             return Problems.Forbidden("Ground objects are notified by parties, not the admin.");
         }
-        if (id.Length is 0 or > 200 || id.Any(char.IsControl))
+        if (!ObjectIds.IsValid(id))
         {
             return Problems.Validation("id", "An id of 1 to 200 printable characters is required.");
         }

@@ -30,7 +30,7 @@ public static class OperationalIntentsApi
         {
             return Problems.Forbidden("Intents are declared by parties, not the admin.");
         }
-        if (id.Length is 0 or > 200 || id.Any(char.IsControl))
+        if (!ObjectIds.IsValid(id))
         {
             return Problems.Validation("id", "An intent id of 1 to 200 printable characters is required.");
         }
