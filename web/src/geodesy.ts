@@ -22,9 +22,7 @@ export function direct(latDeg: number, lonDeg: number, azimuthDeg: number, dista
   const sigma1 = Math.atan2(tanU1, cosAlpha1);
   const sinAlpha = cosU1 * sinAlpha1;
   const cosSqAlpha = 1 - sinAlpha * sinAlpha;
-  const uSq = (cosSqAlpha * (A * A - B * B)) / (B * B);
-  const bigA = 1 + (uSq / 16384) * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
-  const bigB = (uSq / 1024) * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
+  const { bigA, bigB } = series(cosSqAlpha);
   let sigma = distanceM / (B * bigA);
   let sinSigma = 0;
   let cosSigma = 1;
@@ -33,14 +31,7 @@ export function direct(latDeg: number, lonDeg: number, azimuthDeg: number, dista
     cos2SigmaM = Math.cos(2 * sigma1 + sigma);
     sinSigma = Math.sin(sigma);
     cosSigma = Math.cos(sigma);
-    const deltaSigma =
-      bigB *
-      sinSigma *
-      (cos2SigmaM +
-        (bigB / 4) *
-          (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
-            (bigB / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
-    const next = distanceM / (B * bigA) + deltaSigma;
+    const next = distanceM / (B * bigA) + deltaSigma(bigB, sinSigma, cosSigma, cos2SigmaM);
     if (Math.abs(next - sigma) < 1e-12) {
       sigma = next;
       break;
@@ -78,21 +69,33 @@ export function inverse(lat1Deg: number, lon1Deg: number, lat2Deg: number, lon2D
     const prev = lambda;
     lambda = l + (1 - c) * F * sinAlpha * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
     if (Math.abs(lambda - prev) < 1e-12) {
-      const uSq = (cosSqAlpha * (A * A - B * B)) / (B * B);
-      const bigA = 1 + (uSq / 16384) * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
-      const bigB = (uSq / 1024) * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
-      const deltaSigma =
-        bigB *
-        sinSigma *
-        (cos2SigmaM +
-          (bigB / 4) *
-            (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
-              (bigB / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+      const { bigA, bigB } = series(cosSqAlpha);
       const az = Math.atan2(cosU2 * Math.sin(lambda), cosU1 * sinU2 - sinU1 * cosU2 * Math.cos(lambda));
-      return { azimuthDeg: (az / DEG + 360) % 360, distanceM: B * bigA * (sigma - deltaSigma) };
+      return { azimuthDeg: (az / DEG + 360) % 360, distanceM: B * bigA * (sigma - deltaSigma(bigB, sinSigma, cosSigma, cos2SigmaM)) };
     }
   }
   return sphericalInverse(lat1Deg, lon1Deg, lat2Deg, lon2Deg);
+}
+
+/** Vincenty's coefficients A and B, series in u² shared by the direct and inverse formulae. */
+function series(cosSqAlpha: number): { bigA: number; bigB: number } {
+  const uSq = (cosSqAlpha * (A * A - B * B)) / (B * B);
+  return {
+    bigA: 1 + (uSq / 16384) * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq))),
+    bigB: (uSq / 1024) * (256 + uSq * (-128 + uSq * (74 - 47 * uSq))),
+  };
+}
+
+/** Vincenty's Δσ for the current σ. */
+function deltaSigma(bigB: number, sinSigma: number, cosSigma: number, cos2SigmaM: number): number {
+  return (
+    bigB *
+    sinSigma *
+    (cos2SigmaM +
+      (bigB / 4) *
+        (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
+          (bigB / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)))
+  );
 }
 
 function sphericalInverse(lat1Deg: number, lon1Deg: number, lat2Deg: number, lon2Deg: number) {

@@ -35,18 +35,7 @@ internal static class BenchDetectCommand
         TrafficSnapshot? file = null;
         if (tracksPath is not null)
         {
-            try
-            {
-                file = TrafficCsv.Read(tracksPath);
-            }
-            catch (TrafficFormatException e)
-            {
-                throw new InputException(e.Message);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new InputException($"{tracksPath}: cannot read: {e.Message}");
-            }
+            file = DetectCommand.ReadTracks(tracksPath);
             count = file.Count;
         }
         if (count is < 2 or > 5_000_000)

@@ -48,19 +48,7 @@ internal static class DetectCommand
             throw new InputException($"option '--lookahead-s': {minima.LookaheadS.ToString(CultureInfo.InvariantCulture)} must be zero or more");
         }
 
-        TrafficSnapshot snapshot;
-        try
-        {
-            snapshot = TrafficCsv.Read(tracksPath);
-        }
-        catch (TrafficFormatException e)
-        {
-            throw new InputException(e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{tracksPath}: cannot read: {e.Message}");
-        }
+        var snapshot = ReadTracks(tracksPath);
 
         var detector = new TacticalDetector { EarthModel = earth };
         var conflicts = new List<TacticalConflict>();
@@ -93,6 +81,23 @@ internal static class DetectCommand
                 $"{{\"tracks\":{snapshot.Count},\"candidate_pairs\":{detector.LastCandidatePairs},\"conflicts\":{conflicts.Count},\"detect_ms\":{ms:F3}}}"));
         }
         return 0;
+    }
+
+    /// <summary>Reads a traffic snapshot file; a malformed or unreadable file is the user's mistake (exit 2).</summary>
+    internal static TrafficSnapshot ReadTracks(string tracksPath)
+    {
+        try
+        {
+            return TrafficCsv.Read(tracksPath);
+        }
+        catch (TrafficFormatException e)
+        {
+            throw new InputException(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{tracksPath}: cannot read: {e.Message}");
+        }
     }
 
     private static void CheckPositive(string option, double value)

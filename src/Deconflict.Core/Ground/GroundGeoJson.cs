@@ -122,8 +122,6 @@ public static class GroundGeoJson
         });
     }
 
-    public static string FormatTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-
     private static JsonDocument Open(string json)
     {
         try
@@ -296,37 +294,7 @@ public static class GroundGeoJson
             w.WriteStartObject();
             w.WriteString("type", "Feature");
             w.WriteString("id", id);
-            w.WriteStartObject("geometry");
-            switch (shape)
-            {
-                case CircleShape c:
-                    w.WriteString("type", "Point");
-                    w.WritePropertyName("coordinates");
-                    WritePosition(w, c.Centre);
-                    break;
-                case CorridorShape k:
-                    w.WriteString("type", "LineString");
-                    w.WriteStartArray("coordinates");
-                    foreach (var p in k.Path)
-                    {
-                        WritePosition(w, p);
-                    }
-                    w.WriteEndArray();
-                    break;
-                case PolygonShape g:
-                    w.WriteString("type", "Polygon");
-                    w.WriteStartArray("coordinates");
-                    w.WriteStartArray();
-                    foreach (var p in g.Vertices)
-                    {
-                        WritePosition(w, p);
-                    }
-                    WritePosition(w, g.Vertices[0]);
-                    w.WriteEndArray();
-                    w.WriteEndArray();
-                    break;
-            }
-            w.WriteEndObject();
+            ShapeGeoJson.WriteGeometry(w, shape);
             w.WriteStartObject("properties");
             properties(w);
             w.WriteEndObject();
@@ -335,23 +303,15 @@ public static class GroundGeoJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WritePosition(Utf8JsonWriter w, GeoPoint p)
-    {
-        w.WriteStartArray();
-        w.WriteNumberValue(p.LonDeg);
-        w.WriteNumberValue(p.LatDeg);
-        w.WriteEndArray();
-    }
-
     private static void WindowProps(Utf8JsonWriter w, DateTimeOffset? from, DateTimeOffset? to)
     {
         if (from is { } f)
         {
-            w.WriteString("valid_from", FormatTime(f));
+            w.WriteString("valid_from", IntentFeature.FormatTime(f));
         }
         if (to is { } t)
         {
-            w.WriteString("valid_to", FormatTime(t));
+            w.WriteString("valid_to", IntentFeature.FormatTime(t));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Deconflict.Core.Geodesy;
 
 namespace Deconflict.Core.Strategic;
 
@@ -10,39 +9,7 @@ internal static class IntentFeatureWriter
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
-        writer.WriteStartObject("geometry");
-        switch (volume.Shape)
-        {
-            case PolygonShape polygon:
-                writer.WriteString("type", "Polygon");
-                writer.WriteStartArray("coordinates");
-                writer.WriteStartArray();
-                foreach (var v in polygon.Vertices)
-                {
-                    Position(writer, v);
-                }
-                Position(writer, polygon.Vertices[0]);
-                writer.WriteEndArray();
-                writer.WriteEndArray();
-                break;
-            case CircleShape circle:
-                writer.WriteString("type", "Point");
-                writer.WritePropertyName("coordinates");
-                Position(writer, circle.Centre);
-                break;
-            case CorridorShape corridor:
-                writer.WriteString("type", "LineString");
-                writer.WriteStartArray("coordinates");
-                foreach (var v in corridor.Path)
-                {
-                    Position(writer, v);
-                }
-                writer.WriteEndArray();
-                break;
-            default:
-                throw new ArgumentException($"unknown shape {volume.Shape.GetType().Name}", nameof(volume));
-        }
-        writer.WriteEndObject();
+        ShapeGeoJson.WriteGeometry(writer, volume.Shape);
         writer.WriteStartObject("properties");
         writer.WriteString("intent_id", intent.Id);
         writer.WriteString("party", intent.Party);
@@ -65,13 +32,5 @@ internal static class IntentFeatureWriter
         }
         writer.WriteEndObject();
         writer.WriteEndObject();
-    }
-
-    private static void Position(Utf8JsonWriter writer, GeoPoint p)
-    {
-        writer.WriteStartArray();
-        writer.WriteNumberValue(p.LonDeg);
-        writer.WriteNumberValue(p.LatDeg);
-        writer.WriteEndArray();
     }
 }

@@ -104,18 +104,6 @@ public sealed class AlertTracker
         _cycle++;
     }
 
-    /// <summary>Clears every active episode at <paramref name="timeS"/> (end of a replay, shutdown).</summary>
-    public void ClearAll(double timeS, List<AlertChange> changes)
-    {
-        foreach (var e in _active.Values)
-        {
-            var previous = e.Level;
-            e.ClearedS = timeS;
-            changes.Add(new AlertChange(AlertChangeKind.Cleared, e, previous));
-        }
-        _active.Clear();
-    }
-
     private static AlertObservation Swap(in AlertObservation o) => o with
     {
         Id1 = o.Id2,

@@ -16,7 +16,6 @@ public sealed class PositionReportCsvReader : IDisposable
     private static readonly string[] Known = ["t_s", "id", "lat_deg", "lon_deg", "alt_ft", "gs_kt", "trk_deg", "vs_fpm", "intent_id"];
 
     private readonly TextReader _reader;
-    private readonly Stream? _countedStream;
     private readonly int[] _columnOf = new int[Known.Length];
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _idLookup;
@@ -30,12 +29,6 @@ public sealed class PositionReportCsvReader : IDisposable
         ReadHeader();
     }
 
-    private PositionReportCsvReader(Stream file, Stream decoded)
-        : this(new StreamReader(decoded, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
-    {
-        _countedStream = file;
-    }
-
     /// <summary>Opens a file; a name ending in <c>.gz</c> is decompressed on the fly.</summary>
     public static PositionReportCsvReader Open(string path)
     {
@@ -43,7 +36,7 @@ public sealed class PositionReportCsvReader : IDisposable
         try
         {
             Stream decoded = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-            return new PositionReportCsvReader(file, decoded);
+            return new PositionReportCsvReader(new StreamReader(decoded, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
         }
         catch
         {
@@ -54,12 +47,6 @@ public sealed class PositionReportCsvReader : IDisposable
 
     /// <summary>The 1-based number of the line last read (the header is line 1).</summary>
     public long LineNumber { get; private set; }
-
-    /// <summary>Bytes consumed from the underlying file so far (for progress), when opened from a file.</summary>
-    public long BytesRead => _countedStream?.Position ?? 0;
-
-    /// <summary>Total length of the underlying file, when opened from a file.</summary>
-    public long Length => _countedStream?.Length ?? 0;
 
     /// <summary>Reads the next report; false at the end. Blank lines are skipped.</summary>
     public bool TryRead(out PositionReport report)

@@ -34,9 +34,6 @@ public sealed class SbsFeed
 
     public SbsFeedStats Stats { get; } = new();
 
-    /// <summary>The time of the newest message seen (recording time, or clock time for a live feed).</summary>
-    public double LastTimeS => _lastTimeS;
-
     /// <summary>Consumes <paramref name="bytes"/>; appends each completed report to <paramref name="output"/>.</summary>
     public void Push(ReadOnlySpan<byte> bytes, List<PositionReport> output)
     {

@@ -1,5 +1,6 @@
 using Deconflict.Core.Ground;
 using Deconflict.Core.Strategic;
+using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
@@ -35,9 +36,9 @@ public static class GroundConflicts
             distance_m = Math.Round(hit.DistanceM, 1),
             strike_radius_m = strike.RadiusM,
         });
-        var record = new ConflictRecord(NewId(), Kind, "open", "alert", Parties(strike.Party, hit.Party), [strike.Id, hit.ObjectId],
+        var record = new ConflictRecord(ConflictChanges.NewId(), Kind, "open", "alert", Parties(strike.Party, hit.Party), [strike.Id, hit.ObjectId],
             StrikePrefix + strike.Id + "|" + hit.ObjectId, w.Now, w.Now, null, detail);
-        await SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
+        await ConflictChanges.SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
         return new GroundConflictRef(record.Id, kind, hit.ObjectId, hit.Party, Math.Round(hit.DistanceM, 1));
     }
 
@@ -61,7 +62,7 @@ public static class GroundConflicts
             }
             else
             {
-                await SaveAsync(w, open with { Status = "cleared", ClearedAt = w.Now, UpdatedAt = w.Now }, "conflict.clear").ConfigureAwait(false);
+                await ConflictChanges.ClearAsync(w, open).ConfigureAwait(false);
             }
         }
         foreach (var hit in wanted.Values)
@@ -91,7 +92,7 @@ public static class GroundConflicts
             }
             else
             {
-                await SaveAsync(w, open with { Status = "cleared", ClearedAt = w.Now, UpdatedAt = w.Now }, "conflict.clear").ConfigureAwait(false);
+                await ConflictChanges.ClearAsync(w, open).ConfigureAwait(false);
             }
         }
         foreach (var (intent, hit) in wanted.Values)
@@ -108,21 +109,11 @@ public static class GroundConflicts
     {
         var kind = KindName(hit.Kind);
         var detail = HubJson.Serialize(new { source = "fire_area", intent_id = intentId, object_kind = kind, object_id = hit.ObjectId });
-        var record = new ConflictRecord(NewId(), Kind, "open", "warning", Parties(party, hit.Party), [intentId, hit.ObjectId],
+        var record = new ConflictRecord(ConflictChanges.NewId(), Kind, "open", "warning", Parties(party, hit.Party), [intentId, hit.ObjectId],
             FirePrefix + intentId + "|" + hit.ObjectId, w.Now, w.Now, null, detail);
-        await SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
+        await ConflictChanges.SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
         return new GroundConflictRef(record.Id, kind, hit.ObjectId, hit.Party, null);
     }
 
     private static IReadOnlyList<string> Parties(string a, string b) => a == b ? [a] : [a, b];
-
-    private static string NewId() => "cf-" + Guid.CreateVersion7().ToString("N")[..20];
-
-    private static async Task SaveAsync(IHubWriter w, ConflictRecord c, string action)
-    {
-        await w.UpsertConflictAsync(c).ConfigureAwait(false);
-        var view = StrategicConflictSync.PublicView(c);
-        await w.AppendEventAsync("conflict", c.Id, "", c.Parties, HubJson.Serialize(view)).ConfigureAwait(false);
-        await w.AppendAuditAsync("hub", action, "conflict", c.Id, c.Parties, HubJson.Serialize(new { conflict = view, detail = c.DetailJson })).ConfigureAwait(false);
-    }
 }

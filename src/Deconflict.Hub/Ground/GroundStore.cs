@@ -21,34 +21,34 @@ public sealed class GroundStore(IHubStore store)
 
     public async Task<GroundObjectRecord?> GetAsync(string kind, string id, CancellationToken ct)
     {
-        var list = await QueryAsync($"SELECT {ObjectColumns} FROM ground_objects WHERE kind = @k AND id = @id", ToObject, ct, ("@k", kind), ("@id", id)).ConfigureAwait(false);
+        var list = await store.QueryAsync($"SELECT {ObjectColumns} FROM ground_objects WHERE kind = @k AND id = @id", ToObject, ct, ("@k", kind), ("@id", id)).ConfigureAwait(false);
         return list.Count == 0 ? null : list[0];
     }
 
     /// <summary>Live (not withdrawn) objects of a kind, optionally of one party.</summary>
     public Task<IReadOnlyList<GroundObjectRecord>> ListAsync(string kind, string? party, CancellationToken ct) =>
         party is null
-            ? QueryAsync($"SELECT {ObjectColumns} FROM ground_objects WHERE kind = @k AND ended_at IS NULL ORDER BY id", ToObject, ct, ("@k", kind))
-            : QueryAsync($"SELECT {ObjectColumns} FROM ground_objects WHERE kind = @k AND party = @p AND ended_at IS NULL ORDER BY id", ToObject, ct, ("@k", kind), ("@p", party));
+            ? store.QueryAsync($"SELECT {ObjectColumns} FROM ground_objects WHERE kind = @k AND ended_at IS NULL ORDER BY id", ToObject, ct, ("@k", kind))
+            : store.QueryAsync($"SELECT {ObjectColumns} FROM ground_objects WHERE kind = @k AND party = @p AND ended_at IS NULL ORDER BY id", ToObject, ct, ("@k", kind), ("@p", party));
 
     public Task<IReadOnlyList<SiteAckRecord>> AcksAsync(string siteId, CancellationToken ct) =>
-        QueryAsync("SELECT site_id, party_id, version, acked_at, receipt FROM ground_acks WHERE site_id = @s ORDER BY acked_at, party_id", ToAck, ct, ("@s", siteId));
+        store.QueryAsync("SELECT site_id, party_id, version, acked_at, receipt FROM ground_acks WHERE site_id = @s ORDER BY acked_at, party_id", ToAck, ct, ("@s", siteId));
 
     public Task<IReadOnlyList<SiteAckRecord>> AllAcksAsync(CancellationToken ct) =>
-        QueryAsync("SELECT site_id, party_id, version, acked_at, receipt FROM ground_acks ORDER BY acked_at", ToAck, ct);
+        store.QueryAsync("SELECT site_id, party_id, version, acked_at, receipt FROM ground_acks ORDER BY acked_at", ToAck, ct);
 
     public async Task<StrikeRecord?> GetStrikeAsync(string id, CancellationToken ct)
     {
-        var list = await QueryAsync($"SELECT {StrikeColumns} FROM ground_strikes WHERE id = @id", ToStrike, ct, ("@id", id)).ConfigureAwait(false);
+        var list = await store.QueryAsync($"SELECT {StrikeColumns} FROM ground_strikes WHERE id = @id", ToStrike, ct, ("@id", id)).ConfigureAwait(false);
         return list.Count == 0 ? null : list[0];
     }
 
     /// <summary>Strikes with a time in [from, to).</summary>
     public Task<IReadOnlyList<StrikeRecord>> StrikesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        QueryAsync($"SELECT {StrikeColumns} FROM ground_strikes WHERE t >= @from AND t < @to ORDER BY t, id", ToStrike, ct, ("@from", from), ("@to", to));
+        store.QueryAsync($"SELECT {StrikeColumns} FROM ground_strikes WHERE t >= @from AND t < @to ORDER BY t, id", ToStrike, ct, ("@from", from), ("@to", to));
 
     public Task<IReadOnlyList<(string IntentId, string Party)>> FireIntentsAsync(CancellationToken ct) =>
-        QueryAsync("SELECT intent_id, party FROM ground_fire_intents ORDER BY intent_id", r => (r.GetString(0), r.GetString(1)), ct);
+        store.QueryAsync("SELECT intent_id, party FROM ground_fire_intents ORDER BY intent_id", r => (r.GetString(0), r.GetString(1)), ct);
 
     public static async Task UpsertAsync(IHubWriter w, GroundObjectRecord o)
     {
@@ -110,18 +110,6 @@ public sealed class GroundStore(IHubStore store)
             c.With("@at", w.Now);
         }
         return await c.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
-    }
-
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params (string Name, object? Value)[] args)
-    {
-        await using var connection = await store.OpenReadConnectionAsync(ct).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in args)
-        {
-            command.With(name, value);
-        }
-        return await command.ListAsync(map, ct).ConfigureAwait(false);
     }
 
     private static GroundObjectRecord ToObject(DbDataReader r) =>

@@ -84,7 +84,7 @@ public static class StrikesApi
         {
             errors["radius_m"] = ["An effects radius in metres, 0..50000."];
         }
-        if (b.Id is { } id && (id.Length is 0 or > 200 || id.Any(char.IsControl)))
+        if (b.Id is { } id && !ObjectIds.IsValid(id))
         {
             errors["id"] = ["An id of 1 to 200 printable characters."];
         }

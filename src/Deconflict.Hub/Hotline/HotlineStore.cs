@@ -32,32 +32,32 @@ public sealed class HotlineStore(IHubStore store)
             ct, ("@p", party));
 
     public Task<IReadOnlyList<MessageRecord>> MessagesAsync(string threadId, CancellationToken ct) =>
-        QueryAsync($"SELECT {MessageColumns} FROM hotline_messages m WHERE m.thread_id = @t ORDER BY m.seq", ToMessage, ct, ("@t", threadId));
+        store.QueryAsync($"SELECT {MessageColumns} FROM hotline_messages m WHERE m.thread_id = @t ORDER BY m.seq", ToMessage, ct, ("@t", threadId));
 
     public async Task<MessageRecord?> GetMessageAsync(string id, CancellationToken ct)
     {
-        var list = await QueryAsync($"SELECT {MessageColumns} FROM hotline_messages m WHERE m.id = @id", ToMessage, ct, ("@id", id)).ConfigureAwait(false);
+        var list = await store.QueryAsync($"SELECT {MessageColumns} FROM hotline_messages m WHERE m.id = @id", ToMessage, ct, ("@id", id)).ConfigureAwait(false);
         return list.Count == 0 ? null : list[0];
     }
 
     public Task<IReadOnlyList<AckRecord>> AcksOfThreadAsync(string threadId, CancellationToken ct) =>
-        QueryAsync("SELECT a.message_id, a.party_id, a.acked_at, a.key_id, a.receipt FROM hotline_acks a JOIN hotline_messages m ON m.id = a.message_id WHERE m.thread_id = @t ORDER BY a.acked_at",
+        store.QueryAsync("SELECT a.message_id, a.party_id, a.acked_at, a.key_id, a.receipt FROM hotline_acks a JOIN hotline_messages m ON m.id = a.message_id WHERE m.thread_id = @t ORDER BY a.acked_at",
             ToAck, ct, ("@t", threadId));
 
     public Task<IReadOnlyList<AckRecord>> AcksOfMessageAsync(string messageId, CancellationToken ct) =>
-        QueryAsync("SELECT message_id, party_id, acked_at, key_id, receipt FROM hotline_acks WHERE message_id = @m ORDER BY acked_at",
+        store.QueryAsync("SELECT message_id, party_id, acked_at, key_id, receipt FROM hotline_acks WHERE message_id = @m ORDER BY acked_at",
             ToAck, ct, ("@m", messageId));
 
     /// <summary>The sequence of the last message <paramref name="party"/> has read in the thread (0: none).</summary>
     public async Task<long> LastReadAsync(string threadId, string party, CancellationToken ct)
     {
-        var marks = await QueryAsync("SELECT last_seq FROM hotline_reads WHERE thread_id = @t AND party_id = @p", r => r.GetInt64(0), ct, ("@t", threadId), ("@p", party)).ConfigureAwait(false);
+        var marks = await store.QueryAsync("SELECT last_seq FROM hotline_reads WHERE thread_id = @t AND party_id = @p", r => r.GetInt64(0), ct, ("@t", threadId), ("@p", party)).ConfigureAwait(false);
         return marks.Count == 0 ? 0 : marks[0];
     }
 
     /// <summary>Unread (from others, after the party's read mark) and overdue (past deadline, unacknowledged, sent or received by the party) per thread.</summary>
     public Task<IReadOnlyList<InboxCount>> InboxAsync(string party, DateTimeOffset now, CancellationToken ct) =>
-        QueryAsync(
+        store.QueryAsync(
             $"""
             SELECT t.id,
               (SELECT COUNT(*) FROM hotline_messages m WHERE m.thread_id = t.id AND m.sender <> @p
@@ -75,16 +75,16 @@ public sealed class HotlineStore(IHubStore store)
 
     /// <summary>Messages past their deadline, not yet escalated, still missing an acknowledgement.</summary>
     public Task<IReadOnlyList<MessageRecord>> DueForEscalationAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
-        QueryAsync($"SELECT {MessageColumns} FROM hotline_messages m WHERE m.escalated_at IS NULL AND m.ack_deadline <= @now AND {Outstanding} ORDER BY m.ack_deadline, m.seq LIMIT @limit",
+        store.QueryAsync($"SELECT {MessageColumns} FROM hotline_messages m WHERE m.escalated_at IS NULL AND m.ack_deadline <= @now AND {Outstanding} ORDER BY m.ack_deadline, m.seq LIMIT @limit",
             ToMessage, ct, ("@now", now), ("@limit", limit));
 
     /// <summary>Conflicts that have no thread yet (normally none: threads open right after their conflict).</summary>
     public Task<IReadOnlyList<(string Id, IReadOnlyList<string> Parties, string Kind)>> ConflictsWithoutThreadAsync(int limit, CancellationToken ct) =>
-        QueryAsync("SELECT c.id, c.parties_json, c.kind FROM conflicts c WHERE NOT EXISTS (SELECT 1 FROM hotline_threads t WHERE t.conflict_id = c.id) ORDER BY c.detected_at, c.id LIMIT @limit",
+        store.QueryAsync("SELECT c.id, c.parties_json, c.kind FROM conflicts c WHERE NOT EXISTS (SELECT 1 FROM hotline_threads t WHERE t.conflict_id = c.id) ORDER BY c.detected_at, c.id LIMIT @limit",
             r => (r.GetString(0), Sql.FromJsonList(r.GetString(1)), r.GetString(2)), ct, ("@limit", limit));
 
     public Task<IReadOnlyList<ContactRecord>> ContactsAsync(string agreementId, CancellationToken ct) =>
-        QueryAsync("SELECT agreement_id, party_id, escalation_contact, observer, updated_at FROM hotline_contacts WHERE agreement_id = @a ORDER BY party_id",
+        store.QueryAsync("SELECT agreement_id, party_id, escalation_contact, observer, updated_at FROM hotline_contacts WHERE agreement_id = @a ORDER BY party_id",
             r => new ContactRecord(r.GetString(0), r.GetString(1), Sql.StringOrNull(r, 2), Sql.StringOrNull(r, 3), Sql.Time(r.GetInt64(4))), ct, ("@a", agreementId));
 
     public static async Task<bool> InsertThreadAsync(IHubWriter w, ThreadRecord t)
@@ -189,29 +189,17 @@ public sealed class HotlineStore(IHubStore store)
 
     private async Task<IReadOnlyList<ThreadRecord>> ThreadsAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] args)
     {
-        var rows = await QueryAsync(sql, r => new ThreadRecord(r.GetString(0), Sql.StringOrNull(r, 1), Sql.StringOrNull(r, 2), Sql.StringOrNull(r, 3),
+        var rows = await store.QueryAsync(sql, r => new ThreadRecord(r.GetString(0), Sql.StringOrNull(r, 1), Sql.StringOrNull(r, 2), Sql.StringOrNull(r, 3),
             r.GetString(4), r.GetString(5), Sql.Time(r.GetInt64(6)), Sql.TimeOrNull(r, 7), []), ct, args).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             return rows;
         }
-        var parties = await QueryAsync(
+        var parties = await store.QueryAsync(
             "SELECT thread_id, party_id FROM hotline_thread_parties WHERE thread_id IN (" + string.Join(", ", rows.Select((_, i) => "@t" + i)) + ") ORDER BY party_id",
             r => (r.GetString(0), r.GetString(1)), ct, [.. rows.Select((t, i) => ("@t" + i, (object?)t.Id))]).ConfigureAwait(false);
         var byThread = parties.ToLookup(p => p.Item1, p => p.Item2);
         return rows.Select(t => t with { Parties = byThread[t.Id].ToList() }).ToList();
-    }
-
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params (string Name, object? Value)[] args)
-    {
-        await using var connection = await store.OpenReadConnectionAsync(ct).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in args)
-        {
-            command.With(name, value);
-        }
-        return await command.ListAsync(map, ct).ConfigureAwait(false);
     }
 
     private static MessageRecord ToMessage(DbDataReader r) =>

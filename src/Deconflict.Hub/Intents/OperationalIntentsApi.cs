@@ -30,24 +30,16 @@ public static class OperationalIntentsApi
         {
             return Problems.Forbidden("Intents are declared by parties, not the admin.");
         }
-        if (id.Length is 0 or > 200 || id.Any(char.IsControl))
+        if (!ObjectIds.IsValid(id))
         {
             return Problems.Validation("id", "An intent id of 1 to 200 printable characters is required.");
         }
-        var raw = await JsonBody.ReadBytesAsync(request, ct).ConfigureAwait(false);
-        if (raw.Problem is not null)
+        var body = await JsonBody.ReadTextAsync(request, ct).ConfigureAwait(false);
+        if (body.Problem is not null)
         {
-            return raw.Problem;
+            return body.Problem;
         }
-        string json;
-        try
-        {
-            json = new UTF8Encoding(false, true).GetString(raw.Value!);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Problems.Validation("body", "The body is not UTF-8.");
-        }
+        var json = body.Value!;
         OperationalIntent candidate;
         try
         {

@@ -33,23 +33,23 @@ public static class StrategicConflictSync
                 var refreshed = open with { Level = Level(still), DetailJson = Detail(still), UpdatedAt = w.Now };
                 if (refreshed.Level != open.Level || refreshed.DetailJson != open.DetailJson)
                 {
-                    await SaveAsync(w, refreshed, "conflict.update").ConfigureAwait(false);
+                    await ConflictChanges.SaveAsync(w, refreshed, "conflict.update").ConfigureAwait(false);
                 }
                 refs.Add(new ConflictRef(other, still.Party2, still.Blocking, open.Id));
             }
             else
             {
-                await SaveAsync(w, open with { Status = "cleared", ClearedAt = w.Now, UpdatedAt = w.Now }, "conflict.clear").ConfigureAwait(false);
+                await ConflictChanges.ClearAsync(w, open).ConfigureAwait(false);
             }
         }
         foreach (var c in byOther.Values)
         {
             var ids = new[] { (c.IntentId1, c.Party1), (c.IntentId2, c.Party2) }.OrderBy(x => x.Item1, StringComparer.Ordinal).ToArray();
             var record = new ConflictRecord(
-                "cf-" + Guid.CreateVersion7().ToString("N")[..20], Kind, "open", Level(c),
+                ConflictChanges.NewId(), Kind, "open", Level(c),
                 [ids[0].Item2, ids[1].Item2], [ids[0].Item1, ids[1].Item1], PairKey(c.IntentId1, c.IntentId2),
                 w.Now, w.Now, null, Detail(c));
-            await SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
+            await ConflictChanges.SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
             refs.Add(new ConflictRef(c.IntentId2, c.Party2, c.Blocking, record.Id));
         }
         refs.Sort((a, b) => string.CompareOrdinal(a.IntentId, b.IntentId));
@@ -58,21 +58,6 @@ public static class StrategicConflictSync
 
     public static string PairKey(string a, string b) =>
         string.CompareOrdinal(a, b) <= 0 ? $"{Kind}:{a}|{b}" : $"{Kind}:{b}|{a}";
-
-    /// <summary>The conflict as published to its parties: ids, kind, level, status, times; no overlap detail.</summary>
-    public static ConflictView PublicView(ConflictRecord c)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return new ConflictView(c.Id, c.Kind, c.Parties, c.Objects, c.Level, c.Status, c.DetectedAt, c.UpdatedAt, c.ClearedAt, null);
-    }
-
-    private static async Task SaveAsync(IHubWriter w, ConflictRecord c, string action)
-    {
-        await w.UpsertConflictAsync(c).ConfigureAwait(false);
-        var view = HubJson.Serialize(PublicView(c));
-        await w.AppendEventAsync("conflict", c.Id, "", c.Parties, view).ConfigureAwait(false);
-        await w.AppendAuditAsync("hub", action, "conflict", c.Id, c.Parties, HubJson.Serialize(new { conflict = PublicView(c), detail = c.DetailJson })).ConfigureAwait(false);
-    }
 
     private static string Level(StrategicConflict c) => c.Blocking ? "blocking" : "advisory";
 

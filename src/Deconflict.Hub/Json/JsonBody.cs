@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,8 @@ namespace Deconflict.Hub.Json;
 /// </summary>
 public static class JsonBody
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Reads the raw body, at most <see cref="HubOptions.MaxBodyBytes"/> bytes.</summary>
     public static async Task<BodyRead<byte[]>> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -47,6 +50,24 @@ public static class JsonBody
             return BodyRead<byte[]>.Fail(Problems.Validation("body", "A JSON body is required."));
         }
         return BodyRead<byte[]>.Ok(buffer.ToArray());
+    }
+
+    /// <summary>Reads the raw body as strict UTF-8 text (for bodies parsed as GeoJSON rather than deserialized).</summary>
+    public static async Task<BodyRead<string>> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var raw = await ReadBytesAsync(request, cancellationToken).ConfigureAwait(false);
+        if (raw.Problem is not null)
+        {
+            return BodyRead<string>.Fail(raw.Problem);
+        }
+        try
+        {
+            return BodyRead<string>.Ok(StrictUtf8.GetString(raw.Value!));
+        }
+        catch (DecoderFallbackException)
+        {
+            return BodyRead<string>.Fail(Problems.Validation("body", "The body is not UTF-8."));
+        }
     }
 
     /// <summary>Reads and deserializes a JSON object body.</summary>

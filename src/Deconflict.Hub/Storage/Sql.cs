@@ -49,6 +49,21 @@ public static class Sql
         return list;
     }
 
+    /// <summary>Runs one query on a read connection of <paramref name="store"/> and maps every row.</summary>
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(this IHubStore store, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] args)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var connection = await store.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in args)
+        {
+            command.With(name, value);
+        }
+        return await command.ListAsync(map, cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task<T?> FirstAsync<T>(this DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
         where T : class
     {

@@ -64,11 +64,6 @@ public abstract class SqlHubStore : IHubStore
             await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             var writer = new SqlHubWriter(connection, transaction, Dialect, _audit, _clock.GetUtcNow());
             var result = await work(writer).ConfigureAwait(false);
-            if (writer.RolledBack)
-            {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                return result;
-            }
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             foreach (var action in writer.CommitActions)
             {

@@ -12,8 +12,6 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
 
     public List<EventRecord> Events { get; } = [];
 
-    public bool RolledBack { get; private set; }
-
     public List<Action> CommitActions { get; } = [];
 
     public void AfterCommit(Action action) => CommitActions.Add(action);
@@ -25,9 +23,6 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
         command.CommandText = sql;
         return command;
     }
-
-    /// <summary>Discards the transaction once the work returns (used when a check fails after reads).</summary>
-    public void Rollback() => RolledBack = true;
 
     public Task InsertPartyAsync(PartyRecord party) =>
         ExecuteAsync(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Deconflict.Core.Surveillance;
+using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
@@ -18,14 +19,11 @@ public static class LiveConflictSync
 
     /// <summary>A new tactical conflict record for a raised alert episode.</summary>
     public static ConflictRecord Open(AlertEpisode e, DateTimeOffset now) => new(
-        "cf-" + Guid.CreateVersion7().ToString("N")[..20], TacticalKind, "open", Level(e.Level),
+        ConflictChanges.NewId(), TacticalKind, "open", Level(e.Level),
         [e.Party1 ?? "", e.Party2 ?? ""], [e.Id1, e.Id2], $"{TacticalKind}:{e.Id1}|{e.Id2}", now, now, null, Detail(e));
 
     public static ConflictRecord Update(ConflictRecord open, AlertEpisode e, DateTimeOffset now) =>
         open with { Level = Level(e.Level), DetailJson = Detail(e), UpdatedAt = now };
-
-    public static ConflictRecord Clear(ConflictRecord open, DateTimeOffset now) =>
-        open with { Status = "cleared", ClearedAt = now, UpdatedAt = now };
 
     /// <summary>A conformance conflict: the track's party and the parties whose intents the track now threatens.</summary>
     public static ConflictRecord Nonconforming(ConformanceChange c, IReadOnlyList<(string IntentId, string Party)> threatened, DateTimeOffset now)
@@ -45,18 +43,8 @@ public static class LiveConflictSync
             distance_outside_m = Math.Round(c.DistanceOutsideM, 1),
             threatened_intents = threatened.Select(t => t.IntentId).ToArray(),
         });
-        return new ConflictRecord("cf-" + Guid.CreateVersion7().ToString("N")[..20], ConformanceKind, "open", "nonconforming",
+        return new ConflictRecord(ConflictChanges.NewId(), ConformanceKind, "open", "nonconforming",
             parties, objects, $"{ConformanceKind}:{c.TrackId}|{c.IntentId}", now, now, null, detail);
-    }
-
-    public static async Task SaveAsync(IHubWriter w, ConflictRecord c, string action)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        ArgumentNullException.ThrowIfNull(c);
-        await w.UpsertConflictAsync(c).ConfigureAwait(false);
-        var view = StrategicConflictSync.PublicView(c);
-        await w.AppendEventAsync("conflict", c.Id, "", c.Parties, HubJson.Serialize(view)).ConfigureAwait(false);
-        await w.AppendAuditAsync("hub", action, "conflict", c.Id, c.Parties, HubJson.Serialize(new { conflict = view, detail = c.DetailJson })).ConfigureAwait(false);
     }
 
     public static string Level(AlertLevel level) => level == AlertLevel.Warning ? "warning" : "caution";

@@ -5,6 +5,7 @@ using Deconflict.Core.Surveillance;
 using Deconflict.Core.Tactical;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Storage;
 using Microsoft.Extensions.Options;
@@ -85,16 +86,16 @@ public sealed partial class LiveDetectionService(
                     {
                         case AlertChangeKind.Raised:
                             var opened = LiveConflictSync.Open(e, w.Now);
-                            await LiveConflictSync.SaveAsync(w, opened, "conflict.open").ConfigureAwait(false);
+                            await ConflictChanges.SaveAsync(w, opened, "conflict.open").ConfigureAwait(false);
                             _tactical[e.Sequence] = opened;
                             break;
                         case AlertChangeKind.LevelChanged when _tactical.TryGetValue(e.Sequence, out var open):
                             var updated = LiveConflictSync.Update(open, e, w.Now);
-                            await LiveConflictSync.SaveAsync(w, updated, "conflict.update").ConfigureAwait(false);
+                            await ConflictChanges.SaveAsync(w, updated, "conflict.update").ConfigureAwait(false);
                             _tactical[e.Sequence] = updated;
                             break;
                         case AlertChangeKind.Cleared when _tactical.Remove(e.Sequence, out var last):
-                            await LiveConflictSync.SaveAsync(w, LiveConflictSync.Clear(last, w.Now), "conflict.clear").ConfigureAwait(false);
+                            await ConflictChanges.ClearAsync(w, last).ConfigureAwait(false);
                             break;
                     }
                 }
@@ -125,7 +126,7 @@ public sealed partial class LiveDetectionService(
             await store.WriteAsync(async w =>
             {
                 var record = LiveConflictSync.Nonconforming(c, threatened, w.Now);
-                await LiveConflictSync.SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
+                await ConflictChanges.SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
                 _conformance[key] = record;
                 return 0;
             }, ct).ConfigureAwait(false);
@@ -139,7 +140,7 @@ public sealed partial class LiveDetectionService(
         {
             await store.WriteAsync(async w =>
             {
-                await LiveConflictSync.SaveAsync(w, LiveConflictSync.Clear(open, w.Now), "conflict.clear").ConfigureAwait(false);
+                await ConflictChanges.ClearAsync(w, open).ConfigureAwait(false);
                 return 0;
             }, ct).ConfigureAwait(false);
         }
@@ -215,7 +216,7 @@ public sealed partial class LiveDetectionService(
         {
             foreach (var c in stale)
             {
-                await LiveConflictSync.SaveAsync(w, LiveConflictSync.Clear(c, w.Now), "conflict.clear").ConfigureAwait(false);
+                await ConflictChanges.ClearAsync(w, c).ConfigureAwait(false);
             }
             return 0;
         }, ct).ConfigureAwait(false);

@@ -27,16 +27,6 @@ internal static class Planar
             || (d4 == 0 && OnSegment(ax, ay, bx, by, dx, dy));
     }
 
-    /// <summary>True when segments AB and CD cross at a single point interior to both.</summary>
-    public static bool SegmentsCrossProperly(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy)
-    {
-        var d1 = Orient(cx, cy, dx, dy, ax, ay);
-        var d2 = Orient(cx, cy, dx, dy, bx, by);
-        var d3 = Orient(ax, ay, bx, by, cx, cy);
-        var d4 = Orient(ax, ay, bx, by, dx, dy);
-        return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
-    }
-
     private static bool OnSegment(double ax, double ay, double bx, double by, double px, double py) =>
         px >= Math.Min(ax, bx) && px <= Math.Max(ax, bx) && py >= Math.Min(ay, by) && py <= Math.Max(ay, by);
 
@@ -57,17 +47,5 @@ internal static class Planar
             }
         }
         return inside;
-    }
-
-    /// <summary>Twice the signed area of a ring (positive when counter-clockwise).</summary>
-    public static double SignedArea2(ReadOnlySpan<double> ring)
-    {
-        var n = ring.Length / 2;
-        var sum = 0.0;
-        for (int i = 0, j = n - 1; i < n; j = i++)
-        {
-            sum += (ring[2 * j] * ring[(2 * i) + 1]) - (ring[2 * i] * ring[(2 * j) + 1]);
-        }
-        return sum;
     }
 }

@@ -85,7 +85,7 @@ internal static class ShapeOverlap
         var pb = b.Points;
         if (a.SegmentCount == 0 && b.SegmentCount == 0)
         {
-            return Closer(pa[0], a.Geo[0], pb[0], Vec3.Angle(pa[0], pb[0]), threshold);
+            return Closer(a.Geo[0], pb[0], Vec3.Angle(pa[0], pb[0]), threshold);
         }
         if (b.SegmentCount > 0)
         {
@@ -96,7 +96,7 @@ internal static class ShapeOverlap
             {
                 var index = (i + k) % pa.Length;
                 var angle = SphericalArc.Distance(pa[index], b0, b1, out var foot);
-                if (Closer(pa[index], a.Geo[index], foot, angle, threshold))
+                if (Closer(a.Geo[index], foot, angle, threshold))
                 {
                     return true;
                 }
@@ -111,7 +111,7 @@ internal static class ShapeOverlap
             {
                 var index = (j + k) % pb.Length;
                 var angle = SphericalArc.Distance(pb[index], a0, a1, out var foot);
-                if (Closer(pb[index], b.Geo[index], foot, angle, threshold))
+                if (Closer(b.Geo[index], foot, angle, threshold))
                 {
                     return true;
                 }
@@ -151,7 +151,7 @@ internal static class ShapeOverlap
         }
     }
 
-    private static bool Closer(Vec3 p, GeoPoint pGeo, Vec3 q, double angle, double threshold)
+    private static bool Closer(GeoPoint pGeo, Vec3 q, double angle, double threshold)
     {
         var sphere = angle * PreparedShape.SphereRadiusM;
         if (sphere * PreparedShape.LowRatio >= threshold)
