@@ -42,3 +42,9 @@ catch (OperationCanceledException)
 {
     return 130;
 }
+catch (Exception e) when (Environment.GetEnvironmentVariable("DECONFLICT_DEBUG") is not "1")
+{
+    // A failure that is not the user's input: say what failed without a stack trace (DECONFLICT_DEBUG=1 shows it).
+    Console.Error.WriteLine($"error: {e.GetType().Name}: {e.Message}");
+    return 1;
+}

@@ -67,10 +67,12 @@ internal static class BenchHubCommand
         {
             await app.StartAsync(ct).ConfigureAwait(false);
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
-            var seedParty = await CreatePartyAsync(http, admin, "bench-seed-" + stored, ct).ConfigureAwait(false);
-            var writerKey = await CreatePartyAsync(http, admin, "bench-writer-" + stored, ct).ConfigureAwait(false);
+            // Ids unique to this run, so that a PostgreSQL database reused from an earlier run takes new parties and intents.
+            var run = Guid.NewGuid().ToString("N")[..8];
+            var seedParty = await CreatePartyAsync(http, admin, $"bench-seed-{run}", ct).ConfigureAwait(false);
+            var writerKey = await CreatePartyAsync(http, admin, $"bench-writer-{run}", ct).ConfigureAwait(false);
             var random = new Random(42);
-            var seeds = Enumerable.Range(0, stored).Select(i => RandomIntent(random, $"SEED-{i:D7}", seedParty.Id)).ToList();
+            var seeds = Enumerable.Range(0, stored).Select(i => RandomIntent(random, $"SEED-{run}-{i:D7}", seedParty.Id)).ToList();
             var desk = app.Services.GetRequiredService<IntentDesk>();
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
@@ -83,7 +85,7 @@ internal static class BenchHubCommand
             // Warm-up outside the measurement.
             for (var i = 0; i < Math.Min(50, requests); i++)
             {
-                await PutAsync(http, $"WARM-{i}", bodies[i], ct).ConfigureAwait(false);
+                await PutAsync(http, $"WARM-{run}-{i}", bodies[i], ct).ConfigureAwait(false);
             }
             var latencies = new double[requests];
             var next = -1;
@@ -94,7 +96,7 @@ internal static class BenchHubCommand
                 while ((i = Interlocked.Increment(ref next)) < requests)
                 {
                     var t = Stopwatch.GetTimestamp();
-                    await PutAsync(http, $"W-{i:D6}", bodies[i], ct).ConfigureAwait(false);
+                    await PutAsync(http, $"W-{run}-{i:D6}", bodies[i], ct).ConfigureAwait(false);
                     latencies[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                 }
             }).ToList();
