@@ -8,13 +8,16 @@ public sealed partial class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private HubProcess(Process process, Uri baseAddress)
+    private HubProcess(Process process, Uri baseAddress, string adminKey)
     {
         _process = process;
         BaseAddress = baseAddress;
+        AdminKey = adminKey;
     }
 
     public Uri BaseAddress { get; }
+
+    public string AdminKey { get; }
 
     /// <param name="settings">Extra command-line settings such as <c>--Surveillance:StaleAfterS=3600</c>.</param>
     /// <param name="environment">Extra environment variables for the process.</param>
@@ -26,7 +29,8 @@ public sealed partial class HubProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = dataDirectory,
+            // A data directory the hub is to create itself does not exist yet.
+            WorkingDirectory = Directory.Exists(dataDirectory) ? dataDirectory : Path.GetTempPath(),
         };
         foreach (var arg in new[] { dll, "--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={dataDirectory}", $"--Hub:AdminKey={adminKey}", "--Hub:Banner=true" })
         {
@@ -60,7 +64,7 @@ public sealed partial class HubProcess : IAsyncDisposable
             if (Listening().Match(line) is { Success: true } m)
             {
                 _ = DrainAsync(process.StandardOutput);
-                return new HubProcess(process, new Uri(m.Groups[1].Value));
+                return new HubProcess(process, new Uri(m.Groups[1].Value), adminKey);
             }
         }
     }
