@@ -53,32 +53,33 @@ public sealed class IdValidationFindingTests(HostileHub hub) : IClassFixture<Hos
     [Fact]
     public async Task Finding_3_ids_with_leading_or_trailing_spaces_are_refused_at_every_entry_point()
     {
-        await ExpectEveryEntryPointRefusesAsync([" lead", "trail ", "\u00A0nbsp", "tab\t"]);
+        await ExpectEveryEntryPointRefusesAsync([" lead", "trail ", "\u00A0nbsp", "tab\t"], -33);
     }
 
     [Fact]
     public async Task Finding_12_ids_with_bidi_format_or_control_characters_are_refused_at_every_entry_point()
     {
-        await ExpectEveryEntryPointRefusesAsync(["evil\u202Egnp.exe", "a\u2066b\u2069", "zero\u200Bwidth", "rlm\u200F", "bell\u0007", "nel\u0085x", "bom\uFEFF"]);
+        await ExpectEveryEntryPointRefusesAsync(["evil\u202Egnp.exe", "a\u2066b\u2069", "zero\u200Bwidth", "rlm\u200F", "bell\u0007", "nel\u0085x", "bom\uFEFF"], -36);
     }
 
-    private async Task ExpectEveryEntryPointRefusesAsync(string[] ids)
+    /// <summary>Each id at every entry point; <paramref name="lat"/> keeps each test's geometry apart from the others'.</summary>
+    private async Task ExpectEveryEntryPointRefusesAsync(string[] ids, double lat)
     {
         var party = await hub.NewPartyAsync("ids");
         using var c = party.Client();
         var own = "base-" + Guid.NewGuid().ToString("N")[..6];
-        await (await c.PutIntentAsync(own, HostileGeoJson.CircleIntent(-33.1, 151.1, 1_000, 0, 1_000, T, T.AddHours(1)))).ShouldBeAsync(HttpStatusCode.Created);
+        await (await c.PutIntentAsync(own, HostileGeoJson.CircleIntent(lat - 0.1, 151.1, 1_000, 0, 1_000, T, T.AddHours(1)))).ShouldBeAsync(HttpStatusCode.Created);
         var problems = new List<string>();
         foreach (var id in ids)
         {
             var shown = Uri.EscapeDataString(id);
             var calls = new (string What, Func<Task<HttpResponseMessage>> Call)[]
             {
-                ("PUT intent", () => c.PutIntentAsync(id, HostileGeoJson.CircleIntent(-33.2, 151.2, 1_000, 0, 1_000, T, T.AddHours(1)))),
-                ("PUT site", () => c.PutSiteAsync(id, -33.3, 151.3)),
-                ("PUT movement", () => c.PutMovementAsync(id, -33.4, 151.4, T)),
-                ("PUT zone", () => c.PutZoneAsync(id, -33.5, 151.5, T)),
-                ("POST strike", () => c.StrikeAsync(own, -33.1, 151.1, T.AddMinutes(5), id: id)),
+                ("PUT intent", () => c.PutIntentAsync(id, HostileGeoJson.CircleIntent(lat - 0.2, 151.2, 1_000, 0, 1_000, T, T.AddHours(1)))),
+                ("PUT site", () => c.PutSiteAsync(id, lat - 0.3, 151.3)),
+                ("PUT movement", () => c.PutMovementAsync(id, lat - 0.4, 151.4, T)),
+                ("PUT zone", () => c.PutZoneAsync(id, lat - 0.5, 151.5, T)),
+                ("POST strike", () => c.StrikeAsync(own, lat - 0.1, 151.1, T.AddMinutes(5), id: id)),
             };
             foreach (var (what, call) in calls)
             {
@@ -88,7 +89,7 @@ public sealed class IdValidationFindingTests(HostileHub hub) : IClassFixture<Hos
                     problems.Add($"{what} '{shown}': {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 }
             }
-            using var track = await c.ReportTrackAsync(id, -33.6, 151.6, 5_000);
+            using var track = await c.ReportTrackAsync(id, lat - 0.6, 151.6, 5_000);
             var body = await track.Content.ReadAsStringAsync();
             if (!body.Contains("\"accepted\":0", StringComparison.Ordinal))
             {
