@@ -4,7 +4,7 @@ namespace Deconflict.Core.Asterix;
 
 /// <summary>
 /// Writes UDP datagrams as a libpcap capture (microseconds, Ethernet, IPv4 from 127.0.0.1 to
-/// 127.0.0.1), the form in which ASTERIX feeds are recorded and which Wireshark reads.
+/// 127.0.0.1), the form in which ASTERIX feeds are recorded and which Wireshark reads. Owns the stream.
 /// </summary>
 public sealed class PcapWriter : IDisposable
 {
@@ -62,5 +62,5 @@ public sealed class PcapWriter : IDisposable
         _stream.Write(frame);
     }
 
-    public void Dispose() => _stream.Flush();
+    public void Dispose() => _stream.Dispose();
 }
