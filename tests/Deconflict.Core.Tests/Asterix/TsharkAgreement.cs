@@ -45,6 +45,13 @@ internal static class TsharkAgreement
             t.Sac.ShouldBe(r.Hex(F("010_SAC")), where);
             t.Sic.ShouldBe(r.Hex(F("010_SIC")), where);
         }
+        // Wireshark must have decoded the position at least, or the comparison below would compare nothing.
+        var position = t.Category switch { 21 => "13", 62 => "105_LAT", _ => "040_RHO" };
+        var prefix = F(position);
+        if (t.HasPosition)
+        {
+            r.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)).ShouldBeTrue($"{where}: Wireshark decoded no {prefix}");
+        }
         switch (t.Category)
         {
             case 21:
