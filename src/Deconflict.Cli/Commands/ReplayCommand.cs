@@ -24,6 +24,10 @@ internal static class ReplayCommand
         var asterix = new Option<string?>("--asterix") { Description = "ASTERIX CAT021/CAT048/CAT062 recording: pcap, pcapng or raw data blocks", HelpName = "FILE" };
         var radars = new Option<string[]>("--radar") { Description = "CAT048: radar SAC/SIC=LAT,LON[,HEIGHT_FT] (repeatable)", HelpName = "SAC/SIC=LAT,LON[,H]", AllowMultipleArgumentsPerToken = false };
         var date = new Option<string?>("--date") { Description = "UTC date of a raw ASTERIX file's first report (captures carry their own), yyyy-MM-dd", HelpName = "DATE" };
+        var noLevel = new Option<bool>("--no-level-filter") { Description = "Alert level aircraft on levels the vertical minimum apart too (the flight-level rule is on by default)" };
+        var levelStep = new Option<double>("--level-step-ft") { Description = "Flight levels are multiples of this", DefaultValueFactory = _ => FlightLevelRule.Default.LevelStepFt };
+        var levelTolerance = new Option<double>("--level-tolerance-ft") { Description = "An aircraft within this of a level is on it", DefaultValueFactory = _ => FlightLevelRule.Default.ToleranceFt };
+        var levelRate = new Option<double>("--level-rate-fpm") { Description = "An aircraft with a vertical rate at most this is level", DefaultValueFactory = _ => FlightLevelRule.Default.LevelRateFpm };
         var speed = new Option<double>("--speed") { Description = "Times real time; 0 = as fast as possible", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "Write the alert episodes here as CSV (default: standard output)", HelpName = "alerts.csv" };
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report (map and timeline) here", HelpName = "report.html" };
@@ -37,7 +41,7 @@ internal static class ReplayCommand
         var stale = new Option<double>("--stale-s") { Description = "A track without a report for this long leaves the picture", DefaultValueFactory = _ => 60 };
         var command = new Command("replay", "Replay a surveillance recording through the live pipeline and write its alert episodes.")
         {
-            reports, sbs, asterix, radars, date, speed, output, report, hNm, vFt, lookahead, cycle, caution, warning, hold, stale,
+            reports, sbs, asterix, radars, date, noLevel, levelStep, levelTolerance, levelRate, speed, output, report, hNm, vFt, lookahead, cycle, caution, warning, hold, stale,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -50,6 +54,8 @@ internal static class ReplayCommand
                 Asterix = parse.GetValue(asterix),
                 Radars = parse.GetValue(radars) ?? [],
                 Date = parse.GetValue(date),
+                LevelRule = parse.GetValue(noLevel) ? null
+                    : new FlightLevelRule(parse.GetValue(levelStep), parse.GetValue(levelTolerance), parse.GetValue(levelRate)),
             };
             return await RunAsync(options, Console.Out, Console.Error, cancellation).ConfigureAwait(false);
         });
@@ -64,6 +70,8 @@ internal static class ReplayCommand
         public IReadOnlyList<string> Radars { get; init; } = [];
 
         public string? Date { get; init; }
+
+        public FlightLevelRule? LevelRule { get; init; } = FlightLevelRule.Default;
     }
 
     internal static async Task<int> RunAsync(ReplayOptions o, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
@@ -85,9 +93,10 @@ internal static class ReplayCommand
         {
             throw new InputException("--caution-s/--warning-s/--hold-cycles: " + e.Message);
         }
+        Check(o.LevelRule?.IsValid ?? true, "--level-step-ft/--level-tolerance-ft/--level-rate-fpm", "step must be positive, tolerance from 0 to half the step, rate 0 or more");
         var path = o.Reports ?? o.Sbs ?? o.Asterix!;
         var store = new LiveTrackStore(o.StaleS);
-        var alerting = new LiveAlerting(store, o.Minima, o.Alerts);
+        var alerting = new LiveAlerting(store, o.Minima, o.Alerts) { LevelRule = o.LevelRule };
         var sampler = o.Report is null ? null : new TrackSampler();
         var aircraft = new HashSet<string>(StringComparer.Ordinal);
         var replay = new RecordingReplay(alerting, o.CycleS, o.Speed)
