@@ -13,5 +13,6 @@ internal static class BenchCommand
         BenchReplayCommand.Create(),
         BenchHubCommand.Create(),
         BenchAuditCommand.Create(),
+        BenchAsterixCommand.Create(),
     };
 }
