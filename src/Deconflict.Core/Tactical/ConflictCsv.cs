@@ -29,7 +29,7 @@ public static class ConflictCsv
         return rows;
     }
 
-    /// <param name="alertLevel">When given, an <c>alert_level</c> column from it (snapshot rows of the pair, ownship first).</param>
+    /// <summary>Writes the conflicts sorted by ids; with <paramref name="alertLevel"/>, an <c>alert_level</c> column from it (snapshot rows of the pair, ownship first).</summary>
     public static void Write(TextWriter writer, TrafficSnapshot snapshot, IReadOnlyList<TacticalConflict> conflicts, Func<int, int, int>? alertLevel = null)
     {
         writer.Write(Header);
