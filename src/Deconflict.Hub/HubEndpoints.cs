@@ -20,6 +20,7 @@ public static class HubEndpoints
         routes.MapPartiesApi();
         routes.MapAgreementsApi();
         routes.MapOperationalIntentsApi();
+        routes.MapIntentCheckApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
         routes.MapTracksApi();
