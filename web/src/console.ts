@@ -88,6 +88,7 @@ export class ConsoleApp {
     }
     if (this.map) this.wireMap(this.map);
     await Promise.all([this.loadTracks(), this.loadIntents(), this.loadConflicts(), this.loadSites(), this.loadInbox(), this.loadTemplates(), this.loadAgreements()]);
+    onLangChange(() => this.relabel());
     this.chooseLanguage();
     this.render();
     this.applyWindow(false);
@@ -97,7 +98,6 @@ export class ConsoleApp {
     this.stream = new EventStream(this.client, (e) => this.onEvent(e), (s, d) => this.onStreamState(s, d));
     this.stream.start();
     this.timers.push(window.setInterval(() => void this.reconcile(), 15000));
-    onLangChange(() => this.relabel());
     (window as unknown as { deconflict: unknown }).deconflict = { map: this.map?.map ?? null, picture: this.picture, timeline: this.timeline };
   }
 

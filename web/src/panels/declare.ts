@@ -64,10 +64,10 @@ export class DeclarePanel {
       h('p', { id: 'declare-upload-result', class: 'small', role: 'status', 'aria-live': 'polite' }),
     );
     this.form.onsubmit = (e) => { e.preventDefault(); void this.submit(); };
+    if (!this.root.contains(this.form)) this.root.append(this.form);
     byId<HTMLInputElement>('declare-width').addEventListener('change', () => {
       if (this.shape?.type === 'corridor') this.setShape({ ...this.shape, halfWidthM: this.halfWidthM() }, true);
     });
-    if (!this.root.contains(this.form)) this.root.append(this.form);
   }
 
   halfWidthM(): number {
