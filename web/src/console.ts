@@ -89,6 +89,7 @@ export class ConsoleApp {
     if (this.map) this.wireMap(this.map);
     await Promise.all([this.loadTracks(), this.loadIntents(), this.loadConflicts(), this.loadSites(), this.loadInbox(), this.loadTemplates(), this.loadAgreements()]);
     onLangChange(() => this.relabel());
+    window.addEventListener('deconflict-tab', (e) => { if ((e as CustomEvent).detail === 'tracks') this.renderTracks(); });
     this.chooseLanguage();
     this.render();
     this.applyWindow(false);
@@ -310,7 +311,8 @@ export class ConsoleApp {
       for (const f of tr.tracks.features) used.add(String(f.properties?.label));
       dropUnusedLabels(this.map.map, used);
     }
-    renderTracks(byId('track-list'), this.picture.tracks, this.picture.conflicted(), this.parties, (k) => this.focusKey(k));
+    // The list is rebuilt only while it is on screen (10,000 rows sorted four times a second would starve the map).
+    if (!byId('panel-tracks').hidden) renderTracks(byId('track-list'), this.picture.tracks, this.picture.conflicted(), this.parties, (k) => this.focusKey(k));
     const s = this.statuses.get('tracks');
     if (s?.kind === 'ok') this.status('tracks', s, this.picture.tracks.size);
     document.body.dataset.tracksRenderedAt = String(performance.now());
@@ -669,6 +671,7 @@ export function selectTab(name: string): void {
     tab.tabIndex = on ? 0 : -1;
     byId(`panel-${tab.dataset.tab}`).hidden = !on;
   }
+  window.dispatchEvent(new CustomEvent('deconflict-tab', { detail: name }));
 }
 
 export { applyStatic };

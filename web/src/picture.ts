@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojs
 import type { Conflict, IntentSummary, Track } from './api';
 import { project, type LonLat } from './geodesy';
 import { flightLevel } from './format';
+import { tOr } from './i18n/i18n';
 import { arrowImage, labelImage } from './labels';
 import { CONFLICT_COLOUR, SITE_COLOUR } from './mapview';
 import type { PartyBook } from './parties';
@@ -94,7 +95,7 @@ export class Picture {
           shape: v.properties.shape, colour, conflicted, own, ...validity(v.properties.time_start, v.properties.time_end), lo: v.properties.alt_lower_ft, hi: v.properties.alt_upper_ft,
         };
         volumes.push({ ...v, properties: props });
-        const text = `${entry.summary.id} ${entry.summary.state}\n${flightLevel(v.properties.alt_lower_ft)}-${flightLevel(v.properties.alt_upper_ft)}`;
+        const text = `${entry.summary.id} ${tOr(`state.${entry.summary.state}`, entry.summary.state)}\n${flightLevel(v.properties.alt_lower_ft)}-${flightLevel(v.properties.alt_upper_ft)}`;
         labels.push(point(labelPoint(v), { key: k, t0: props.t0, t1: props.t1, lo: props.lo, hi: props.hi, rank: labelRank(conflicted, own),
           label: labelImage(text, conflicted ? CONFLICT_COLOUR : colour, own) }));
       });
