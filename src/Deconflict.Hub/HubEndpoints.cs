@@ -6,6 +6,8 @@ using Deconflict.Hub.Ground;
 using Deconflict.Hub.Health;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
+using Deconflict.Hub.Json;
+
 using Deconflict.Hub.Parties;
 using Deconflict.Hub.Tracks;
 
@@ -14,10 +16,13 @@ namespace Deconflict.Hub;
 /// <summary>Every API the hub serves. To add one: a <c>static class XxxApi</c> with <c>MapXxxApi</c>, and one line here.</summary>
 public static class HubEndpoints
 {
-    public static IEndpointRouteBuilder MapHubApis(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapHubApis(this IEndpointRouteBuilder root)
     {
+        // One id rule for every path parameter of every API.
+        var routes = root.MapGroup("").AddEndpointFilter<IdRouteFilter>();
         routes.MapHealthApi();
         routes.MapPartiesApi();
+        routes.MapPartyPrioritiesApi();
         routes.MapAgreementsApi();
         routes.MapOperationalIntentsApi();
         routes.MapIntentCheckApi();
@@ -29,6 +34,6 @@ public static class HubEndpoints
         routes.MapGroundApi();
         routes.MapStrikesApi();
         routes.MapTransparencyApi();
-        return routes;
+        return root;
     }
 }

@@ -189,7 +189,7 @@ export class ConsoleApp {
       await pool(stale, 6, async (s) => {
         const k = key('intent', s.party, s.id);
         try {
-          const body = await this.client.get<FeatureCollection>(`/api/v1/intents/${encodeURIComponent(s.id)}`);
+          const body = await this.client.get<FeatureCollection>(`/api/v1/intents/${encodeURIComponent(s.id)}?party=${encodeURIComponent(s.party)}`);
           this.picture.intents.set(k, { summary: s, volumes: volumesOf(body, s.id, s.party, s.state) });
         } catch {
           this.picture.intents.set(k, { summary: s, volumes: [] });
@@ -212,10 +212,16 @@ export class ConsoleApp {
 
   /** Strike points of ground conflicts, where the caller may see the strike. */
   private async loadStrikes(conflicts: Conflict[]): Promise<void> {
-    const wanted = conflicts.map((c) => detailOf(c).strike_id).filter((id): id is string => typeof id === 'string' && !this.strikes.has(id));
-    await pool([...new Set(wanted)], 4, async (id) => {
+    const wanted = new Map<string, string>();
+    for (const c of conflicts) {
+      const id = detailOf(c).strike_id;
+      if (typeof id !== 'string' || this.strikes.has(id)) continue;
+      const party = this.picture.refsOf(c).find((r) => r.kind === 'strike' && r.id === id)?.party;
+      wanted.set(id, party ? `?party=${encodeURIComponent(party)}` : '');
+    }
+    await pool([...wanted.keys()], 4, async (id) => {
       try {
-        const s = await this.client.get<{ lat_deg: number; lon_deg: number }>(`/api/v1/strikes/${encodeURIComponent(id)}`);
+        const s = await this.client.get<{ lat_deg: number; lon_deg: number }>(`/api/v1/strikes/${encodeURIComponent(id)}${wanted.get(id)}`);
         this.strikes.set(id, [s.lon_deg, s.lat_deg]);
       } catch {
         // not visible to this party: the protected object is still shown
@@ -454,7 +460,7 @@ export class ConsoleApp {
   }
 
   private async ackSite(s: Site): Promise<void> {
-    await this.act(() => this.client.post(`/api/v1/sites/${encodeURIComponent(s.id)}/ack`), 'sites');
+    await this.act(() => this.client.post(`/api/v1/sites/${encodeURIComponent(s.id)}/ack?party=${encodeURIComponent(s.party)}`), 'sites');
   }
 
   private ackConflict(c: Conflict): void {

@@ -12,7 +12,9 @@ public sealed record StrategicAlternative(string Change, double ShiftFt, double 
 /// Alternatives to a candidate refused for blocking conflicts: move the whole band above or below the blocking
 /// overlap, or start after it. Each move is re-checked against the index (the move can meet other intents), a few
 /// times at most; only moves that leave no blocking conflict are offered. Bands move in steps of 1000 ft, windows in
-/// whole minutes, so the alternative reads like something a planner would declare.
+/// whole minutes, so the alternative reads like something a planner would declare. <c>mayMeet</c>(party) limits the
+/// search to intents whose owners let the caller see them: a move that meets anyone else's intent is not offered, so
+/// an alternative never describes an intent the caller may not know of.
 /// </summary>
 public static class StrategicAlternatives
 {
@@ -21,7 +23,8 @@ public static class StrategicAlternatives
     private const double StepFt = 1000;
     private const double StepS = 60;
 
-    public static IReadOnlyList<StrategicAlternative> Suggest(StrategicIndex index, OperationalIntent candidate, Func<string, string, StrategicBuffers>? buffersFor = null)
+    public static IReadOnlyList<StrategicAlternative> Suggest(StrategicIndex index, OperationalIntent candidate, Func<string, string, StrategicBuffers>? buffersFor = null,
+        Func<string, bool>? mayMeet = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -30,10 +33,15 @@ public static class StrategicAlternatives
         {
             return [];
         }
+        var meet = mayMeet ?? (_ => true);
+        if (blocking.Any(c => !meet(c.Party2)))
+        {
+            return [];
+        }
         var found = new List<StrategicAlternative>(3);
-        Add(found, Search(index, candidate, buffersFor, "raise", (m, b) => (Up(b.Max(c => c.OverlapUpperFt) - m.Volumes.Min(v => v.AltLowerFt)), 0)));
-        Add(found, Search(index, candidate, buffersFor, "lower", (m, b) => (-Up(m.Volumes.Max(v => v.AltUpperFt) - b.Min(c => c.OverlapLowerFt)), 0)));
-        Add(found, Search(index, candidate, buffersFor, "later",
+        Add(found, Search(index, candidate, buffersFor, meet, "raise", (m, b) => (Up(b.Max(c => c.OverlapUpperFt) - m.Volumes.Min(v => v.AltLowerFt)), 0)));
+        Add(found, Search(index, candidate, buffersFor, meet, "lower", (m, b) => (-Up(m.Volumes.Max(v => v.AltUpperFt) - b.Min(c => c.OverlapLowerFt)), 0)));
+        Add(found, Search(index, candidate, buffersFor, meet, "later",
             (m, b) => (0, Math.Max(StepS, Math.Ceiling((b.Max(c => c.OverlapEnd) - m.Volumes.Min(v => v.TimeStart)).TotalSeconds / StepS) * StepS))));
         return found;
     }
@@ -50,7 +58,7 @@ public static class StrategicAlternatives
 
     /// <summary>Moves by what the blocking overlap asks for, again from the moved intent while something still blocks.</summary>
     private static StrategicAlternative? Search(StrategicIndex index, OperationalIntent candidate, Func<string, string, StrategicBuffers>? buffersFor,
-        string change, Func<OperationalIntent, IReadOnlyList<StrategicConflict>, (double Ft, double S)> step)
+        Func<string, bool> meet, string change, Func<OperationalIntent, IReadOnlyList<StrategicConflict>, (double Ft, double S)> step)
     {
         double shiftFt = 0, shiftS = 0;
         var moved = candidate;
@@ -65,7 +73,12 @@ public static class StrategicAlternatives
             {
                 return null;
             }
-            blocking = index.FindConflicts(moved, buffersFor).Where(c => c.Blocking).ToList();
+            var met = index.FindConflicts(moved, buffersFor);
+            if (met.Any(c => !meet(c.Party2)))
+            {
+                return null;
+            }
+            blocking = met.Where(c => c.Blocking).ToList();
         }
         return blocking.Count == 0 ? new StrategicAlternative(change, shiftFt, shiftS, moved, index.FindConflicts(moved, buffersFor)) : null;
     }

@@ -82,7 +82,7 @@ public static class TracksApi
             {
                 errors["t"] = [$"Is older than the {o.StaleAfterS:0} s a track stays live."];
             }
-            if (r.IntentId is { } intentId && (desk.Index.Get(intentId) is not { } intent || intent.Party != caller.PartyId || intent.State == IntentState.Ended))
+            if (r.IntentId is { } intentId && (desk.Index.Get(caller.PartyId, intentId) is not { } intent || intent.State == IntentState.Ended))
             {
                 errors["intent_id"] = ["Names no live intent of the reporting party."];
             }
@@ -131,7 +131,7 @@ public static class TracksApi
         var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
         var live = picture.NowS - options.Value.StaleAfterS;
         return TypedResults.Ok(tracks
-            .Where(t => t.TimeS >= live && needToKnow.CanSee(caller.PartyId, t.Party ?? "", t.Id, conflictObjects))
+            .Where(t => t.TimeS >= live && needToKnow.CanSee(caller.PartyId, new ObjectRef(ObjectRef.Track, t.Party ?? "", t.Id), conflictObjects))
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(ToView)
             .ToList());
