@@ -33,7 +33,11 @@ internal sealed class ConsoleScenario
         var relief = await hub.CreatePartyAsync("relief", "humanitarian", ct);
         var scenario = new ConsoleScenario
         {
-            CoalitionKey = coalition.Key, AirForceKey = airForce.Key, ReliefKey = relief.Key, CoalitionId = coalition.Id, AirForceId = airForce.Id,
+            CoalitionKey = coalition.Key,
+            AirForceKey = airForce.Key,
+            ReliefKey = relief.Key,
+            CoalitionId = coalition.Id,
+            AirForceId = airForce.Id,
         };
         using var c = hub.Client(coalition.Key);
         using var a = hub.Client(airForce.Key);

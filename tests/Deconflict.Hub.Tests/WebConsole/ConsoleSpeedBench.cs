@@ -50,7 +50,14 @@ public sealed class ConsoleSpeedBench
             var now = DateTimeOffset.UtcNow;
             var reports = positions.Select((p, i) => new
             {
-                id = $"T{i:D5}", t = Iso(now), lat_deg = p.Lat + round * 0.002, lon_deg = p.Lon + round * 0.002, alt_ft = 1000 * (i % 40), gs_kt = 300, trk_deg = p.Trk, vs_fpm = 0,
+                id = $"T{i:D5}",
+                t = Iso(now),
+                lat_deg = p.Lat + round * 0.002,
+                lon_deg = p.Lon + round * 0.002,
+                alt_ft = 1000 * (i % 40),
+                gs_kt = 300,
+                trk_deg = p.Trk,
+                vs_fpm = 0,
             });
             using var post = await client.PostAsJsonAsync("/api/v1/tracks", reports, token);
             post.EnsureSuccessStatusCode();
