@@ -52,28 +52,34 @@ public sealed class ProbeGuard(NeedToKnow needToKnow, IOptions<DisclosureOptions
             var victim = byVictim.Key;
             await w.RecordProbeAnswerAsync(prober, victim).ConfigureAwait(false);
             var used = counts.GetValueOrDefault(victim) + 1;
-            var exhausted = O.ProbeBudget > 0 && used >= O.ProbeBudget;
+            var exhausted = O.ProbeBudget > 0 && used == O.ProbeBudget;
+            // The victim learns who probed which of its intents, when and with what answer; nothing of the prober's
+            // own candidate (that is the prober's to share), so telling is no leak the other way.
             var told = HubJson.Serialize(new
             {
                 prober,
-                intent_id = candidate.Id,
                 at = w.Now,
                 outcome = blocked ? "blocked" : "conflict",
-                your_intents = byVictim.Select(c => new
-                {
-                    intent_id = c.IntentId2,
-                    blocking = c.Blocking,
-                    overlap_start = c.OverlapStart,
-                    overlap_end = c.OverlapEnd,
-                    overlap_lower_ft = c.OverlapLowerFt,
-                    overlap_upper_ft = c.OverlapUpperFt,
-                }).ToList(),
+                your_intents = byVictim.Select(c => new { intent_id = c.IntentId2, blocking = c.Blocking }).ToList(),
                 answers_in_window = used,
                 budget = O.ProbeBudget,
-                budget_exhausted = exhausted,
             });
-            await w.AppendEventAsync("probe", candidate.Id, "", [victim], told).ConfigureAwait(false);
-            await w.AppendAuditAsync(prober, exhausted ? "intent.probe.budget_exhausted" : "intent.probe", "intent", candidate.Id, [victim], told).ConfigureAwait(false);
+            await w.AppendEventAsync("probe", prober, "", [victim], told).ConfigureAwait(false);
+            await w.AppendAuditAsync(prober, "intent.probe", "party", prober, [victim], told).ConfigureAwait(false);
+            if (exhausted)
+            {
+                var refused = HubJson.Serialize(new
+                {
+                    prober,
+                    at = w.Now,
+                    outcome = "budget_exhausted",
+                    budget = O.ProbeBudget,
+                    window_s = (long)O.ProbeWindow.TotalSeconds,
+                    detail = "Every intent write of this party is refused (429) until the window has passed.",
+                });
+                await w.AppendEventAsync("probe", prober, "", [victim], refused).ConfigureAwait(false);
+                await w.AppendAuditAsync(prober, "intent.probe.budget_exhausted", "party", prober, [victim], refused).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -69,7 +69,6 @@ public static class TracksApi
         var o = options.Value;
         var now = picture.NowS;
         var take = new List<PositionReport>(parsed.Count);
-        var takeIndex = new List<int>(parsed.Count);
         for (var k = 0; k < parsed.Count; k++)
         {
             var r = parsed[k];
@@ -93,7 +92,6 @@ public static class TracksApi
             else
             {
                 take.Add(r);
-                takeIndex.Add(indices[k]);
             }
         }
         var results = new UpsertResult[take.Count];
@@ -101,13 +99,8 @@ public static class TracksApi
         var accepted = 0;
         for (var k = 0; k < take.Count; k++)
         {
-            if (results[k] == UpsertResult.OtherParty)
-            {
-                rejected.Add(new ReportRejection(takeIndex[k], new Dictionary<string, string[]> { ["id"] = ["Is a live track of another party."] }));
-                continue;
-            }
             accepted++;
-            if (results[k] != UpsertResult.Outdated && picture.Store.TryGet(take[k].Id, out var track))
+            if (results[k] != UpsertResult.Outdated && picture.Store.TryGet(caller.PartyId, take[k].Id, out var track))
             {
                 events.PublishTransient("track", track.Id, caller.PartyId, [], HubJson.Serialize(ToView(track)));
             }
