@@ -25,6 +25,7 @@ public static class HubEndpoints
         routes.MapPartyPrioritiesApi();
         routes.MapAgreementsApi();
         routes.MapOperationalIntentsApi();
+        routes.MapIntentCheckApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
         routes.MapTracksApi();

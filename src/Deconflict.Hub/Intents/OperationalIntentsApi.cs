@@ -32,38 +32,12 @@ public static class OperationalIntentsApi
         {
             return Problems.Forbidden("Intents are declared by parties, not the admin.");
         }
-        var body = await JsonBody.ReadTextAsync(request, ct).ConfigureAwait(false);
-        if (body.Problem is not null)
+        var read = await IntentBodyRead.ReadAsync(request, id, caller.PartyId, ct).ConfigureAwait(false);
+        if (read.Problem is not null)
         {
-            return body.Problem;
+            return read.Problem;
         }
-        var json = body.Value!;
-        OperationalIntent candidate;
-        try
-        {
-            candidate = IntentGeoJson.ReadIntent(json, id, caller.PartyId);
-            if (IntentBodyCheck.FirstUnknownMember(json) is { } unknown)
-            {
-                return Problems.Validation(unknown, "Unknown member.");
-            }
-        }
-        catch (IntentFormatException e)
-        {
-            if (e.Property == "party" && e.FeatureIndex >= 0)
-            {
-                return Problems.Forbidden($"An intent may only be declared for the caller's own party ({e.Message}).");
-            }
-            var field = e.FeatureIndex >= 0 ? $"features[{e.FeatureIndex}].{e.Property}" : (e.Property.Length > 0 ? e.Property : "body");
-            return Problems.Validation(field, e.Message);
-        }
-        catch (JsonException)
-        {
-            return Problems.Validation("body", "The JSON is malformed.");
-        }
-        if (candidate.Volumes.Count == 0)
-        {
-            return Problems.Validation("features", "At least one volume (Feature) is required.");
-        }
+        var candidate = read.Value!;
         var outcome = await desk.PutAsync(caller, candidate, IfMatch(request), ct).ConfigureAwait(false);
         return Reply(outcome, request.HttpContext.Response);
     }
