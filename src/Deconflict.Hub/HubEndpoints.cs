@@ -1,6 +1,7 @@
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Audit;
 using Deconflict.Hub.Conflicts;
+using Deconflict.Hub.Dss;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Ground;
 using Deconflict.Hub.Health;
@@ -28,6 +29,7 @@ public static class HubEndpoints
         routes.MapGroundApi();
         routes.MapStrikesApi();
         routes.MapTransparencyApi();
+        routes.MapDssApi();
         return routes;
     }
 }

@@ -40,7 +40,19 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(candidate);
-        return store.WriteAsync(async w =>
+        return store.WriteAsync(w => PutInAsync(w, caller, candidate, ifMatch, null, ct), ct);
+    }
+
+    /// <summary>
+    /// <see cref="PutAsync"/> inside a write already open (for parts of the hub that store more in the same transaction).
+    /// <paramref name="blocks"/> says which blocking conflicts refuse the intent (default: every blocking one).
+    /// </summary>
+    public async Task<IntentOutcome> PutInAsync(IHubWriter w, CallerParty caller, OperationalIntent candidate, string? ifMatch, Func<StrategicConflict, bool>? blocks, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(candidate);
+        blocks ??= c => c.Blocking;
         {
             var existing = await store.GetIntentAsync(candidate.Id, ct).ConfigureAwait(false);
             var live = existing is not null && existing.State != nameof(IntentState.Ended);
@@ -63,20 +75,27 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
             }
             var next = candidate with { Version = (existing?.Version ?? 0) + 1 };
             var found = Index.FindConflicts(next, BuffersFor);
-            if (next.State is IntentState.Accepted or IntentState.Activated && found.Any(c => c.Blocking))
+            if (next.State is IntentState.Accepted or IntentState.Activated && found.Any(blocks))
             {
                 return new IntentOutcome(IntentOutcomeKind.Blocked,
-                    Blocking: found.Where(c => c.Blocking).Select(c => new ConflictRef(c.IntentId2, c.Party2, true)).ToList());
+                    Blocking: found.Where(blocks).Select(c => new ConflictRef(c.IntentId2, c.Party2, true)).ToList());
             }
             var (written, receipt) = await SaveAsync(w, next, found, live ? "intent.update" : "intent.create").ConfigureAwait(false);
             return new IntentOutcome(live ? IntentOutcomeKind.Changed : IntentOutcomeKind.Created, written, Receipt: receipt);
-        }, ct);
+        }
     }
 
     public Task<IntentOutcome> ChangeStateAsync(CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return store.WriteAsync(async w =>
+        return store.WriteAsync(w => ChangeStateInAsync(w, caller, id, to, ifMatch, ct), ct);
+    }
+
+    /// <summary><see cref="ChangeStateAsync"/> inside a write already open.</summary>
+    public async Task<IntentOutcome> ChangeStateInAsync(IHubWriter w, CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(caller);
         {
             var existing = await store.GetIntentAsync(id, ct).ConfigureAwait(false);
             if (existing is null || existing.State == nameof(IntentState.Ended) || existing.Party != caller.PartyId)
@@ -97,7 +116,7 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
             var action = to == IntentState.Ended ? "intent.end" : "intent.state";
             var (written, receipt) = await SaveAsync(w, next, found, action).ConfigureAwait(false);
             return new IntentOutcome(to == IntentState.Ended ? IntentOutcomeKind.Ended : IntentOutcomeKind.Changed, written, Receipt: receipt);
-        }, ct);
+        }
     }
 
     /// <summary>
