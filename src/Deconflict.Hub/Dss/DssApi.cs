@@ -93,7 +93,7 @@ public static class DssApi
     private static async Task<JsonHttpResult<JsonObject>> ReportAsync(DssCaller caller, HttpRequest request, AvailabilityDesk desk, CancellationToken ct) =>
         (await desk.ReportAsync(caller, await DssJsonRead.BodyAsync(request, ct).ConfigureAwait(false), ct).ConfigureAwait(false)).ToResult();
 
-    private static JsonHttpResult<JsonObject> GetAvailability(string uss_id, AvailabilityDesk desk) => desk.Get(uss_id).ToResult();
+    private static JsonHttpResult<JsonObject> GetAvailability(string uss_id, DssCaller caller, AvailabilityDesk desk) => desk.Get(uss_id).ToResult();
 
     private static async Task<JsonHttpResult<JsonObject>> SetAvailabilityAsync(string uss_id, DssCaller caller, HttpRequest request, AvailabilityDesk desk, CancellationToken ct) =>
         (await desk.SetAsync(caller, uss_id, await DssJsonRead.BodyAsync(request, ct).ConfigureAwait(false), ct).ConfigureAwait(false)).ToResult();
