@@ -38,7 +38,7 @@ public abstract class DssHub : IAsyncLifetime
         await File.WriteAllTextAsync(pem, IssuerKey.ExportSubjectPublicKeyInfoPem());
         _app = HubApplication.Build([
             "--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={DataDirectory}", $"--Hub:Database={database}", $"--Hub:AdminKey={AdminKey}",
-            $"--F3548:Audience={Audience}", $"--F3548:PublicKeyFiles:0={pem}", "--F3548:Priority=0",
+            $"--F3548:Audience={Audience}", $"--F3548:PublicKeyFiles:0={pem}", "--F3548:Priority=3",
         ]);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
