@@ -182,8 +182,11 @@ public sealed class OperationalIntentDesk(IHubStore store, DssState state, Inten
             {
                 staged[old] = mine with
                 {
-                    Extent = exact, UssBaseUrl = request.NewSubscriptionUrl!, NotifyForConstraints = request.NewSubscriptionConstraints,
-                    Version = DssIds.NewVersion(), UpdatedAt = now,
+                    Extent = exact,
+                    UssBaseUrl = request.NewSubscriptionUrl!,
+                    NotifyForConstraints = request.NewSubscriptionConstraints,
+                    Version = DssIds.NewVersion(),
+                    UpdatedAt = now,
                 };
                 subscriptionId = old;
             }

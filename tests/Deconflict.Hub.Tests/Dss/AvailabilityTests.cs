@@ -46,8 +46,12 @@ public abstract class AvailabilityTests(DssHub hub)
         {
             ["exchange"] = new JsonObject
             {
-                ["url"] = "https://other.test/uss/v1/operational_intents/x", ["method"] = "GET", ["recorder_role"] = "Client",
-                ["request_time"] = DssCalls.Time(DateTimeOffset.UtcNow), ["request_source"] = "uss-reporter", ["problem"] = "timed out",
+                ["url"] = "https://other.test/uss/v1/operational_intents/x",
+                ["method"] = "GET",
+                ["recorder_role"] = "Client",
+                ["request_time"] = DssCalls.Time(DateTimeOffset.UtcNow),
+                ["request_source"] = "uss-reporter",
+                ["problem"] = "timed out",
             },
         };
         var created = await (await uss.PostJsonAsync("/dss/v1/reports", report)).ShouldAnswerAsync(HttpStatusCode.Created);
