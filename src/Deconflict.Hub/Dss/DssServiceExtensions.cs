@@ -1,6 +1,6 @@
 namespace Deconflict.Hub.Dss;
 
-/// <summary>Registers the F3548 DSS: options (<c>F3548:*</c>), token verification, state loaded at start, desks.</summary>
+/// <summary>Registers the F3548 DSS: options (<c>F3548:*</c>), token verification, state loaded at start, desks, notifications of hub intents.</summary>
 public static class DssServiceExtensions
 {
     public static IHostApplicationBuilder AddDssServices(this IHostApplicationBuilder builder)
@@ -18,6 +18,8 @@ public static class DssServiceExtensions
         services.AddSingleton<SubscriptionDesk>();
         services.AddSingleton<AvailabilityDesk>();
         services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<DssStore>().LoadAsync(ct));
+        services.AddHttpClient(nameof(DssNotifier), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHostedService<DssNotifier>();
         return builder;
     }
 }

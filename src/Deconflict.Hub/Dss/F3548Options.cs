@@ -24,5 +24,17 @@ public sealed class F3548Options
     /// <summary>Clock skew tolerated on <c>exp</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// RSA private key (PEM) with which the hub signs the tokens of its own notifications to USSs (subject
+    /// <see cref="HubSubject"/>); empty = notifications are sent without a token.
+    /// </summary>
+    public string? NotifyKeyFile { get; set; }
+
+    /// <summary>The hub's own client id when it notifies USSs of changes to hub intents.</summary>
+    public string HubSubject { get; set; } = "deconflict-hub";
+
+    /// <summary>Delivery attempts of one notification before it is given up (logged).</summary>
+    public int NotifyAttempts { get; set; } = 3;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Audience);
 }

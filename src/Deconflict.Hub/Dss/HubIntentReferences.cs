@@ -106,11 +106,25 @@ public sealed class HubIntentReferences(IHubStore store, DssState state, NeedToK
             {
                 continue;
             }
-            var intent = IntentDesk.FromRecord(r);
-            var ovn = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"{r.Id}|{r.Version}|{r.UpdatedAt.ToUnixTimeMilliseconds()}")))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_')[..32];
-            list.Add(new HubReference(EntityIdOf(r.Id), ovn, intent, Volumes(intent)));
+            list.Add(Describe(r));
         }
         return list;
+    }
+
+    /// <summary>The reference of a hub intent, whoever may see it (callers decide visibility).</summary>
+    public static HubReference Describe(IntentRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var intent = IntentDesk.FromRecord(r);
+        var ovn = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"{r.Id}|{r.Version}|{r.UpdatedAt.ToUnixTimeMilliseconds()}")))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_')[..32];
+        return new HubReference(EntityIdOf(r.Id), ovn, intent, Volumes(intent));
+    }
+
+    /// <summary>Whether the subscriber's party may see a hub intent.</summary>
+    public async Task<bool> VisibleToAsync(IntentRecord r, string party, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return needToKnow.CanSee(party, r.Party, r.Id, await needToKnow.ConflictObjectsAsync(party, ct).ConfigureAwait(false));
     }
 }

@@ -104,6 +104,44 @@ public abstract class HubPictureTests(DssHub hub)
         conflicts.EnumerateArray().ShouldContain(c => c.GetProperty("objects").EnumerateArray().Any(o => o.GetString() == accepted));
     }
 
+    [Fact]
+    public async Task Usss_subscribed_to_an_area_are_notified_of_hub_intents_they_may_see()
+    {
+        var area = DssArea.New();
+        await using var receiver = await TestUss.StartAsync();
+        var (ussParty, ussHub) = await UssPartyAsync("pic-notify");
+        using var uss = hub.Uss(ussParty, S.StrategicCoordination);
+        var subscription = DssCalls.NewId();
+        await (await uss.PutJsonAsync($"/dss/v1/subscriptions/{subscription}", DssCalls.Subscription(area.Volume(radiusM: 5_000, fromMin: 0, toMin: 120), ussUrl: receiver.BaseUrl))).ShouldAnswerAsync(HttpStatusCode.OK);
+        var (_, hidden) = await hub.PartyAsync("hidden");
+        var (sharingId, sharing) = await hub.PartyAsync("sharing");
+        var proposal = await (await sharing.SendJsonAsync(HttpMethod.Post, "/api/v1/agreements",
+            $$$"""{"counterparty":"{{{ussParty}}}","sharing":{"proposer_to_counterparty":"full","counterparty_to_proposer":"none"}}""")).ShouldBeAsync(HttpStatusCode.Created);
+        await (await ussHub.PostAsync($"/api/v1/agreements/{proposal.GetProperty("id").GetString()}/accept", null)).ShouldBeAsync(HttpStatusCode.OK);
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var t1 = DateTimeOffset.UtcNow.AddMinutes(60).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+        // The hidden party's intent comes first but is never notified; the sharing party's is, with details and OVN.
+        await (await hidden.PutIntentAsync("H-" + Guid.NewGuid().ToString("N")[..8], HubCalls.Circle(area.Lng, area.Lat, 500, 0, 500, t0, t1, priority: 1))).ShouldBeAsync(HttpStatusCode.Created);
+        var shared = "S-" + Guid.NewGuid().ToString("N")[..8];
+        var put = await sharing.PutIntentAsync(shared, HubCalls.Circle(area.Lng, area.Lat, 500, 0, 500, t0, t1, priority: 5));
+        await put.ShouldBeAsync(HttpStatusCode.Created);
+        var note = await receiver.NextAsync();
+        note.GetProperty("operational_intent_id").GetString().ShouldBe(HubIntentReferences.EntityIdOf(shared));
+        note.GetProperty("subscriptions")[0].GetProperty("subscription_id").GetString().ShouldBe(subscription);
+        note.GetProperty("subscriptions")[0].GetProperty("notification_index").GetInt32().ShouldBe(1);
+        var reference = note.GetProperty("operational_intent").GetProperty("reference");
+        reference.GetProperty("manager").GetString().ShouldBe(HubIntentReferences.ManagerPrefix + sharingId);
+        reference.GetProperty("ovn").GetString().ShouldNotBeNullOrEmpty();
+
+        // Ending it is a notification without details; the index goes on.
+        (await sharing.DeleteAsync($"/api/v1/intents/{shared}")).IsSuccessStatusCode.ShouldBeTrue();
+        var ended = await receiver.NextAsync();
+        ended.GetProperty("operational_intent_id").GetString().ShouldBe(HubIntentReferences.EntityIdOf(shared));
+        ended.TryGetProperty("operational_intent", out _).ShouldBeFalse();
+        ended.GetProperty("subscriptions")[0].GetProperty("notification_index").GetInt32().ShouldBe(2);
+    }
+
     /// <summary>A hub party for a USS subject (created with <c>f3548_subject</c>), so that it also has an API key.</summary>
     private async Task<(string Id, HttpClient Hub)> UssPartyAsync(string prefix)
     {
