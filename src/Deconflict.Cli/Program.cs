@@ -6,6 +6,7 @@ var root = new RootCommand("Deconflict: a neutral hub for strategic and tactical
 {
     ServeCommand.Create(),
     DetectCommand.Create(),
+    BandsCommand.Create(),
     CheckCommand.Create(),
     ReplayCommand.Create(),
     AuditCommand.Create(),

@@ -7,6 +7,8 @@ using Deconflict.Hub.Ground;
 using Deconflict.Hub.Health;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
+using Deconflict.Hub.Json;
+
 using Deconflict.Hub.Parties;
 using Deconflict.Hub.Tracks;
 
@@ -15,10 +17,13 @@ namespace Deconflict.Hub;
 /// <summary>Every API the hub serves. To add one: a <c>static class XxxApi</c> with <c>MapXxxApi</c>, and one line here.</summary>
 public static class HubEndpoints
 {
-    public static IEndpointRouteBuilder MapHubApis(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapHubApis(this IEndpointRouteBuilder root)
     {
+        // One id rule for every path parameter of every API.
+        var routes = root.MapGroup("").AddEndpointFilter<IdRouteFilter>();
         routes.MapHealthApi();
         routes.MapPartiesApi();
+        routes.MapPartyPrioritiesApi();
         routes.MapAgreementsApi();
         routes.MapOperationalIntentsApi();
         routes.MapConflictsApi();
@@ -29,7 +34,8 @@ public static class HubEndpoints
         routes.MapGroundApi();
         routes.MapStrikesApi();
         routes.MapTransparencyApi();
-        routes.MapDssApi();
-        return routes;
+        // F3548 has its own id rules (UUIDs, OVNs) and error bodies.
+        root.MapDssApi();
+        return root;
     }
 }

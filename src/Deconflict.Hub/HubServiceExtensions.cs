@@ -51,7 +51,11 @@ public static class HubServiceExtensions
                 ? new PostgresHubStore(sp.GetRequiredService<NpgsqlDataSource>(), events, audit, clock)
                 : new SqliteHubStore(SqlitePath(o), events, audit, clock);
         });
+        services.AddOptions<DisclosureOptions>().BindConfiguration("Disclosure").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ProbeGuard>();
         services.AddSingleton<IntentDesk>();
+        services.AddSingleton<HubStartup.Step>((sp, ct) =>
+            ConflictIdentityBackfill.RunAsync(sp.GetRequiredService<IHubStore>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConflictIdentityBackfill)), ct));
         services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(ct));
         services.AddSingleton<DemoScenario>();
         services.AddSingleton<HubStartup.Step>((sp, ct) =>

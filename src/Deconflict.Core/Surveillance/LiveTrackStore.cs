@@ -13,7 +13,8 @@ namespace Deconflict.Core.Surveillance;
 public sealed class LiveTrackStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    // A track is (reporting party, id): two parties' aircraft never share a slot, whatever ids they use.
+    private readonly Dictionary<(string Party, string Id), int> _slots = [];
     private string?[] _id;
     private string?[] _party;
     private string?[] _intent;
@@ -110,7 +111,7 @@ public sealed class LiveTrackStore
                 if (_id[slot] is { } id && _timeS[slot] < limit)
                 {
                     evicted?.Add(id);
-                    _slots.Remove(id);
+                    _slots.Remove((_party[slot] ?? "", id));
                     Release(slot);
                     removed++;
                 }
@@ -123,12 +124,12 @@ public sealed class LiveTrackStore
         return removed;
     }
 
-    /// <summary>Reads one track's latest state.</summary>
-    public bool TryGet(string id, out LiveTrack track)
+    /// <summary>Reads the latest state of the track <paramref name="id"/> reported by <paramref name="party"/> (null in a replay).</summary>
+    public bool TryGet(string? party, string id, out LiveTrack track)
     {
         lock (_gate)
         {
-            if (_slots.TryGetValue(id, out var slot))
+            if (_slots.TryGetValue((party ?? "", id), out var slot))
             {
                 track = Read(slot);
                 return true;
@@ -222,12 +223,8 @@ public sealed class LiveTrackStore
 
     private UpsertResult UpsertLocked(in PositionReport r, string? party)
     {
-        if (_slots.TryGetValue(r.Id, out var slot))
+        if (_slots.TryGetValue((party ?? "", r.Id), out var slot))
         {
-            if (!string.Equals(_party[slot], party, StringComparison.Ordinal))
-            {
-                return UpsertResult.OtherParty;
-            }
             if (r.TimeS < _timeS[slot])
             {
                 return UpsertResult.Outdated;
@@ -237,7 +234,7 @@ public sealed class LiveTrackStore
             return UpsertResult.Updated;
         }
         slot = Allocate();
-        _slots.Add(r.Id, slot);
+        _slots.Add((party ?? "", r.Id), slot);
         _id[slot] = r.Id;
         _party[slot] = party;
         _alt[slot] = _gs[slot] = _trk[slot] = _vs[slot] = double.NaN;

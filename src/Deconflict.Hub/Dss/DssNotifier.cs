@@ -29,13 +29,13 @@ public sealed partial class DssNotifier(HubEvents events, IHubStore store, DssSt
             {
                 LogLagged(logger);
             }
-            if (e.Type != "intent" || state.OperationalIntents.ContainsKey(e.ObjectId) || state.IsUssParty(e.OwnerParty))
+            if (e.Type != "intent" || state.IsUssParty(e.OwnerParty))
             {
                 continue;
             }
             try
             {
-                await NotifyAsync(e.ObjectId, key, stoppingToken).ConfigureAwait(false);
+                await NotifyAsync(e.OwnerParty, e.ObjectId, key, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -44,9 +44,9 @@ public sealed partial class DssNotifier(HubEvents events, IHubStore store, DssSt
         }
     }
 
-    private async Task NotifyAsync(string intentId, RSA? key, CancellationToken ct)
+    private async Task NotifyAsync(string party, string intentId, RSA? key, CancellationToken ct)
     {
-        if (await store.GetIntentAsync(intentId, ct).ConfigureAwait(false) is not { } record)
+        if (await store.GetIntentAsync(party, intentId, ct).ConfigureAwait(false) is not { } record)
         {
             return;
         }
@@ -54,7 +54,7 @@ public sealed partial class DssNotifier(HubEvents events, IHubStore store, DssSt
         var targets = new List<DssSubscription>();
         foreach (var s in state.SubscriptionsIn(hub.Volumes, clock.GetUtcNow()).Where(s => s.NotifyForOperationalIntents))
         {
-            if (state.Subjects.TryGetValue(s.Manager, out var party) && await references.VisibleToAsync(record, party, ct).ConfigureAwait(false))
+            if (state.Subjects.TryGetValue(s.Manager, out var viewer) && await references.VisibleToAsync(record, viewer, ct).ConfigureAwait(false))
             {
                 targets.Add(s);
             }

@@ -16,7 +16,7 @@ namespace Deconflict.Hub.Dss;
 /// <c>/uss/v1/operational_intents/{id}</c>. Only intents the USS's party may see under need-to-know appear at all
 /// (<c>full</c>, or <c>conflicts_only</c> once in an open conflict with it); the others still block the USS's intent in
 /// the hub's strategic check, which then answers 409 without naming what it may not describe.
-/// Ids are name-based UUIDs of the hub intent ids (F3548 ids are UUIDv4), OVNs a digest of id, version and time.
+/// Ids are name-based UUIDs of the hub intents' (party, id) (F3548 ids are UUIDv4), OVNs a digest of id, version and time.
 /// </summary>
 public sealed class HubIntentReferences(IHubStore store, DssState state, NeedToKnow needToKnow, IOptions<F3548Options> options)
 {
@@ -42,7 +42,7 @@ public sealed class HubIntentReferences(IHubStore store, DssState state, NeedToK
     public async Task<HubReference?> FindAsync(string entityId, string party, CancellationToken ct)
     {
         var records = await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), ct).ConfigureAwait(false);
-        return (await VisibleAsync(records, party, r => EntityIdOf(r.Id) == entityId, ct).ConfigureAwait(false)).FirstOrDefault();
+        return (await VisibleAsync(records, party, r => EntityIdOf(r.Party, r.Id) == entityId, ct).ConfigureAwait(false)).FirstOrDefault();
     }
 
     public JsonObject Reference(HubReference h, string baseUrl)
@@ -82,9 +82,11 @@ public sealed class HubIntentReferences(IHubStore store, DssState state, NeedToK
         };
     }
 
-    public static string EntityIdOf(string hubIntentId)
+    /// <summary>The F3548 entity id of the hub intent (<paramref name="party"/>, <paramref name="hubIntentId"/>).</summary>
+    public static string EntityIdOf(string party, string hubIntentId)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes("deconflict-hub-intent:" + hubIntentId))[..16];
+        ArgumentNullException.ThrowIfNull(party);
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(ObjectRef.KeyOf("deconflict-hub-intent", new ObjectRef(ObjectRef.Intent, party, hubIntentId))))[..16];
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true).ToString();
@@ -102,7 +104,7 @@ public sealed class HubIntentReferences(IHubStore store, DssState state, NeedToK
         var list = new List<HubReference>();
         foreach (var r in records)
         {
-            if (state.OperationalIntents.ContainsKey(r.Id) || state.IsUssParty(r.Party) || !needToKnow.CanSee(party, r.Party, r.Id, conflicts) || !wanted(r))
+            if (state.IsUssParty(r.Party) || !needToKnow.CanSee(party, new ObjectRef(ObjectRef.Intent, r.Party, r.Id), conflicts) || !wanted(r))
             {
                 continue;
             }
@@ -116,15 +118,15 @@ public sealed class HubIntentReferences(IHubStore store, DssState state, NeedToK
     {
         ArgumentNullException.ThrowIfNull(r);
         var intent = IntentDesk.FromRecord(r);
-        var ovn = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"{r.Id}|{r.Version}|{r.UpdatedAt.ToUnixTimeMilliseconds()}")))
+        var ovn = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"{ObjectRef.KeyOf("ovn", new ObjectRef(ObjectRef.Intent, r.Party, r.Id))}|{r.Version}|{r.UpdatedAt.ToUnixTimeMilliseconds()}")))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_')[..32];
-        return new HubReference(EntityIdOf(r.Id), ovn, intent, Volumes(intent));
+        return new HubReference(EntityIdOf(r.Party, r.Id), ovn, intent, Volumes(intent));
     }
 
     /// <summary>Whether the subscriber's party may see a hub intent.</summary>
     public async Task<bool> VisibleToAsync(IntentRecord r, string party, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return needToKnow.CanSee(party, r.Party, r.Id, await needToKnow.ConflictObjectsAsync(party, ct).ConfigureAwait(false));
+        return needToKnow.CanSee(party, new ObjectRef(ObjectRef.Intent, r.Party, r.Id), await needToKnow.ConflictObjectsAsync(party, ct).ConfigureAwait(false));
     }
 }

@@ -231,9 +231,15 @@ public sealed class OperationalIntentDesk(IHubStore store, DssState state, Inten
         switch (outcome.Kind)
         {
             case IntentOutcomeKind.Blocked:
+                // Named only as far as their owners share with this USS's party (the hub's disclosure rule).
+                var named = outcome.Blocking!.Where(b => b.IntentId is not null).Select(b => $"{b.Party}/{b.IntentId}").ToList();
                 return DssReply.AirspaceConflict(
-                    "The hub refuses the operational intent: it conflicts with higher-priority intent(s) of other parties ("
-                    + string.Join(", ", outcome.Blocking!.Select(b => b.IntentId)) + ").", [], []);
+                    "The hub refuses the operational intent: it conflicts with higher-priority intent(s) of other parties"
+                    + (named.Count > 0 ? $" ({string.Join(", ", named)})." : " that the hub may not describe."), [], []);
+            case IntentOutcomeKind.Invalid:
+                return DssReply.BadRequest($"{outcome.Field ?? "body"}: {outcome.Detail}");
+            case IntentOutcomeKind.TooManyRequests:
+                return DssReply.Error(StatusCodes.Status429TooManyRequests, outcome.Detail ?? "Too many requests.");
             case IntentOutcomeKind.Forbidden:
                 return DssReply.Conflict($"The id {id} is taken by another party's intent in the hub.");
             case IntentOutcomeKind.IllegalTransition:

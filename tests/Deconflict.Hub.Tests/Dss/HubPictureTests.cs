@@ -35,11 +35,12 @@ public abstract class HubPictureTests(DssHub hub)
         missing[0].GetProperty("uss_base_url").GetString().ShouldBe(DssCalls.UssUrl);
         await uss2.CreateOirAsync(second, DssCalls.Oir(area.Volume(eastM: 300), key: [ovn1]));
 
-        // In the hub the two are an advisory (USSs deconflict each other by keys) strategic conflict of USS 1's party.
+        // In the hub the two are an open strategic conflict of both parties (accepted: USSs deconflict each other by keys).
         var conflicts = await (await uss1Hub.GetAsync("/api/v1/conflicts")).ShouldBeAsync(HttpStatusCode.OK);
-        var pair = conflicts.EnumerateArray().Single(c => c.GetProperty("objects").EnumerateArray().Any(o => o.GetString() == second));
+        // USS 2 shares nothing with USS 1's party, so its intent is named by party only.
+        var pair = conflicts.EnumerateArray().Single(c => c.GetProperty("objects").EnumerateArray().Any(o => o.GetString() == first));
         pair.GetProperty("kind").GetString().ShouldBe("strategic");
-        pair.GetProperty("objects").EnumerateArray().Select(o => o.GetString()).ShouldContain(first);
+        pair.GetProperty("parties").GetArrayLength().ShouldBe(2);
 
         // The audit log has the DSS write and the hub intent it made.
         var audit = await uss1Hub.GetStringAsync("/api/v1/audit/export");
@@ -60,13 +61,13 @@ public abstract class HubPictureTests(DssHub hub)
         var t1 = DateTimeOffset.UtcNow.AddMinutes(90).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var hubIntent = "AF-" + Guid.NewGuid().ToString("N")[..8];
         await (await state.PutIntentAsync(hubIntent, HubCalls.Circle(area.Lng, area.Lat, 1_000, 0, 1_000, t0, t1, priority: 5))).ShouldBeAsync(HttpStatusCode.Created);
-        var entityId = HubIntentReferences.EntityIdOf(hubIntent);
+        var entityId = HubIntentReferences.EntityIdOf(stateId, hubIntent);
 
         // No agreement: the USS does not see it at all, but the hub still refuses a USS intent into it.
         var query = await (await uss.PostJsonAsync("/dss/v1/operational_intent_references/query", DssCalls.Query(area.Volume(radiusM: 3_000)))).ShouldAnswerAsync(HttpStatusCode.OK);
         query.GetProperty("operational_intent_references").Ids().ShouldNotContain(entityId);
         var blocked = await (await uss.PutJsonAsync($"/dss/v1/operational_intent_references/{DssCalls.NewId()}", DssCalls.Oir(area.Volume()))).ShouldAnswerAsync(HttpStatusCode.Conflict);
-        blocked.GetProperty("message").GetString()!.ShouldContain(hubIntent);
+        blocked.GetProperty("message").GetString()!.ShouldContain("higher-priority");
         blocked.GetProperty("missing_operational_intents").GetArrayLength().ShouldBe(0);
         await (await uss.GetAsync($"/uss/v1/operational_intents/{entityId}")).ShouldAnswerAsync(HttpStatusCode.NotFound);
         // Elsewhere the USS plans freely.
@@ -127,7 +128,7 @@ public abstract class HubPictureTests(DssHub hub)
         var put = await sharing.PutIntentAsync(shared, HubCalls.Circle(area.Lng, area.Lat, 500, 0, 500, t0, t1, priority: 5));
         await put.ShouldBeAsync(HttpStatusCode.Created);
         var note = await receiver.NextAsync();
-        note.GetProperty("operational_intent_id").GetString().ShouldBe(HubIntentReferences.EntityIdOf(shared));
+        note.GetProperty("operational_intent_id").GetString().ShouldBe(HubIntentReferences.EntityIdOf(sharingId, shared));
         note.GetProperty("subscriptions")[0].GetProperty("subscription_id").GetString().ShouldBe(subscription);
         note.GetProperty("subscriptions")[0].GetProperty("notification_index").GetInt32().ShouldBe(1);
         var reference = note.GetProperty("operational_intent").GetProperty("reference");
@@ -137,7 +138,7 @@ public abstract class HubPictureTests(DssHub hub)
         // Ending it is a notification without details; the index goes on.
         (await sharing.DeleteAsync($"/api/v1/intents/{shared}")).IsSuccessStatusCode.ShouldBeTrue();
         var ended = await receiver.NextAsync();
-        ended.GetProperty("operational_intent_id").GetString().ShouldBe(HubIntentReferences.EntityIdOf(shared));
+        ended.GetProperty("operational_intent_id").GetString().ShouldBe(HubIntentReferences.EntityIdOf(sharingId, shared));
         ended.TryGetProperty("operational_intent", out _).ShouldBeFalse();
         ended.GetProperty("subscriptions")[0].GetProperty("notification_index").GetInt32().ShouldBe(2);
     }
