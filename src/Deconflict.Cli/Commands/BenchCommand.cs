@@ -14,5 +14,6 @@ internal static class BenchCommand
         BenchReplayCommand.Create(),
         BenchHubCommand.Create(),
         BenchAuditCommand.Create(),
+        BenchAsterixCommand.Create(),
     };
 }

@@ -26,6 +26,8 @@ public sealed class LiveTrackStore
     private double[] _gs;
     private double[] _trk;
     private double[] _vs;
+    private double[] _holdAlt;
+    private double[] _holdSinceS;
     private int[] _free;
     private int _freeCount;
     private int _highWater;
@@ -47,8 +49,13 @@ public sealed class LiveTrackStore
         _gs = new double[n];
         _trk = new double[n];
         _vs = new double[n];
+        _holdAlt = new double[n];
+        _holdSinceS = new double[n];
         _free = new int[n];
     }
+
+    /// <summary>A track's altitude holds while its reports stay within this of the altitude at which the hold began.</summary>
+    public const double AltitudeHoldBandFt = 100;
 
     /// <summary>Seconds without a report after which a track leaves the live picture (default 60).</summary>
     public double StaleAfterS { get; }
@@ -184,7 +191,7 @@ public sealed class LiveTrackStore
                     Extrapolate(ref lat, ref lon, gs, trk, dt);
                     alt += vs * dt / 60.0;
                 }
-                snapshot.Add(id, lat, lon, alt, gs, trk, vs, _party[slot], _intent[slot], slot);
+                snapshot.Add(id, lat, lon, alt, gs, trk, vs, _party[slot], _intent[slot], slot, _alt[slot], _timeS[slot] - _holdSinceS[slot]);
             }
         }
     }
@@ -237,7 +244,7 @@ public sealed class LiveTrackStore
         _slots.Add((party ?? "", r.Id), slot);
         _id[slot] = r.Id;
         _party[slot] = party;
-        _alt[slot] = _gs[slot] = _trk[slot] = _vs[slot] = double.NaN;
+        _alt[slot] = _gs[slot] = _trk[slot] = _vs[slot] = _holdAlt[slot] = double.NaN;
         Write(slot, r);
         _version++;
         return UpsertResult.Added;
@@ -251,6 +258,13 @@ public sealed class LiveTrackStore
         if (!double.IsNaN(r.AltFt))
         {
             _alt[slot] = r.AltFt;
+            // How long the reported altitude has held within a band: level flight seen in the altitudes
+            // themselves, whatever noise the reported vertical rate carries.
+            if (double.IsNaN(_holdAlt[slot]) || Math.Abs(r.AltFt - _holdAlt[slot]) > AltitudeHoldBandFt)
+            {
+                _holdAlt[slot] = r.AltFt;
+                _holdSinceS[slot] = r.TimeS;
+            }
         }
         if (!double.IsNaN(r.GsKt))
         {
@@ -305,6 +319,8 @@ public sealed class LiveTrackStore
         Array.Resize(ref _party, n);
         Array.Resize(ref _intent, n);
         Array.Resize(ref _callsign, n);
+        Array.Resize(ref _holdAlt, n);
+        Array.Resize(ref _holdSinceS, n);
         Array.Resize(ref _timeS, n);
         Array.Resize(ref _lat, n);
         Array.Resize(ref _lon, n);

@@ -161,13 +161,15 @@ public sealed partial class LiveDetectionService(
             .OrderBy(x => x.IntentId2, StringComparer.Ordinal)];
     }
 
-    /// <summary>Per-pair minima: null for two tracks of one party, the agreement's separation, or the defaults.</summary>
+    /// <summary>Per-pair minima: null for two tracks of one party or of one aircraft, the agreement's separation, or the defaults.</summary>
     private SeparationMinima? PairMinima(LiveSnapshot s, int i, int j)
     {
         var party = s.Party;
         var a = party[i] ?? "";
         var b = party[j] ?? "";
-        if (a == b)
+        // Same party: its own business. Same id from two parties: one aircraft (an ICAO address or callsign) seen by
+        // both, never in conflict with itself.
+        if (a == b || string.Equals(s.Ids[i], s.Ids[j], StringComparison.Ordinal))
         {
             return null;
         }
