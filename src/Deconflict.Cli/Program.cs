@@ -12,6 +12,7 @@ var root = new RootCommand("Deconflict: a neutral hub for strategic and tactical
     AuditCommand.Create(),
     GenCommand.Create(),
     BenchCommand.Create(),
+    F3548Command.Create(),
 };
 
 var parse = root.Parse(args);

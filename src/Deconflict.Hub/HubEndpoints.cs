@@ -1,6 +1,7 @@
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Audit;
 using Deconflict.Hub.Conflicts;
+using Deconflict.Hub.Dss;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Ground;
 using Deconflict.Hub.Health;
@@ -34,6 +35,8 @@ public static class HubEndpoints
         routes.MapGroundApi();
         routes.MapStrikesApi();
         routes.MapTransparencyApi();
+        // F3548 has its own id rules (UUIDs, OVNs) and error bodies.
+        root.MapDssApi();
         return root;
     }
 }

@@ -3,6 +3,7 @@ using Deconflict.Hub.Access;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Demo;
+using Deconflict.Hub.Dss;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Ground;
@@ -66,6 +67,7 @@ public static class HubServiceExtensions
         builder.AddSurveillanceServices();
         builder.AddHotlineServices();
         builder.AddGroundServices();
+        builder.AddDssServices();
 
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

@@ -56,8 +56,20 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(candidate);
+        return store.WriteAsync(w => PutInAsync(w, caller, candidate, ifMatch, null, ct), ct);
+    }
+
+    /// <summary>
+    /// <see cref="PutAsync"/> inside a write already open (for parts of the hub that store more in the same transaction).
+    /// <paramref name="blocks"/> says which blocking conflicts refuse the intent (default: every blocking one).
+    /// </summary>
+    public async Task<IntentOutcome> PutInAsync(IHubWriter w, CallerParty caller, OperationalIntent candidate, string? ifMatch, Func<StrategicConflict, bool>? blocks, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(candidate);
+        blocks ??= c => c.Blocking;
         var party = caller.PartyId ?? throw new ArgumentException("Intents are declared by parties.", nameof(caller));
-        return store.WriteAsync(async w =>
         {
             var existing = await w.GetIntentAsync(party, candidate.Id).ConfigureAwait(false);
             var live = existing is not null && existing.State != nameof(IntentState.Ended);
@@ -89,22 +101,29 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
             }
             var next = candidate with { Party = party, Version = (existing?.Version ?? 0) + 1 };
             var found = Index.FindConflicts(next, BuffersFor);
-            var blocked = nominal && found.Any(c => c.Blocking);
+            var blocked = nominal && found.Any(blocks);
             await probes.RecordAsync(w, next, found, blocked).ConfigureAwait(false);
             if (blocked)
             {
                 return new IntentOutcome(IntentOutcomeKind.Blocked,
-                    Blocking: [.. found.Where(c => c.Blocking).Select(c => Disclosed(party, new ConflictRef(c.IntentId2, c.Party2, true), stored: false))]);
+                    Blocking: [.. found.Where(blocks).Select(c => Disclosed(party, new ConflictRef(c.IntentId2, c.Party2, true), stored: false))]);
             }
             var (written, receipt) = await SaveAsync(w, next, found, live ? "intent.update" : "intent.create").ConfigureAwait(false);
             return new IntentOutcome(live ? IntentOutcomeKind.Changed : IntentOutcomeKind.Created, written, Receipt: receipt);
-        }, ct);
+        }
     }
 
     public Task<IntentOutcome> ChangeStateAsync(CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return store.WriteAsync(async w =>
+        return store.WriteAsync(w => ChangeStateInAsync(w, caller, id, to, ifMatch, ct), ct);
+    }
+
+    /// <summary><see cref="ChangeStateAsync"/> inside a write already open.</summary>
+    public async Task<IntentOutcome> ChangeStateInAsync(IHubWriter w, CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(caller);
         {
             var existing = caller.PartyId is { } party ? await w.GetIntentAsync(party, id).ConfigureAwait(false) : null;
             if (existing is null || existing.State == nameof(IntentState.Ended))
@@ -125,7 +144,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
             var action = to == IntentState.Ended ? "intent.end" : "intent.state";
             var (written, receipt) = await SaveAsync(w, next, found, action).ConfigureAwait(false);
             return new IntentOutcome(to == IntentState.Ended ? IntentOutcomeKind.Ended : IntentOutcomeKind.Changed, written, Receipt: receipt);
-        }, ct);
+        }
     }
 
     /// <summary>
