@@ -28,8 +28,10 @@ public static class HubServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HubEvents>();
         services.AddSingleton<AgreementBook>();
+        services.AddSingleton<ProposalExpiry>();
         services.AddSingleton<NeedToKnow>();
         services.AddSingleton<AdminKey>();
+        services.AddSingleton<KeyRevocations>();
         services.AddSingleton(sp => AuditSigner.LoadOrCreate(DataDirectory(sp)));
         services.AddSingleton(sp => new AuditChain(sp.GetRequiredService<AuditSigner>()));
         services.AddSingleton<AuditTrail>();
@@ -43,6 +45,7 @@ public static class HubServiceExtensions
         services.AddSingleton<IHubStore>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<HubOptions>>().Value;
+            PrivateFiles.SecureDirectory(o.DataDirectory);
             var events = sp.GetRequiredService<HubEvents>();
             var audit = sp.GetRequiredService<AuditTrail>();
             var clock = sp.GetRequiredService<TimeProvider>();
@@ -51,7 +54,7 @@ public static class HubServiceExtensions
                 : new SqliteHubStore(SqlitePath(o), events, audit, clock);
         });
         services.AddSingleton<IntentDesk>();
-        services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(ct));
+        services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(sp.GetRequiredService<ILogger<IntentDesk>>(), ct));
         services.AddSingleton<DemoScenario>();
         services.AddSingleton<HubStartup.Step>((sp, ct) =>
             sp.GetRequiredService<IOptions<HubOptions>>().Value.Demo ? sp.GetRequiredService<DemoScenario>().SeedAsync(ct) : Task.CompletedTask);
@@ -100,8 +103,8 @@ public static class HubServiceExtensions
 
     private static string DataDirectory(IServiceProvider sp)
     {
-        var dir = Path.GetFullPath(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory);
-        Directory.CreateDirectory(dir);
+        var dir = PrivateFiles.SecureDirectory(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory);
+        PrivateFiles.SecureFiles(Path.Combine(dir, "admin.key"));
         return dir;
     }
 }

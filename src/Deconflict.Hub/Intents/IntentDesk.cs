@@ -21,19 +21,33 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
 
     public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
-    /// <summary>Rebuilds the index from the store (at start).</summary>
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds the index from the store (at start). A row that cannot be read is logged and left out of the
+    /// index (it stays stored, untouched): one bad row never keeps the hub from starting. Returns how many.
+    /// </summary>
+    public async Task<int> LoadAsync(ILogger logger, CancellationToken cancellationToken)
     {
+        var unreadable = 0;
         foreach (var r in await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), cancellationToken).ConfigureAwait(false))
         {
-            Index.Upsert(FromRecord(r));
+            try
+            {
+                Index.Upsert(FromRecord(r));
+            }
+            catch (Exception e) when (e is IntentFormatException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+            {
+                unreadable++;
+                HubLog.UnreadableRow(logger, "intent", r.Party, r.Id, e.Message);
+            }
         }
+        return unreadable;
     }
 
+    /// <summary>A stored intent, read on the trusted path: its shapes were checked when it was written.</summary>
     public static OperationalIntent FromRecord(IntentRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return IntentGeoJson.ReadCollection(r.GeoJson)[0] with { Version = r.Version };
+        return IntentGeoJson.ReadStored(r.GeoJson)[0] with { Version = r.Version };
     }
 
     public Task<IntentOutcome> PutAsync(CallerParty caller, OperationalIntent candidate, string? ifMatch, CancellationToken ct)
