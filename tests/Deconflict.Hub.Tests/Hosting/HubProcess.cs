@@ -16,14 +16,14 @@ public sealed partial class HubProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<HubProcess> StartAsync(string dataDirectory, string adminKey, string? database = null)
+    public static async Task<HubProcess> StartAsync(string dataDirectory, string adminKey, string? database = null, string? workingDirectory = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Deconflict.Hub.dll");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = dataDirectory,
+            WorkingDirectory = workingDirectory ?? dataDirectory,
         };
         foreach (var arg in new[] { dll, "--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={dataDirectory}", $"--Hub:AdminKey={adminKey}", "--Hub:Banner=true" })
         {
