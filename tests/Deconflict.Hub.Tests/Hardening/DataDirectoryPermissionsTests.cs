@@ -38,7 +38,7 @@ public sealed class DataDirectoryPermissionsTests
 
             await using (var hub = await HubProcess.StartAsync(data, adminKey))
             {
-                await WriteSomethingAsync(hub, adminKey, "perm-2");
+                await WriteSomethingAsync(hub, adminKey, "perm-2", lon: 40);
                 File.GetUnixFileMode(data).ShouldBe(PrivateDirectory);
                 foreach (var f in new[] { "hub.db", "hub.db-wal", "hub.db-shm", "admin.key", "audit-ed25519.pem" })
                 {
@@ -75,10 +75,10 @@ public sealed class DataDirectoryPermissionsTests
         }
     }
 
-    private static async Task WriteSomethingAsync(HubProcess hub, string adminKey, string prefix)
+    private static async Task WriteSomethingAsync(HubProcess hub, string adminKey, string prefix, double lon = 20)
     {
         var (_, key) = await HubHttp.CreatePartyAsync(hub.BaseAddress, adminKey, prefix);
         using var party = HubHttp.Client(hub.BaseAddress, key);
-        await (await party.PutIntentAsync(prefix + "-i", HubCalls.Circle(20, 20, 1_000, 0, 1_000, "2026-07-01T10:00:00Z", "2026-07-01T11:00:00Z"))).ShouldBeAsync(HttpStatusCode.Created);
+        await (await party.PutIntentAsync(prefix + "-i", HubCalls.Circle(lon, 20, 1_000, 0, 1_000, "2026-07-01T10:00:00Z", "2026-07-01T11:00:00Z"))).ShouldBeAsync(HttpStatusCode.Created);
     }
 }
