@@ -1,4 +1,5 @@
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Http;
 using Deconflict.Hub.WebConsole;
 using Scalar.AspNetCore;
 
@@ -25,11 +26,12 @@ public static class HubApplication
         builder.AddHubServices();
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BearerKeyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Deconflict hub").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Deconflict hub").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHubApis();
         app.MapConsole();
         return app;

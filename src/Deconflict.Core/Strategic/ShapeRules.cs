@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic.Geometry;
 
@@ -11,6 +12,13 @@ internal static class ShapeRules
 {
     /// <summary>Largest accepted extent: a shape must fit in a spherical cap of this angular radius.</summary>
     public const double MaxCapDeg = 40;
+
+    /// <summary>Most vertices of a polygon ring or points of a corridor path: more than operations need, few enough to check quickly.</summary>
+    public const int MaxVertices = 2000;
+
+    /// <summary>Refuses a ring or path with more than <see cref="MaxVertices"/> positions (a closed ring may repeat its first).</summary>
+    public static string? CheckVertexCount(int count, string what) =>
+        count > MaxVertices ? $"{what} has {count} positions; at most {MaxVertices} are accepted" : null;
 
     public static string? CheckPosition(GeoPoint p)
     {
@@ -31,6 +39,10 @@ internal static class ShapeRules
 
     public static string? CheckPolygon(IReadOnlyList<GeoPoint> vertices)
     {
+        if (CheckVertexCount(vertices.Count, "the polygon ring") is { } many)
+        {
+            return many;
+        }
         if (FirstBadPosition(vertices) is { } bad)
         {
             return bad;
@@ -56,38 +68,14 @@ internal static class ShapeRules
         var g = new Gnomonic(Centroid(points));
         var xy = new double[points.Length * 2];
         g.Project(points, xy);
-        var n = points.Length;
         if (OnOneLine(xy))
         {
             return "the polygon has no area (its vertices are on one great circle)";
         }
-        for (var i = 0; i < n; i++)
+        if (RingSimplicity.FindSelfIntersection(xy) is { } at)
         {
-            var i1 = (i + 1) % n;
-            for (var j = i + 1; j < n; j++)
-            {
-                var j1 = (j + 1) % n;
-                var adjacent = j == i1 || i == j1;
-                if (adjacent)
-                {
-                    // Adjacent edges meet at their shared vertex; they may not fold back along each other.
-                    var (sx, sy, ox, oy, px, py) = j == i1
-                        ? (xy[2 * i1], xy[(2 * i1) + 1], xy[2 * i], xy[(2 * i) + 1], xy[2 * j1], xy[(2 * j1) + 1])
-                        : (xy[2 * i], xy[(2 * i) + 1], xy[2 * i1], xy[(2 * i1) + 1], xy[2 * j], xy[(2 * j) + 1]);
-                    var cross = Planar.Orient(sx, sy, ox, oy, px, py);
-                    var dot = ((ox - sx) * (px - sx)) + ((oy - sy) * (py - sy));
-                    if (cross == 0 && dot > 0)
-                    {
-                        return $"the polygon intersects itself (edges {i} and {j} overlap)";
-                    }
-                    continue;
-                }
-                if (Planar.SegmentsTouch(xy[2 * i], xy[(2 * i) + 1], xy[2 * i1], xy[(2 * i1) + 1],
-                        xy[2 * j], xy[(2 * j) + 1], xy[2 * j1], xy[(2 * j1) + 1]))
-                {
-                    return $"the polygon intersects itself (edges {i} and {j} cross)";
-                }
-            }
+            var p = g.Unproject(at.X, at.Y).ToGeo();
+            return string.Create(CultureInfo.InvariantCulture, $"the polygon intersects itself near latitude {p.LatDeg:F6}, longitude {p.LonDeg:F6}");
         }
         return null;
     }
@@ -123,6 +111,10 @@ internal static class ShapeRules
         if (path.Count < 2)
         {
             return $"a corridor path needs at least 2 points, found {path.Count}";
+        }
+        if (CheckVertexCount(path.Count, "the path") is { } many)
+        {
+            return many;
         }
         if (FirstBadPosition(path) is { } bad)
         {
