@@ -45,7 +45,7 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
             var delivered = false;
             try
             {
-                var party = string.IsNullOrWhiteSpace(o.SbsParty) ? null : await store.FindPartyByNameAsync(o.SbsParty, stoppingToken).ConfigureAwait(false);
+                var party = string.IsNullOrWhiteSpace(o.SbsParty) ? null : await FindPartyAsync(o.SbsParty, stoppingToken).ConfigureAwait(false);
                 if (party is null)
                 {
                     LogNoParty(logger, o.SbsParty ?? "");
@@ -106,6 +106,10 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
         }
     }
 
+    /// <summary>The feed's party by id (what every API names a party by), or else by its display name.</summary>
+    private async Task<PartyRecord?> FindPartyAsync(string party, CancellationToken ct) =>
+        await store.GetPartyAsync(party, ct).ConfigureAwait(false) ?? await store.FindPartyByNameAsync(party, ct).ConfigureAwait(false);
+
     /// <summary>A <c>track</c> event per aircraft at most once a second, and only while someone listens.</summary>
     private void Publish(List<PositionReport> reports, string party)
     {
@@ -149,7 +153,7 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
     [LoggerMessage(Level = LogLevel.Error, Message = "SBS feed '{Endpoint}' is not HOST:PORT")]
     private static partial void LogBadEndpoint(ILogger logger, string endpoint);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SBS feed party '{Party}' does not exist (yet); retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SBS feed party '{Party}' does not exist (yet): no party has this id or name; retrying")]
     private static partial void LogNoParty(ILogger logger, string party);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SBS feed {Host}:{Port} connected for party {Party}")]

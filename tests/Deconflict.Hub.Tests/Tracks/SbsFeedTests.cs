@@ -60,11 +60,12 @@ public sealed class SbsFeedTests
                     break;
             }
         });
+        // The feed names its party by id, which differs from the party's display name.
         var party = "sbs-" + Guid.NewGuid().ToString("N")[..8];
         await using var hub = await LiveHub.StartAsync($"--Surveillance:SbsFeed=127.0.0.1:{server.Port}", $"--Surveillance:SbsParty={party}",
             "--Surveillance:SbsInitialBackoffS=0.1", "--Surveillance:SbsMaxBackoffS=0.5");
         using var admin = hub.Client(hub.AdminKey);
-        using var created = await admin.PostAsync("/api/v1/parties", new StringContent($"{{\"name\":\"{party}\",\"kind\":\"state\"}}", Encoding.UTF8, "application/json"));
+        using var created = await admin.PostAsync("/api/v1/parties", new StringContent($"{{\"name\":\"Receiver {party}\",\"kind\":\"state\",\"id\":\"{party}\"}}", Encoding.UTF8, "application/json"));
         var key = (await created.ShouldBeAsync(HttpStatusCode.Created)).GetProperty("api_key").GetString()!;
 
         var expected = lines.Where(l => l.StartsWith("MSG,3", StringComparison.Ordinal)).Select(l => l.Split(',')[4].ToLowerInvariant()).ToHashSet();
