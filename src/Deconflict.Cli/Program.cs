@@ -12,6 +12,7 @@ var root = new RootCommand("Deconflict: a neutral hub for strategic and tactical
     GenCommand.Create(),
     BenchCommand.Create(),
 };
+CommandReference.Install(root);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

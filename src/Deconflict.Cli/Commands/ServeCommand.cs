@@ -47,8 +47,16 @@ internal static class ServeCommand
                 args.Add($"--Surveillance:SbsFeed={feed}");
                 args.Add($"--Surveillance:SbsParty={owner}");
             }
+            ListenAddresses.EnsureFree(parse.GetValue(urls)!);
             var app = HubApplication.Build([.. args]);
-            await app.StartAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException e) when (ListenAddresses.Explain(e, parse.GetValue(urls)!) is { } inUse)
+            {
+                throw inUse;
+            }
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
             return 0;
         });
