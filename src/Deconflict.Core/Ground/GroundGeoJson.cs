@@ -194,10 +194,11 @@ public static class GroundGeoJson
             throw new GroundFormatException("geometry.coordinates", "a polygon needs exactly one outer ring (no holes)");
         }
         var ring = Positions(rings[0]);
-        if (ring.Count > 1 && ring[0] == ring[^1])
+        if (ShapeRules.CheckRingClosed(ring) is { } open)
         {
-            ring.RemoveAt(ring.Count - 1);
+            throw new GroundFormatException("geometry.coordinates", open);
         }
+        ring.RemoveAt(ring.Count - 1);
         return ShapeRules.CheckPolygon(ring) is { } problem ? throw new GroundFormatException("geometry.coordinates", problem) : new PolygonShape(ring);
     }
 

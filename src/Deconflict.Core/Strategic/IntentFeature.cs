@@ -106,10 +106,13 @@ internal sealed record IntentFeature(string? IntentId, string? Party, IntentStat
                         throw Fail(index, "coordinates", "polygons with holes are not supported");
                     }
                     var ring = ReadPositions(coordinates[0], index);
-                    if (ring.Count > 1 && ring[0] == ring[^1])
+                    // RFC 7946 §3.1.6: a ring's last position repeats its first. One that does not is refused
+                    // rather than closed silently: a missing last point may as well be a truncated ring.
+                    if (ShapeRules.CheckRingClosed(ring) is { } open)
                     {
-                        ring.RemoveAt(ring.Count - 1);
+                        throw Fail(index, "coordinates", open);
                     }
+                    ring.RemoveAt(ring.Count - 1);
                     if (ShapeRules.CheckPolygon(ring) is { } problem)
                     {
                         throw Fail(index, "coordinates", problem);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic.Geometry;
 
@@ -27,6 +28,23 @@ internal static class ShapeRules
             return $"longitude {p.LonDeg} is outside -180..180";
         }
         return null;
+    }
+
+    /// <summary>
+    /// A GeoJSON ring as given (closed, so its last position repeats the first; RFC 7946 §3.1.6) must be closed;
+    /// null when it is, else the problem, naming both positions so the writer sees which end is missing.
+    /// </summary>
+    public static string? CheckRingClosed(IReadOnlyList<GeoPoint> ring)
+    {
+        if (ring.Count == 0)
+        {
+            return "a ring needs positions: 3 corners or more, and the first repeated at the end";
+        }
+        var (first, last) = (ring[0], ring[^1]);
+        return first == last
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"the ring is not closed: its last position [{last.LonDeg}, {last.LatDeg}] must repeat the first [{first.LonDeg}, {first.LatDeg}]");
     }
 
     public static string? CheckPolygon(IReadOnlyList<GeoPoint> vertices)
