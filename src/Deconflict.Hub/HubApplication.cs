@@ -29,7 +29,11 @@ public static class HubApplication
         app.UseStatusCodePages();
         app.UseMiddleware<BearerKeyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Deconflict hub").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // The docs work offline like the rest of the hub: Scalar's script is served from the package, the system's
+        // fonts replace its CDN fonts, and what needs Scalar's online services (AI agent, MCP, telemetry, the
+        // developer toolbar with deploy and SDK generation, the hosted API client) is switched off.
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Deconflict hub").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableAgent().DisableMcp().DisableTelemetry().HideDeveloperTools().HideClientButton());
         app.MapHubApis();
         app.MapConsole();
         return app;

@@ -79,6 +79,17 @@ public sealed class SbsFeedTests
         client.Stats.Truncated.ShouldBeGreaterThanOrEqualTo(1);
         client.Stats.Malformed.ShouldBeGreaterThan(0);
         client.Stats.Reports.ShouldBeGreaterThan(3000);
+
+        // The first connection dropped after delivering reports: they are accounted for by one tracks.feed entry.
+        using var own = hub.Client(key);
+        var audit = await (await own.GetAsync("/api/v1/audit/export")).Content.ReadAsStringAsync();
+        var feed = audit.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("action", out var a) && a.GetString() == "tracks.feed")
+            .Select(e => JsonDocument.Parse(e.GetProperty("content_json").GetString()!).RootElement).ToList();
+        feed.ShouldNotBeEmpty();
+        feed[0].GetProperty("source").GetString().ShouldBe($"sbs 127.0.0.1:{server.Port}");
+        feed[0].GetProperty("reports").GetInt64().ShouldBeGreaterThan(0);
+        feed[0].GetProperty("reports_sha256").GetString()!.Length.ShouldBe(64);
     }
 
     [Fact]
