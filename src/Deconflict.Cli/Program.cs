@@ -6,11 +6,13 @@ var root = new RootCommand("Deconflict: a neutral hub for strategic and tactical
 {
     ServeCommand.Create(),
     DetectCommand.Create(),
+    BandsCommand.Create(),
     CheckCommand.Create(),
     ReplayCommand.Create(),
     AuditCommand.Create(),
     GenCommand.Create(),
     BenchCommand.Create(),
+    F3548Command.Create(),
 };
 CommandReference.Install(root);
 

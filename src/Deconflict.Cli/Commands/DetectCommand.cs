@@ -22,24 +22,33 @@ internal static class DetectCommand
             DefaultValueFactory = _ => "sphere",
         };
         earth.AcceptOnlyFromAmong("sphere", "wgs84");
+        var alerting = new Option<string>("--alerting")
+        {
+            Description = "cylinder: the conflicts only; do365: add an alert_level column (0 none, 1 preventive, 2 corrective, 3 warning) " +
+                "with DO-365B's well-clear levels, the aircraft first in the file as ownship.",
+            DefaultValueFactory = _ => "cylinder",
+        };
+        alerting.AcceptOnlyFromAmong("cylinder", "do365");
         var stats = new Option<bool>("--stats") { Description = "Print {\"tracks\",\"candidate_pairs\",\"conflicts\",\"detect_ms\"} as one JSON line on standard error." };
 
         var command = new Command("detect",
             "Detect predicted losses of separation (horizontal < D and vertical < H at the same time within [0, T]) " +
             "for aircraft flying straight at constant velocity. Writes id1,id2,t_in_s,t_out_s,t_cpa_s,h_cpa_nm,v_cpa_ft.")
         {
-            tracks, hNm, vFt, lookahead, output, earth, stats,
+            tracks, hNm, vFt, lookahead, output, earth, alerting, stats,
         };
         command.SetAction(int (parse) => Run(
             parse.GetValue(tracks)!,
             new SeparationMinima(parse.GetValue(hNm), parse.GetValue(vFt), parse.GetValue(lookahead)),
             parse.GetValue(output) ?? "-",
             parse.GetValue(stats),
-            parse.GetValue(earth) == "wgs84" ? EarthModel.Wgs84Midpoint : EarthModel.DaidalusSphere));
+            parse.GetValue(earth) == "wgs84" ? EarthModel.Wgs84Midpoint : EarthModel.DaidalusSphere,
+            do365: parse.GetValue(alerting) == "do365"));
         return command;
     }
 
-    internal static int Run(string tracksPath, SeparationMinima minima, string outPath, bool stats, EarthModel earth = EarthModel.DaidalusSphere, TextWriter? stdout = null, TextWriter? stderr = null)
+    internal static int Run(string tracksPath, SeparationMinima minima, string outPath, bool stats, EarthModel earth = EarthModel.DaidalusSphere,
+        TextWriter? stdout = null, TextWriter? stderr = null, bool do365 = false)
     {
         CheckPositive("--h-nm", minima.HorizontalNm);
         CheckPositive("--v-ft", minima.VerticalFt);
@@ -55,11 +64,12 @@ internal static class DetectCommand
         var watch = Stopwatch.StartNew();
         detector.Detect(snapshot, minima, conflicts);
         var ms = watch.Elapsed.TotalMilliseconds;
+        Func<int, int, int>? level = do365 ? (i, j) => Do365Alerting.Level(snapshot, i, j) : null;
 
         if (outPath == "-")
         {
             var writer = stdout ?? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-            ConflictCsv.Write(writer, snapshot, conflicts);
+            ConflictCsv.Write(writer, snapshot, conflicts, level);
             writer.Flush();
         }
         else
@@ -67,7 +77,7 @@ internal static class DetectCommand
             try
             {
                 using var writer = new StreamWriter(outPath, false, new UTF8Encoding(false), 1 << 16);
-                ConflictCsv.Write(writer, snapshot, conflicts);
+                ConflictCsv.Write(writer, snapshot, conflicts, level);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

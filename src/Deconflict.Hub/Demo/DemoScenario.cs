@@ -98,7 +98,7 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
     private async Task SeedGroundAsync(string from, string to, CancellationToken ct)
     {
         var relief = new CallerParty("relief", null, false);
-        if (await ground.Ground.GetAsync(GroundStore.Site, "REL-CLINIC-RAQQA", ct).ConfigureAwait(false) is null)
+        if (await ground.Ground.GetAsync(GroundStore.Site, "relief", "REL-CLINIC-RAQQA", ct).ConfigureAwait(false) is null)
         {
             await ground.PutSiteAsync(relief, Core.Ground.GroundGeoJson.ReadSite(
                 "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[39.03,35.96]},\"properties\":{\"category\":\"health\",\"radius_m\":300,\"organisation\":\"Relief clinics\",\"notes\":\"field hospital, 40 beds\"}}",
@@ -153,7 +153,7 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
 
     private async Task EnsureIntentAsync(string party, string id, int priority, string features, CancellationToken ct)
     {
-        if (await store.GetIntentAsync(id, ct).ConfigureAwait(false) is { } existing && existing.State != nameof(IntentState.Ended))
+        if (await store.GetIntentAsync(party, id, ct).ConfigureAwait(false) is { } existing && existing.State != nameof(IntentState.Ended))
         {
             return;
         }

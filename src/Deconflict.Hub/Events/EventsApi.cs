@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Deconflict.Hub.Access;
+using Deconflict.Hub.Agreements;
+using Deconflict.Hub.Conflicts;
+using Deconflict.Hub.Json;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Storage;
 using Microsoft.Extensions.Options;
@@ -23,7 +27,7 @@ public static class EventsApi
         return routes;
     }
 
-    private static async Task StreamAsync(HttpContext context, CallerParty caller, IHubStore store, HubEvents events, NeedToKnow needToKnow, IOptions<HubOptions> options)
+    private static async Task StreamAsync(HttpContext context, CallerParty caller, IHubStore store, HubEvents events, NeedToKnow needToKnow, AgreementBook book, IOptions<HubOptions> options)
     {
         var ct = context.RequestAborted;
         var response = context.Response;
@@ -32,7 +36,7 @@ public static class EventsApi
         response.Headers["X-Accel-Buffering"] = "no";
         using var subscription = events.Subscribe();
         var viewer = caller.Id;
-        var stream = new ViewerStream(viewer, needToKnow, response);
+        var stream = new ViewerStream(viewer, needToKnow, book, response);
         await response.WriteAsync(": connected\n\n", ct).ConfigureAwait(false);
         long last;
         var header = context.Request.Headers["Last-Event-ID"].ToString();
@@ -121,10 +125,13 @@ public static class EventsApi
         return last;
     }
 
-    /// <summary>Writes events to one viewer, applying the visibility rule at delivery time.</summary>
-    private sealed class ViewerStream(string viewer, NeedToKnow needToKnow, HttpResponse response)
+    /// <summary>
+    /// Writes events to one viewer, applying the visibility rule at delivery time; a conflict event is narrowed to
+    /// what this viewer may learn of the conflict's objects.
+    /// </summary>
+    private sealed class ViewerStream(string viewer, NeedToKnow needToKnow, AgreementBook book, HttpResponse response)
     {
-        private IReadOnlySet<string>? _conflictObjects;
+        private IReadOnlySet<ObjectRef>? _conflictObjects;
 
         public async Task WriteAsync(EventRecord e, CancellationToken ct)
         {
@@ -137,13 +144,19 @@ public static class EventsApi
             {
                 return;
             }
+            var data = e.DataJson;
+            if (e.Type == "conflict" && JsonSerializer.Deserialize<ConflictView>(data, HubJson.Options) is { } full)
+            {
+                // Events stored before objects carried their owner name bare ids: those are not repeated.
+                data = HubJson.Serialize(full.ObjectRefs is null ? full with { Objects = [], ObjectRefs = [] } : ConflictViews.Narrow(full, viewer, book));
+            }
             var text = new StringBuilder();
             if (e.Sequence != 0)
             {
                 text.Append("id: ").Append(e.Sequence.ToString(CultureInfo.InvariantCulture)).Append('\n');
             }
             text.Append("event: ").Append(e.Type).Append('\n');
-            foreach (var line in e.DataJson.Split('\n'))
+            foreach (var line in data.Split('\n'))
             {
                 text.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
             }

@@ -67,7 +67,7 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
         return await store.WriteAsync(async w =>
         {
             var thread = new ThreadRecord("th-" + Guid.CreateVersion7().ToString("N")[..20], null,
-                subject?.Type, subject?.Id, title, caller, w.Now, null, [caller, .. others.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+                subject?.Type, subject?.Id, title, caller, w.Now, null, [caller, .. others.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], subject?.Party);
             await HotlineStore.InsertThreadAsync(w, thread).ConfigureAwait(false);
             var receipt = await AnnounceThreadAsync(w, thread, caller).ConfigureAwait(false);
             return (thread, receipt);
@@ -239,7 +239,8 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
                 return true;
             }, ct).ConfigureAwait(false);
         }
-        var subject = thread.SubjectType is { } type && thread.SubjectId is { } id ? new SubjectView(type, id) : null;
+        var subject = thread.SubjectType is { } type && thread.SubjectId is { } id ? new SubjectView(type, id, thread.SubjectParty) : null;
+
         return new ThreadView(thread.Id, thread.ConflictId, subject, thread.Title, thread.Parties, language,
             views.Any(v => v.Overdue), thread.CreatedAt, views);
     }

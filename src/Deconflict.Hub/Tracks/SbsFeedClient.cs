@@ -175,7 +175,7 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
                 continue;
             }
             _published[r.Id] = now;
-            if (picture.Store.TryGet(r.Id, out var track) && track.Party == party)
+            if (picture.Store.TryGet(party, r.Id, out var track))
             {
                 events.PublishTransient("track", track.Id, party, [], HubJson.Serialize(TracksApi.ToView(track)));
             }

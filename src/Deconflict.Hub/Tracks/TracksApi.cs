@@ -68,7 +68,6 @@ public static class TracksApi
         var o = options.Value;
         var now = picture.NowS;
         var take = new List<PositionReport>(parsed.Count);
-        var takeIndex = new List<int>(parsed.Count);
         for (var k = 0; k < parsed.Count; k++)
         {
             var r = parsed[k];
@@ -81,7 +80,7 @@ public static class TracksApi
             {
                 errors["t"] = [$"Is older than the {o.StaleAfterS:0} s a track stays live."];
             }
-            if (r.IntentId is { } intentId && (desk.Index.Get(intentId) is not { } intent || intent.Party != caller.PartyId || intent.State == IntentState.Ended))
+            if (r.IntentId is { } intentId && (desk.Index.Get(caller.PartyId, intentId) is not { } intent || intent.State == IntentState.Ended))
             {
                 errors["intent_id"] = ["Names no live intent of the reporting party."];
             }
@@ -92,7 +91,6 @@ public static class TracksApi
             else
             {
                 take.Add(r);
-                takeIndex.Add(indices[k]);
             }
         }
         var results = new UpsertResult[take.Count];
@@ -100,13 +98,8 @@ public static class TracksApi
         var accepted = new List<PositionReport>(take.Count);
         for (var k = 0; k < take.Count; k++)
         {
-            if (results[k] == UpsertResult.OtherParty)
-            {
-                rejected.Add(new ReportRejection(takeIndex[k], new Dictionary<string, string[]> { ["id"] = ["Is a live track of another party."] }));
-                continue;
-            }
             accepted.Add(take[k]);
-            if (results[k] != UpsertResult.Outdated && picture.Store.TryGet(take[k].Id, out var track))
+            if (results[k] != UpsertResult.Outdated && picture.Store.TryGet(caller.PartyId, take[k].Id, out var track))
             {
                 events.PublishTransient("track", track.Id, caller.PartyId, [], HubJson.Serialize(ToView(track)));
             }
@@ -149,7 +142,7 @@ public static class TracksApi
         var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
         var live = picture.NowS - options.Value.StaleAfterS;
         return TypedResults.Ok(tracks
-            .Where(t => t.TimeS >= live && needToKnow.CanSee(caller.PartyId, t.Party ?? "", t.Id, conflictObjects))
+            .Where(t => t.TimeS >= live && needToKnow.CanSee(caller.PartyId, new ObjectRef(ObjectRef.Track, t.Party ?? "", t.Id), conflictObjects))
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(ToView)
             .ToList());

@@ -44,7 +44,10 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         ?? throw new InvalidOperationException(
             "Chromium is not installed: run scripts/ensure-packages.sh chromium=chromium (./run-tests does this).");
 
-    public static async Task<HeadlessChromium> StartAsync(int width, int height, CancellationToken ct)
+    public static Task<HeadlessChromium> StartAsync(int width, int height, CancellationToken ct) => StartAsync(width, height, [], ct);
+
+    /// <summary>Starts with extra command-line switches (e.g. <c>--disable-webgl</c>).</summary>
+    public static async Task<HeadlessChromium> StartAsync(int width, int height, IReadOnlyList<string> extraArgs, CancellationToken ct)
     {
         var profile = Directory.CreateTempSubdirectory("deconflict-chromium-").FullName;
         var start = new ProcessStartInfo(Executable())
@@ -59,8 +62,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
             $"--user-data-dir={profile}", $"--window-size={width},{height}", "--remote-debugging-address=127.0.0.1",
-            "--remote-debugging-port=0", "about:blank",
-        })
+            "--remote-debugging-port=0",
+        }.Concat(extraArgs).Append("about:blank"))
         {
             start.ArgumentList.Add(arg);
         }
@@ -141,6 +144,14 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             }
             await Task.Delay(200, ct);
         }
+    }
+
+    /// <summary>A real mouse click (move, press, release) at page pixel (x, y); clickCount 2 for the second click of a double click.</summary>
+    public async Task ClickAsync(double x, double y, CancellationToken ct, int clickCount = 1)
+    {
+        await SendAsync("Input.dispatchMouseEvent", new { type = "mouseMoved", x, y }, ct);
+        await SendAsync("Input.dispatchMouseEvent", new { type = "mousePressed", x, y, button = "left", clickCount }, ct);
+        await SendAsync("Input.dispatchMouseEvent", new { type = "mouseReleased", x, y, button = "left", clickCount }, ct);
     }
 
     public async Task<byte[]> CaptureAsync(CancellationToken ct)
