@@ -16,8 +16,9 @@ public sealed class OfflineDocsTests
         await browser.RecordRequestsAsync(ct);
 
         await browser.NavigateAsync(new Uri(hub.BaseAddress, "/docs/"), ct);
-        // Rendered: the first group's operations are shown (their summaries come from the endpoints) and the others listed.
-        await browser.WaitForAsync("document.body.innerText.includes('The process is up') && document.body.innerText.includes('Tracks')", TimeSpan.FromSeconds(60), ct);
+        // Rendered: the document's introduction, the request examples' client block and the groups in the sidebar.
+        await browser.WaitForAsync("['Download OpenAPI Document', 'Client Libraries', 'Tracks', 'Hotline'].every(t => document.body.innerText.includes(t))",
+            TimeSpan.FromSeconds(60), ct);
         await browser.WaitForAsync("document.fonts.status === 'loaded'", TimeSpan.FromSeconds(30), ct);
 
         var requests = browser.Requests;
