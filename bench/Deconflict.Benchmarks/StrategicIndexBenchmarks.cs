@@ -49,7 +49,7 @@ public class StrategicIndexBenchmarks
     {
         var candidate = _candidates[_next++ & 1023];
         _index.Upsert(candidate);
-        _index.Remove(candidate.Id);
+        _index.Remove(candidate.Party, candidate.Id);
         return _index.Count;
     }
 

@@ -6,12 +6,15 @@ var root = new RootCommand("Deconflict: a neutral hub for strategic and tactical
 {
     ServeCommand.Create(),
     DetectCommand.Create(),
+    BandsCommand.Create(),
     CheckCommand.Create(),
     ReplayCommand.Create(),
     AuditCommand.Create(),
     GenCommand.Create(),
     BenchCommand.Create(),
+    F3548Command.Create(),
 };
+CommandReference.Install(root);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

@@ -1,11 +1,14 @@
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Audit;
 using Deconflict.Hub.Conflicts;
+using Deconflict.Hub.Dss;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Ground;
 using Deconflict.Hub.Health;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
+using Deconflict.Hub.Json;
+
 using Deconflict.Hub.Parties;
 using Deconflict.Hub.Tracks;
 
@@ -14,12 +17,16 @@ namespace Deconflict.Hub;
 /// <summary>Every API the hub serves. To add one: a <c>static class XxxApi</c> with <c>MapXxxApi</c>, and one line here.</summary>
 public static class HubEndpoints
 {
-    public static IEndpointRouteBuilder MapHubApis(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapHubApis(this IEndpointRouteBuilder root)
     {
+        // One id rule for every path parameter of every API.
+        var routes = root.MapGroup("").AddEndpointFilter<IdRouteFilter>();
         routes.MapHealthApi();
         routes.MapPartiesApi();
+        routes.MapPartyPrioritiesApi();
         routes.MapAgreementsApi();
         routes.MapOperationalIntentsApi();
+        routes.MapIntentCheckApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
         routes.MapTracksApi();
@@ -28,6 +35,8 @@ public static class HubEndpoints
         routes.MapGroundApi();
         routes.MapStrikesApi();
         routes.MapTransparencyApi();
-        return routes;
+        // F3548 has its own id rules (UUIDs, OVNs) and error bodies.
+        root.MapDssApi();
+        return root;
     }
 }

@@ -3,6 +3,7 @@ using Deconflict.Hub.Access;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Demo;
+using Deconflict.Hub.Dss;
 using Deconflict.Hub.Errors;
 using Deconflict.Hub.Events;
 using Deconflict.Hub.Ground;
@@ -53,8 +54,12 @@ public static class HubServiceExtensions
                 ? new PostgresHubStore(sp.GetRequiredService<NpgsqlDataSource>(), events, audit, clock)
                 : new SqliteHubStore(SqlitePath(o), events, audit, clock);
         });
+        services.AddOptions<DisclosureOptions>().BindConfiguration("Disclosure").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ProbeGuard>();
         services.AddSingleton<IntentDesk>();
-        services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(sp.GetRequiredService<ILogger<IntentDesk>>(), ct));
+        services.AddSingleton<HubStartup.Step>((sp, ct) =>
+            ConflictIdentityBackfill.RunAsync(sp.GetRequiredService<IHubStore>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConflictIdentityBackfill)), ct));
+        services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(ct));
         services.AddSingleton<DemoScenario>();
         services.AddSingleton<HubStartup.Step>((sp, ct) =>
             sp.GetRequiredService<IOptions<HubOptions>>().Value.Demo ? sp.GetRequiredService<DemoScenario>().SeedAsync(ct) : Task.CompletedTask);
@@ -65,6 +70,7 @@ public static class HubServiceExtensions
         builder.AddSurveillanceServices();
         builder.AddHotlineServices();
         builder.AddGroundServices();
+        builder.AddDssServices();
 
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

@@ -19,9 +19,9 @@ export interface Track {
   id: string; party?: string; t?: string; lat_deg: number; lon_deg: number; alt_ft?: number | null;
   gs_kt?: number | null; trk_deg?: number | null; vs_fpm?: number | null; intent_id?: string | null; callsign?: string | null;
 }
-export interface IntentSummary { id: string; party: string; state: string; version: number | string }
+export interface IntentSummary { id: string; party: string; state: string; version: number | string; priority?: number; time_start?: string; time_end?: string }
 export interface Conflict {
-  id: string; kind: string; parties: string[]; objects: unknown[]; level?: string | null; status?: string;
+  id: string; kind: string; parties: string[]; objects: unknown[]; object_refs?: unknown; level?: string | null; status?: string;
   detected_at?: string; [extra: string]: unknown;
 }
 export interface InboxEntry { thread_id: string; conflict_id?: string | null; unread?: number; overdue?: number | boolean; [extra: string]: unknown }
@@ -64,6 +64,15 @@ export class HubClient {
       signal,
       cache: 'no-store',
     });
+    if (!response.ok) throw await HubClient.problem(response);
+    return response;
+  }
+
+  /** A request with a body already serialised (GeoJSON text), optionally conditional on an ETag. */
+  async sendRaw(method: string, path: string, body: string, ifMatch?: string): Promise<Response> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.key}`, Accept: 'application/json', 'Content-Type': 'application/json' };
+    if (ifMatch) headers['If-Match'] = ifMatch;
+    const response = await fetch(this.base + path, { method, headers, body, cache: 'no-store' });
     if (!response.ok) throw await HubClient.problem(response);
     return response;
   }

@@ -7,9 +7,16 @@ export const LABEL_PREFIX = 'txt|';
 export const ARROW_PREFIX = 'arrow|';
 export const RING_PREFIX = 'ring|';
 
-/** Image id of a label: `txt|<colour>|<text>`. */
-export function labelImage(text: string, colour: string): string {
-  return `${LABEL_PREFIX}${colour}|${text}`;
+/** Image id of a label: `txt|<colour>|<b or n>|<text>`; bold marks the caller's own objects and conflicts. */
+export function labelImage(text: string, colour: string, bold: boolean): string {
+  return `${LABEL_PREFIX}${colour}|${bold ? 'b' : 'n'}|${text}`;
+}
+
+/** Label images no longer named by any feature are dropped once there are many (moving tracks change text). */
+export function dropUnusedLabels(map: MapLibreMap, used: Set<string>, keep = 4000): void {
+  const ids = map.listImages().filter((id) => id.startsWith(LABEL_PREFIX));
+  if (ids.length <= keep) return;
+  for (const id of ids) if (!used.has(id)) map.removeImage(id);
 }
 
 export function arrowImage(colour: string): string {
@@ -22,8 +29,8 @@ export function installImageFactory(map: MapLibreMap): void {
     const ratio = Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
     let image: ImageData | null = null;
     if (id.startsWith(LABEL_PREFIX)) {
-      const [, colour, ...rest] = id.split('|');
-      image = drawLabel(rest.join('|'), colour, ratio);
+      const [, colour, weight, ...rest] = id.split('|');
+      image = drawLabel(rest.join('|'), colour, weight === 'b', ratio);
     } else if (id.startsWith(ARROW_PREFIX)) {
       image = drawArrow(id.slice(ARROW_PREFIX.length), ratio);
     } else if (id.startsWith(RING_PREFIX)) {
@@ -42,8 +49,8 @@ function context(width: number, height: number): CanvasRenderingContext2D {
   return ctx;
 }
 
-function drawLabel(text: string, colour: string, ratio: number): ImageData {
-  const font = `${11 * ratio}px "DejaVu Sans Mono", "Liberation Mono", monospace`;
+function drawLabel(text: string, colour: string, bold: boolean, ratio: number): ImageData {
+  const font = `${bold ? 'bold ' : ''}${11 * ratio}px "DejaVu Sans Mono", "Liberation Mono", monospace`;
   const lines = text.split('\n');
   const probe = context(1, 1);
   probe.font = font;

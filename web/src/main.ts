@@ -6,6 +6,7 @@ import './style.css';
 import { HubClient, HttpError } from './api';
 import { byId } from './dom';
 import { ConsoleApp, selectTab } from './console';
+import { chosenLang, setLang, t } from './i18n/i18n';
 
 const STORAGE_KEY = 'deconflict.key';
 
@@ -22,9 +23,9 @@ async function verify(key: string): Promise<string | null> {
     await client.get('/api/v1/parties');
     return null;
   } catch (e) {
-    if (e instanceof HttpError && (e.status === 401 || e.status === 403)) return 'The hub rejected this key.';
+    if (e instanceof HttpError && (e.status === 401 || e.status === 403)) return t('signin.rejected');
     if (e instanceof HttpError && e.status === 404) return null;
-    return `The hub could not be reached: ${e instanceof Error ? e.message : String(e)}`;
+    return t('signin.unreachable', { detail: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -49,7 +50,7 @@ async function start(key: string): Promise<void> {
   byId('app').hidden = false;
   const app = new ConsoleApp(new HubClient(key), () => {
     sessionStorage.removeItem(STORAGE_KEY);
-    showSignIn('The hub no longer accepts this key (revoked?). Sign in with a current key.');
+    showSignIn(t('signin.revoked'));
   });
   byId('signout').addEventListener('click', () => {
     app.stop();
@@ -62,7 +63,7 @@ async function start(key: string): Promise<void> {
     document.body.dataset.console = 'failed';
     const banner = byId('banner');
     banner.hidden = false;
-    banner.textContent = `The console could not start: ${e instanceof Error ? e.message : String(e)}`;
+    banner.textContent = t('console.failed', { detail: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -82,6 +83,7 @@ function wireTabs(): void {
   selectTab('conflicts');
 }
 
+setLang(chosenLang() ?? 'en', false);
 wireTabs();
 byId<HTMLFormElement>('signin-form').addEventListener('submit', (e) => {
   e.preventDefault();

@@ -1,55 +1,49 @@
-// The operational picture the console shows: live tracks, intent volumes, open conflicts and
-// sites, and the map features derived from them (colours by party, conflicted objects marked).
+// The operational picture the console shows: live tracks, intent volumes, open conflicts and sites,
+// each keyed by its identity (kind, owner party, id), and the map features derived from them. Map
+// features carry their validity (t0/t1 in ms) and band (lo/hi in ft), so the time cursor and the
+// flight-level filter are map filters rather than rebuilt data.
 
 import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
 import type { Conflict, IntentSummary, Track } from './api';
 import { project, type LonLat } from './geodesy';
 import { flightLevel } from './format';
+import { tOr } from './i18n/i18n';
 import { arrowImage, labelImage } from './labels';
 import { CONFLICT_COLOUR, SITE_COLOUR } from './mapview';
 import type { PartyBook } from './parties';
+import { conflictRefs, key, refKey, type ObjectRef } from './refs';
+import { TrackHistory } from './trackhistory';
 import { labelPoint, type VolumeFeature } from './volumes';
 
 export interface IntentEntry { summary: IntentSummary; volumes: VolumeFeature[] }
-export interface Site { id: string; name: string; category: string; geometry: Geometry; area?: Polygon; properties: Record<string, unknown> }
+export interface Site { kind: 'site' | 'movement'; id: string; party: string; name: string; category: string; geometry: Geometry; area?: Polygon; properties: Record<string, unknown> }
 
-/** Ids an open conflict refers to, read from `objects` (strings or {type,id}) and common id fields. */
-export function conflictObjectIds(c: Conflict): { tracks: string[]; intents: string[]; sites: string[]; any: string[] } {
-  const tracks: string[] = [], intents: string[] = [], sites: string[] = [], any: string[] = [];
-  const objects = Array.isArray(c.objects) ? c.objects : [];
-  for (const o of objects) {
-    if (typeof o === 'string' || typeof o === 'number') {
-      const s = String(o);
-      const m = /^(track|intent|site|movement)[:/](.+)$/.exec(s);
-      if (m) (m[1] === 'track' ? tracks : m[1] === 'intent' ? intents : sites).push(m[2]);
-      else any.push(s);
-    } else if (o && typeof o === 'object') {
-      const r = o as Record<string, unknown>;
-      const type = String(r.type ?? r.kind ?? r.object_type ?? '').toLowerCase();
-      const id = r.id ?? r.intent_id ?? r.track_id ?? r.site_id ?? r.object_id;
-      if (id === undefined) continue;
-      if (type.includes('track') || r.track_id !== undefined) tracks.push(String(id));
-      else if (type.includes('intent') || r.intent_id !== undefined) intents.push(String(id));
-      else if (type.includes('site') || type.includes('movement') || r.site_id !== undefined) sites.push(String(id));
-      else any.push(String(id));
-    }
-  }
-  for (const k of ['intent_id1', 'intent_id2', 'intent_id']) if (typeof c[k] === 'string') intents.push(c[k] as string);
-  for (const k of ['track_id1', 'track_id2', 'track_id']) if (typeof c[k] === 'string') tracks.push(c[k] as string);
-  return { tracks, intents, sites, any };
+const NEVER = -8.64e15, FOREVER = 8.64e15;
+
+/** Label priority for decluttering: conflicts first, then the caller's own objects, then others. */
+export function labelRank(conflicted: boolean, own: boolean): number {
+  return conflicted ? 0 : own ? 1 : 2;
 }
 
 export class Picture {
   readonly tracks = new Map<string, Track>();
   readonly intents = new Map<string, IntentEntry>();
+  readonly sites = new Map<string, Site>();
+  readonly history = new TrackHistory();
   conflicts: Conflict[] = [];
-  sites: Site[] = [];
+  private refsCache = new WeakMap<Conflict, ObjectRef[]>();
 
   constructor(private readonly parties: PartyBook) {}
 
+  trackKey(t: Track): string {
+    return key('track', t.party, t.id);
+  }
+
   upsertTrack(t: Track): void {
     if (typeof t.id !== 'string' || !Number.isFinite(t.lat_deg) || !Number.isFinite(t.lon_deg)) return;
-    this.tracks.set(t.id, t);
+    const k = this.trackKey(t);
+    this.tracks.set(k, t);
+    this.history.record(k, t);
   }
 
   replaceTracks(list: Track[]): void {
@@ -57,122 +51,123 @@ export class Picture {
     for (const t of list) this.upsertTrack(t);
   }
 
-  /** Sets of object ids that are part of an open conflict. */
-  conflicted(): { tracks: Set<string>; intents: Set<string>; sites: Set<string> } {
-    const tracks = new Set<string>(), intents = new Set<string>(), sites = new Set<string>();
-    for (const c of this.conflicts) {
-      const ids = conflictObjectIds(c);
-      ids.tracks.forEach((x) => tracks.add(x));
-      ids.intents.forEach((x) => intents.add(x));
-      ids.sites.forEach((x) => sites.add(x));
-      for (const x of ids.any) {
-        if (this.tracks.has(x)) tracks.add(x);
-        if (this.intents.has(x)) intents.add(x);
-        if (this.sites.some((s) => s.id === x)) sites.add(x);
-      }
+  /** The objects a conflict names, as identities. */
+  refsOf(c: Conflict): ObjectRef[] {
+    let refs = this.refsCache.get(c);
+    if (!refs) {
+      refs = conflictRefs(c, (id, parties) => this.lookup(id, parties));
+      this.refsCache.set(c, refs);
     }
-    return { tracks, intents, sites };
+    return refs;
+  }
+
+  /** Objects with this id owned by one of `parties` (a hub that names objects by id alone). */
+  private lookup(id: string, parties: string[]): ObjectRef[] {
+    const out: ObjectRef[] = [];
+    for (const party of parties) {
+      if (this.intents.has(key('intent', party, id))) out.push({ kind: 'intent', party, id });
+      if (this.tracks.has(key('track', party, id))) out.push({ kind: 'track', party, id });
+      if (this.sites.has(key('site', party, id))) out.push({ kind: 'site', party, id });
+      if (this.sites.has(key('movement', party, id))) out.push({ kind: 'movement', party, id });
+    }
+    return out;
+  }
+
+  /** Keys of every object in an open conflict. */
+  conflicted(): Set<string> {
+    const hot = new Set<string>();
+    for (const c of this.conflicts) for (const r of this.refsOf(c)) hot.add(refKey(r));
+    return hot;
   }
 
   volumeCollections(): { volumes: FeatureCollection; labels: FeatureCollection } {
-    const hot = this.conflicted().intents;
-    const now = Date.now();
+    const hot = this.conflicted();
     const volumes: Feature[] = [];
     const labels: Feature[] = [];
-    for (const [id, entry] of this.intents) {
+    for (const [k, entry] of this.intents) {
       const colour = this.parties.colour(entry.summary.party);
-      entry.volumes.forEach((v, i) => {
-        // Active = its time window contains now; later or past volumes are drawn fainter.
-        const from = Date.parse(v.properties.time_start), to = Date.parse(v.properties.time_end);
-        const active = !(from > now) && !(to < now);
-        volumes.push({ ...v, properties: { ...v.properties, intent_id: id, colour, conflicted: hot.has(id), active } });
-        if (i === 0) {
-          const text = `${id} ${entry.summary.state}\n${flightLevel(v.properties.alt_lower_ft)}-${flightLevel(v.properties.alt_upper_ft)}`;
-          labels.push(point(labelPoint(v), { intent_id: id, label: labelImage(text, hot.has(id) ? CONFLICT_COLOUR : colour) }));
-        }
+      const own = this.parties.isMe(entry.summary.party);
+      const conflicted = hot.has(k);
+      entry.volumes.forEach((v) => {
+        const props = {
+          key: k, intent_id: entry.summary.id, party: entry.summary.party, state: entry.summary.state, priority: v.properties.priority,
+          alt_lower_ft: v.properties.alt_lower_ft, alt_upper_ft: v.properties.alt_upper_ft, time_start: v.properties.time_start, time_end: v.properties.time_end,
+          shape: v.properties.shape, colour, conflicted, own, ...validity(v.properties.time_start, v.properties.time_end), lo: v.properties.alt_lower_ft, hi: v.properties.alt_upper_ft,
+        };
+        volumes.push({ ...v, properties: props });
+        const text = `${entry.summary.id} ${tOr(`state.${entry.summary.state}`, entry.summary.state)}\n${flightLevel(v.properties.alt_lower_ft)}-${flightLevel(v.properties.alt_upper_ft)}`;
+        labels.push(point(labelPoint(v), { key: k, t0: props.t0, t1: props.t1, lo: props.lo, hi: props.hi, rank: labelRank(conflicted, own),
+          label: labelImage(text, conflicted ? CONFLICT_COLOUR : colour, own) }));
       });
     }
     return { volumes: fc(volumes), labels: fc(labels) };
   }
 
-  trackCollections(leadS = 60): { tracks: FeatureCollection; leaders: FeatureCollection } {
-    const hot = this.conflicted().tracks;
+  /** Tracks now (cursor null) or as recorded at the cursor, with 60 s leader lines. */
+  trackCollections(atMs: number | null, leadS = 60): { tracks: FeatureCollection; leaders: FeatureCollection } {
+    const hot = this.conflicted();
+    const source = atMs === null ? this.tracks : this.history.at(atMs);
     const tracks: Feature[] = [];
     const leaders: Feature[] = [];
-    for (const t of this.tracks.values()) {
-      const colour = hot.has(t.id) ? CONFLICT_COLOUR : this.parties.colour(t.party);
-      const name = t.callsign && t.callsign !== t.id ? `${t.callsign} ${t.id}` : t.id;
-      const text = `${name}\n${flightLevel(t.alt_ft)} ${t.gs_kt != null ? Math.round(t.gs_kt) + 'kt' : ''}`.trim();
+    for (const [k, t] of source) {
+      const conflicted = hot.has(k);
+      const own = this.parties.isMe(t.party);
+      const colour = conflicted ? CONFLICT_COLOUR : this.parties.colour(t.party);
+      const alt = t.alt_ft ?? null;
       tracks.push(point([t.lon_deg, t.lat_deg], {
-        id: t.id, party: t.party ?? '', trk_deg: t.trk_deg ?? 0, icon: arrowImage(colour), label: labelImage(text, colour),
-        alt_ft: t.alt_ft ?? null, gs_kt: t.gs_kt ?? null, vs_fpm: t.vs_fpm ?? null, t: t.t ?? '', intent_id: t.intent_id ?? '',
+        key: k, id: t.id, callsign: t.callsign ?? '', party: t.party ?? '', trk_deg: t.trk_deg ?? 0, icon: arrowImage(colour),
+        label: labelImage(`${displayName(t)}\n${flightLevel(alt)}`, colour, own), rank: labelRank(conflicted, own),
+        alt_ft: alt, lo: alt ?? 0, hi: alt ?? 0, gs_kt: t.gs_kt ?? null, vs_fpm: t.vs_fpm ?? null, t: t.t ?? '', intent_id: t.intent_id ?? '',
       }));
       if (t.gs_kt != null && t.gs_kt > 0 && t.trk_deg != null) {
         const end = project(t.lat_deg, t.lon_deg, t.trk_deg, t.gs_kt, leadS);
-        leaders.push({ type: 'Feature', properties: { colour }, geometry: { type: 'LineString', coordinates: [[t.lon_deg, t.lat_deg], end] } });
+        leaders.push({ type: 'Feature', properties: { colour, lo: alt ?? 0, hi: alt ?? 0 }, geometry: { type: 'LineString', coordinates: [[t.lon_deg, t.lat_deg], end] } });
       }
     }
     return { tracks: fc(tracks), leaders: fc(leaders) };
   }
 
-  /** Rings on conflicting tracks (or on a conflict's own position) and links between the pair. */
-  conflictCollections(): { points: FeatureCollection; links: FeatureCollection } {
-    const points: Feature[] = [];
-    const links: Feature[] = [];
-    for (const c of this.conflicts) {
-      const at = this.conflictPositions(c);
-      for (const p of at) points.push(point(p, { id: c.id, kind: c.kind, level: c.level ?? '' }));
-      if (at.length >= 2) links.push({ type: 'Feature', properties: { id: c.id }, geometry: { type: 'LineString', coordinates: at } });
-    }
-    return { points: fc(points), links: fc(links) };
-  }
-
-  conflictPositions(c: Conflict): LonLat[] {
-    const own = explicitPosition(c);
-    if (own) return [own];
-    const ids = conflictObjectIds(c);
-    const out: LonLat[] = [];
-    for (const id of [...ids.tracks, ...ids.any]) {
-      const t = this.tracks.get(id);
-      if (t) out.push([t.lon_deg, t.lat_deg]);
-    }
-    for (const id of [...ids.sites, ...ids.any]) {
-      const s = this.sites.find((x) => x.id === id);
-      if (s && s.geometry.type === 'Point') out.push([s.geometry.coordinates[0], s.geometry.coordinates[1]]);
-    }
-    return out;
-  }
-
   siteCollection(): FeatureCollection {
-    const hot = this.conflicted().sites;
+    const hot = this.conflicted();
     const features: Feature[] = [];
-    for (const s of this.sites) {
-      const properties = { ...s.properties, id: s.id, label: labelImage(`${s.name} (${s.category})`, hot.has(s.id) ? CONFLICT_COLOUR : SITE_COLOUR) };
+    for (const [k, s] of this.sites) {
+      const v = validity(s.properties.valid_from, s.properties.valid_to);
+      const properties = { ...s.properties, key: k, id: s.id, party: s.party, ...v, label: labelImage(`${s.name} (${s.category})`, hot.has(k) ? CONFLICT_COLOUR : SITE_COLOUR, false) };
       features.push({ type: 'Feature', geometry: s.geometry, properties });
       if (s.area) features.push({ type: 'Feature', geometry: s.area, properties: { ...properties, label: '' } });
     }
     return fc(features);
   }
-}
 
-function explicitPosition(c: Conflict): LonLat | null {
-  const r = c as Record<string, unknown>;
-  const candidates = [r, r.position, r.location, r.cpa] as unknown[];
-  for (const x of candidates) {
-    if (x && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if (typeof o.lat_deg === 'number' && typeof o.lon_deg === 'number') return [o.lon_deg, o.lat_deg];
-    }
+  /** Where a track is now, if live. */
+  trackAt(r: ObjectRef): Track | undefined {
+    return this.tracks.get(refKey(r));
   }
-  const g = r.geometry as Geometry | undefined;
-  if (g && g.type === 'Point') return [g.coordinates[0], g.coordinates[1]];
-  return null;
+
+  siteOf(r: ObjectRef): Site | undefined {
+    return this.sites.get(refKey(r));
+  }
+
+  intentOf(r: ObjectRef): IntentEntry | undefined {
+    return this.intents.get(refKey(r));
+  }
 }
 
-function point(c: LonLat, properties: Record<string, unknown>): Feature<Point> {
+/** One identity per aircraft: its callsign when it has one, else its id (the ICAO address for SBS feeds). */
+export function displayName(t: Track): string {
+  return t.callsign && t.callsign.trim() ? t.callsign.trim() : t.id;
+}
+
+export function validity(from: unknown, to: unknown): { t0: number; t1: number } {
+  const a = typeof from === 'string' ? Date.parse(from) : NaN;
+  const b = typeof to === 'string' ? Date.parse(to) : NaN;
+  return { t0: Number.isFinite(a) ? a : NEVER, t1: Number.isFinite(b) ? b : FOREVER };
+}
+
+export function point(c: LonLat, properties: Record<string, unknown>): Feature<Point> {
   return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: c } };
 }
 
-function fc(features: Feature[]): FeatureCollection {
+export function fc(features: Feature[]): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }

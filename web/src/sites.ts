@@ -1,5 +1,5 @@
 // Humanitarian sites and movements as the hub lists them: a FeatureCollection, an array of
-// Features, or an array of objects with `geometry` or `lat_deg`/`lon_deg`.
+// Features, or an array of objects with `geometry` or `lat_deg`/`lon_deg`; keyed by identity.
 
 import type { Geometry, Polygon } from 'geojson';
 import { circleRing } from './geodesy';
@@ -19,7 +19,7 @@ export function parseSites(body: unknown, kind: 'site' | 'movement'): Site[] {
     const all = { ...r, ...props };
     delete all.properties;
     delete all.geometry;
-    let geometry = (r.geometry ?? (r.feature as Record<string, unknown> | undefined)?.geometry) as Geometry | undefined;
+    let geometry = r.geometry as Geometry | undefined;
     if (!geometry && typeof all.lat_deg === 'number' && typeof all.lon_deg === 'number') {
       geometry = { type: 'Point', coordinates: [all.lon_deg, all.lat_deg] };
     }
@@ -28,14 +28,14 @@ export function parseSites(body: unknown, kind: 'site' | 'movement'): Site[] {
     const area: Polygon | undefined = geometry.type === 'Point' && typeof all.radius_m === 'number' && all.radius_m > 0
       ? { type: 'Polygon', coordinates: [circleRing(geometry.coordinates[1], geometry.coordinates[0], all.radius_m, 64)] }
       : undefined;
-    const id = String(all.id ?? all.site_id ?? all.movement_id ?? r.id ?? '');
+    const id = String(all.id ?? all.site_id ?? all.movement_id ?? '');
     out.push({
-      id,
+      kind, id, party: String(all.party ?? ''),
       name: String(all.name ?? all.notes ?? id),
       category: String(all.category ?? kind),
       geometry,
       area,
-      properties: Object.fromEntries(Object.entries(all).filter(([, v]) => v === null || typeof v !== 'object')),
+      properties: Object.fromEntries(Object.entries(all).filter(([k, v]) => v === null || typeof v !== 'object' || k === 'acknowledgements' || k === 'pending_acknowledgement')),
     });
   }
   return out;

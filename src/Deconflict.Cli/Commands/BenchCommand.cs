@@ -8,10 +8,12 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Measure the hot paths and print the figures.")
     {
         BenchDetectCommand.Create(),
+        BenchBandsCommand.Create(),
         BenchCheckCommand.Create(),
         BenchIngestCommand.Create(),
         BenchReplayCommand.Create(),
         BenchHubCommand.Create(),
         BenchAuditCommand.Create(),
+        BenchAsterixCommand.Create(),
     };
 }

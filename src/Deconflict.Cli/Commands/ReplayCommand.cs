@@ -3,14 +3,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using Deconflict.Cli.Replay;
+using Deconflict.Core.Asterix;
 using Deconflict.Core.Surveillance;
 using Deconflict.Core.Tactical;
-using Spectre.Console;
 
 namespace Deconflict.Cli.Commands;
 
 /// <summary>
-/// <c>deconflict replay (--reports FILE.csv | --sbs FILE.sbs) [--speed X] [--out alerts.csv] [--report report.html]</c>:
+/// <c>deconflict replay (--reports FILE.csv | --sbs FILE.sbs | --asterix FILE) [--speed X] [--out alerts.csv] [--report report.html]</c>:
 /// runs a recording through the live pipeline (store → snapshot → detector → alert tracker) in
 /// recording time and writes the alert episodes.
 /// </summary>
@@ -20,6 +20,13 @@ internal static class ReplayCommand
     {
         var reports = new Option<string?>("--reports") { Description = "Reports CSV (t_s,id,lat_deg,lon_deg,alt_ft,gs_kt,trk_deg,vs_fpm); .gz is decompressed", HelpName = "FILE.csv" };
         var sbs = new Option<string?>("--sbs") { Description = "SBS-1 (BaseStation port 30003) recording; .gz is decompressed", HelpName = "FILE.sbs" };
+        var asterix = new Option<string?>("--asterix") { Description = "ASTERIX CAT021/CAT048/CAT062 recording: pcap, pcapng or raw data blocks", HelpName = "FILE" };
+        var radars = new Option<string[]>("--radar") { Description = "CAT048: radar SAC/SIC=LAT,LON[,HEIGHT_FT] (repeatable)", HelpName = "SAC/SIC=LAT,LON[,H]", AllowMultipleArgumentsPerToken = false };
+        var date = new Option<string?>("--date") { Description = "UTC date of a raw ASTERIX file's first report (captures carry their own), yyyy-MM-dd", HelpName = "DATE" };
+        var noLevel = new Option<bool>("--no-level-filter") { Description = "Alert level aircraft on levels the vertical minimum apart too (the flight-level rule is on by default)" };
+        var levelStep = new Option<double>("--level-step-ft") { Description = "Flight levels are multiples of this", DefaultValueFactory = _ => FlightLevelRule.Default.LevelStepFt };
+        var levelTolerance = new Option<double>("--level-tolerance-ft") { Description = "An aircraft within this of a level is on it", DefaultValueFactory = _ => FlightLevelRule.Default.ToleranceFt };
+        var levelRate = new Option<double>("--level-rate-fpm") { Description = "An aircraft with a vertical rate at most this is level", DefaultValueFactory = _ => FlightLevelRule.Default.LevelRateFpm };
         var speed = new Option<double>("--speed") { Description = "Times real time; 0 = as fast as possible", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "Write the alert episodes here as CSV (default: standard output)", HelpName = "alerts.csv" };
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report (map and timeline) here", HelpName = "report.html" };
@@ -33,7 +40,7 @@ internal static class ReplayCommand
         var stale = new Option<double>("--stale-s") { Description = "A track without a report for this long leaves the picture", DefaultValueFactory = _ => 60 };
         var command = new Command("replay", "Replay a surveillance recording through the live pipeline and write its alert episodes.")
         {
-            reports, sbs, speed, output, report, hNm, vFt, lookahead, cycle, caution, warning, hold, stale,
+            reports, sbs, asterix, radars, date, noLevel, levelStep, levelTolerance, levelRate, speed, output, report, hNm, vFt, lookahead, cycle, caution, warning, hold, stale,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -41,21 +48,38 @@ internal static class ReplayCommand
                 parse.GetValue(reports), parse.GetValue(sbs), parse.GetValue(speed), parse.GetValue(output), parse.GetValue(report),
                 new SeparationMinima(parse.GetValue(hNm), parse.GetValue(vFt), parse.GetValue(lookahead)), parse.GetValue(cycle),
                 new AlertOptions { CautionS = parse.GetValue(caution), WarningS = parse.GetValue(warning), HoldCycles = parse.GetValue(hold) },
-                parse.GetValue(stale));
+                parse.GetValue(stale))
+            {
+                Asterix = parse.GetValue(asterix),
+                Radars = parse.GetValue(radars) ?? [],
+                Date = parse.GetValue(date),
+                LevelRule = parse.GetValue(noLevel) ? null
+                    : new FlightLevelRule(parse.GetValue(levelStep), parse.GetValue(levelTolerance), parse.GetValue(levelRate)),
+            };
             return await RunAsync(options, Console.Out, Console.Error, cancellation).ConfigureAwait(false);
         });
         return command;
     }
 
     internal sealed record ReplayOptions(
-        string? Reports, string? Sbs, double Speed, string? Out, string? Report, SeparationMinima Minima, double CycleS, AlertOptions Alerts, double StaleS);
+        string? Reports, string? Sbs, double Speed, string? Out, string? Report, SeparationMinima Minima, double CycleS, AlertOptions Alerts, double StaleS)
+    {
+        public string? Asterix { get; init; }
+
+        public IReadOnlyList<string> Radars { get; init; } = [];
+
+        public string? Date { get; init; }
+
+        public FlightLevelRule? LevelRule { get; init; } = FlightLevelRule.Default;
+    }
 
     internal static async Task<int> RunAsync(ReplayOptions o, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
-        if ((o.Reports is null) == (o.Sbs is null))
+        if ((o.Reports is null ? 0 : 1) + (o.Sbs is null ? 0 : 1) + (o.Asterix is null ? 0 : 1) != 1)
         {
-            throw new InputException("give exactly one of --reports FILE.csv or --sbs FILE.sbs");
+            throw new InputException("give exactly one of --reports FILE.csv, --sbs FILE.sbs or --asterix FILE");
         }
+        var asterixFeed = o.Asterix is null ? null : AsterixOptions.Feed(o.Radars, o.Date);
         Check(o.Minima.IsValid, "--h-nm/--v-ft/--lookahead-s", "separation minima must be finite and positive");
         Check(o.CycleS > 0 && double.IsFinite(o.CycleS), "--cycle-s", "must be positive");
         Check(o.Speed >= 0 && double.IsFinite(o.Speed), "--speed", "must be 0 or positive");
@@ -68,9 +92,10 @@ internal static class ReplayCommand
         {
             throw new InputException("--caution-s/--warning-s/--hold-cycles: " + e.Message);
         }
-        var path = o.Reports ?? o.Sbs!;
+        Check(o.LevelRule?.IsValid ?? true, "--level-step-ft/--level-tolerance-ft/--level-rate-fpm", "step must be positive, tolerance from 0 to half the step, rate 0 or more");
+        var path = o.Reports ?? o.Sbs ?? o.Asterix!;
         var store = new LiveTrackStore(o.StaleS);
-        var alerting = new LiveAlerting(store, o.Minima, o.Alerts);
+        var alerting = new LiveAlerting(store, o.Minima, o.Alerts) { LevelRule = o.LevelRule };
         var sampler = o.Report is null ? null : new TrackSampler();
         var aircraft = new HashSet<string>(StringComparer.Ordinal);
         var replay = new RecordingReplay(alerting, o.CycleS, o.Speed)
@@ -83,20 +108,20 @@ internal static class ReplayCommand
         };
         var watch = Stopwatch.StartNew();
         SbsFeed? feed = null;
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        try
         {
+            // The reader checks the header as it opens, so a bad header is reported like a bad line.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
             using var reader = o.Reports is not null ? new PositionReportCsvReader(new StreamReader(input, bufferSize: 1 << 16)) : null;
             feed = o.Sbs is not null ? new SbsFeed() : null;
-            var source = reader?.ReadReports() ?? feed!.ReadReports(input);
-            try
-            {
-                await RunWithProgressAsync(replay, source, file, path, o.Out is not null || Console.IsOutputRedirected is false, cancellation).ConfigureAwait(false);
-            }
-            catch (ReportFormatException e)
-            {
-                throw InputException.At(path, e.Line, e.Field, e.Message);
-            }
+            var source = reader?.ReadReports()
+                ?? (asterixFeed is not null ? asterixFeed.ReadReports(new CaptureFile(ReadAll(input))) : feed!.ReadReports(input));
+            await ReplayProgress.RunAsync(replay, source, file, Path.GetFileName(path), stderr, cancellation).ConfigureAwait(false);
+        }
+        catch (ReportFormatException e)
+        {
+            throw InputException.At(path, e.Line, e.Field, e.Message);
         }
         watch.Stop();
         if (o.Out is not null)
@@ -124,36 +149,19 @@ internal static class ReplayCommand
         {
             summaryOut.WriteLine("sbs: " + feed.Stats);
         }
+        if (asterixFeed is not null)
+        {
+            summaryOut.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"asterix: {asterixFeed.Stats}; {asterixFeed.Reports} reports, {asterixFeed.Dropped} targets dropped"));
+        }
         return 0;
     }
 
-    private static async Task RunWithProgressAsync(RecordingReplay replay, IEnumerable<PositionReport> source, FileStream file, string path, bool interactive, CancellationToken cancellation)
+    private static byte[] ReadAll(Stream input)
     {
-        if (!interactive || !AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            await replay.RunAsync(source, cancellation).ConfigureAwait(false);
-            return;
-        }
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask($"replay {Path.GetFileName(path)}", maxValue: Math.Max(1, file.Length));
-                IEnumerable<PositionReport> Tracked()
-                {
-                    long n = 0;
-                    foreach (var r in source)
-                    {
-                        if ((++n & 1023) == 0)
-                        {
-                            task.Value = file.Position;
-                        }
-                        yield return r;
-                    }
-                    task.Value = task.MaxValue;
-                }
-                await replay.RunAsync(Tracked(), cancellation).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+        using var memory = new MemoryStream();
+        input.CopyTo(memory);
+        return memory.ToArray();
     }
 
     private static void Check(bool ok, string option, string problem)

@@ -197,7 +197,13 @@ public static class GroundGeoJson
             throw new GroundFormatException("geometry.coordinates", "a polygon needs exactly one outer ring (no holes)");
         }
         var ring = Positions(rings[0], trusted);
-        if (ring.Count > 1 && ring[0] == ring[^1])
+        // Refused when new; a stored ring is read as it was accepted.
+        var open = ShapeRules.CheckRingClosed(ring);
+        if (open is not null && !trusted)
+        {
+            throw new GroundFormatException("geometry.coordinates", open);
+        }
+        if (open is null)
         {
             ring.RemoveAt(ring.Count - 1);
         }

@@ -107,7 +107,15 @@ internal sealed record IntentFeature(string? IntentId, string? Party, IntentStat
                         throw Fail(index, "coordinates", "polygons with holes are not supported");
                     }
                     var ring = ReadPositions(coordinates[0], index, trusted);
-                    if (ring.Count > 1 && ring[0] == ring[^1])
+                    // RFC 7946 §3.1.6: a ring's last position repeats its first. One that does not is refused
+                    // rather than closed silently (a missing last point may as well be a truncated ring); a stored
+                    // ring is read as it was accepted.
+                    var open = ShapeRules.CheckRingClosed(ring);
+                    if (open is not null && !trusted)
+                    {
+                        throw Fail(index, "coordinates", open);
+                    }
+                    if (open is null)
                     {
                         ring.RemoveAt(ring.Count - 1);
                     }

@@ -37,6 +37,23 @@ internal static class ShapeRules
         return null;
     }
 
+    /// <summary>
+    /// A GeoJSON ring as given (closed, so its last position repeats the first; RFC 7946 §3.1.6) must be closed;
+    /// null when it is, else the problem, naming both positions so the writer sees which end is missing.
+    /// </summary>
+    public static string? CheckRingClosed(IReadOnlyList<GeoPoint> ring)
+    {
+        if (ring.Count == 0)
+        {
+            return "a ring needs positions: 3 corners or more, and the first repeated at the end";
+        }
+        var (first, last) = (ring[0], ring[^1]);
+        return first == last
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"the ring is not closed: its last position [{last.LonDeg}, {last.LatDeg}] must repeat the first [{first.LonDeg}, {first.LatDeg}]");
+    }
+
     public static string? CheckPolygon(IReadOnlyList<GeoPoint> vertices)
     {
         if (CheckVertexCount(vertices.Count, "the polygon ring") is { } many)

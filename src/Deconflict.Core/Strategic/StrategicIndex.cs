@@ -15,7 +15,8 @@ public sealed class StrategicIndex
 {
     private readonly SphereGrid _grid;
     private readonly Dictionary<long, GridCell> _cells = [];
-    private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
+    // An intent is identified by (party, id): two parties may use the same id for different intents.
+    private readonly Dictionary<(string Party, string Id), int> _slotById = [];
     private readonly List<IndexedIntent?> _intents = [];
     private readonly Stack<int> _freeIntents = new();
     private readonly List<IndexedVolume?> _volumes = [];
@@ -59,7 +60,7 @@ public sealed class StrategicIndex
         ArgumentNullException.ThrowIfNull(intent);
         if (intent.State == IntentState.Ended)
         {
-            Remove(intent.Id);
+            Remove(intent.Party, intent.Id);
             return;
         }
         // Geometry is prepared outside the lock; only the cell updates are exclusive.
@@ -76,7 +77,7 @@ public sealed class StrategicIndex
         _lock.EnterWriteLock();
         try
         {
-            RemoveLocked(intent.Id);
+            RemoveLocked(intent.Party, intent.Id);
             var slot = _freeIntents.Count > 0 ? _freeIntents.Pop() : Add(_intents);
             var party = PartyId(intent.Party);
             var volumeSlots = new int[prepared.Length];
@@ -102,7 +103,7 @@ public sealed class StrategicIndex
                 }
             }
             _intents[slot] = new IndexedIntent(intent, volumeSlots);
-            _slotById[intent.Id] = slot;
+            _slotById[(intent.Party, intent.Id)] = slot;
             _partyCounts[intent.Party] = _partyCounts.GetValueOrDefault(intent.Party) + 1;
         }
         finally
@@ -112,13 +113,14 @@ public sealed class StrategicIndex
     }
 
     /// <summary>Removes an intent (ended or withdrawn); false when it was not held.</summary>
-    public bool Remove(string intentId)
+    public bool Remove(string party, string intentId)
     {
+        ArgumentNullException.ThrowIfNull(party);
         ArgumentNullException.ThrowIfNull(intentId);
         _lock.EnterWriteLock();
         try
         {
-            return RemoveLocked(intentId);
+            return RemoveLocked(party, intentId);
         }
         finally
         {
@@ -126,13 +128,13 @@ public sealed class StrategicIndex
         }
     }
 
-    /// <summary>The intent held under <paramref name="intentId"/>, if any.</summary>
-    public OperationalIntent? Get(string intentId)
+    /// <summary>The intent of <paramref name="party"/> held under <paramref name="intentId"/>, if any.</summary>
+    public OperationalIntent? Get(string party, string intentId)
     {
         _lock.EnterReadLock();
         try
         {
-            return _slotById.TryGetValue(intentId, out var slot) ? _intents[slot]!.Intent : null;
+            return _slotById.TryGetValue((party, intentId), out var slot) ? _intents[slot]!.Intent : null;
         }
         finally
         {
@@ -142,7 +144,7 @@ public sealed class StrategicIndex
 
     /// <summary>
     /// Conflicts of <paramref name="candidate"/> (new or changed, whether held or not) with every held intent of
-    /// another party, sorted by the other intent's id. <see cref="StrategicConflict.IntentId1"/> is the candidate;
+    /// another party, sorted by the other intent's id (then party). <see cref="StrategicConflict.IntentId1"/> is the candidate;
     /// a conflict is blocking when the other intent's priority is equal or higher. An Ended candidate has none.
     /// <paramref name="buffersFor"/>(candidate party, other party) gives the agreement's buffers.
     /// </summary>
@@ -165,7 +167,11 @@ public sealed class StrategicIndex
                 var o = _intents[other]!.Intent;
                 list.Add(ToConflict(candidate, o, overlap, blocking: o.Priority >= candidate.Priority));
             }
-            list.Sort((x, y) => string.CompareOrdinal(x.IntentId2, y.IntentId2));
+            list.Sort(static (x, y) =>
+            {
+                var c = string.CompareOrdinal(x.IntentId2, y.IntentId2);
+                return c != 0 ? c : string.CompareOrdinal(x.Party2, y.Party2);
+            });
             return list;
         }
         finally
@@ -206,7 +212,7 @@ public sealed class StrategicIndex
                         foreach (var (other, overlap) in local.Search.Run(intent, volumes, otherSlotAbove: slot))
                         {
                             var o = _intents[other]!.Intent;
-                            var (first, second) = string.CompareOrdinal(intent.Id, o.Id) < 0 ? (intent, o) : (o, intent);
+                            var (first, second) = Before(intent, o) ? (intent, o) : (o, intent);
                             local.List.Add(ToConflict(first, second, overlap, blocking: first.Priority == second.Priority));
                         }
                     }
@@ -218,7 +224,9 @@ public sealed class StrategicIndex
             all.Sort(static (x, y) =>
             {
                 var c = string.CompareOrdinal(x.IntentId1, y.IntentId1);
-                return c != 0 ? c : string.CompareOrdinal(x.IntentId2, y.IntentId2);
+                c = c != 0 ? c : string.CompareOrdinal(x.Party1, y.Party1);
+                c = c != 0 ? c : string.CompareOrdinal(x.IntentId2, y.IntentId2);
+                return c != 0 ? c : string.CompareOrdinal(x.Party2, y.Party2);
             });
             return all;
         }
@@ -280,13 +288,20 @@ public sealed class StrategicIndex
         _grid.Cover(shape.CoreCentre, shape.CoreCapRad + grow, cells);
     }
 
+    /// <summary>Order of intents in a pair: by id, then by party (ids are unique only per party).</summary>
+    private static bool Before(OperationalIntent a, OperationalIntent b)
+    {
+        var c = string.CompareOrdinal(a.Id, b.Id);
+        return (c != 0 ? c : string.CompareOrdinal(a.Party, b.Party)) < 0;
+    }
+
     private static StrategicConflict ToConflict(OperationalIntent first, OperationalIntent second, VolumeOverlap o, bool blocking) =>
         new(first.Id, second.Id, first.Party, second.Party,
             new DateTimeOffset(o.StartTicks, TimeSpan.Zero), new DateTimeOffset(o.EndTicks, TimeSpan.Zero), o.LowerFt, o.UpperFt, blocking);
 
-    private bool RemoveLocked(string intentId)
+    private bool RemoveLocked(string party, string intentId)
     {
-        if (!_slotById.Remove(intentId, out var slot))
+        if (!_slotById.Remove((party, intentId), out var slot))
         {
             return false;
         }
@@ -312,7 +327,6 @@ public sealed class StrategicIndex
         }
         _intents[slot] = null;
         _freeIntents.Push(slot);
-        var party = held.Intent.Party;
         if (_partyCounts[party] == 1)
         {
             _partyCounts.Remove(party);

@@ -10,7 +10,8 @@ namespace Deconflict.Core.Surveillance;
 /// </summary>
 public sealed class AlertTracker
 {
-    private readonly Dictionary<(string, string), AlertEpisode> _active = [];
+    // Keyed by both aircraft with their parties: ids are unique per reporting party only.
+    private readonly Dictionary<(string, string, string, string), AlertEpisode> _active = [];
     private long _cycle;
     private long _sequence;
 
@@ -28,13 +29,14 @@ public sealed class AlertTracker
     /// <summary>Records one conflict detected in the current cycle at <paramref name="timeS"/>; the ids may come in either order.</summary>
     public void Observe(AlertObservation observation, double timeS)
     {
-        var o = string.CompareOrdinal(observation.Id1, observation.Id2) <= 0 ? observation : Swap(observation);
+        var c = string.CompareOrdinal(observation.Id1, observation.Id2);
+        var o = (c != 0 ? c : string.CompareOrdinal(observation.Party1, observation.Party2)) <= 0 ? observation : Swap(observation);
         var level = Options.LevelFor(Math.Max(0, o.TInS));
         if (level == AlertLevel.None)
         {
             return;
         }
-        if (_active.TryGetValue((o.Id1, o.Id2), out var episode))
+        if (_active.TryGetValue((o.Id1, o.Party1 ?? "", o.Id2, o.Party2 ?? ""), out var episode))
         {
             if (episode.SeenCycle == _cycle && level <= episode.ObservedLevel)
             {
@@ -45,7 +47,7 @@ public sealed class AlertTracker
         else
         {
             episode = new AlertEpisode(++_sequence, o, timeS, AlertLevel.None);
-            _active.Add((o.Id1, o.Id2), episode);
+            _active.Add((o.Id1, o.Party1 ?? "", o.Id2, o.Party2 ?? ""), episode);
         }
         episode.SeenCycle = _cycle;
         episode.ObservedLevel = level;

@@ -30,8 +30,11 @@ public sealed class ConformanceMonitor(ConformanceOptions? options = null)
         }
     }
 
-    /// <summary>Checks every row of <paramref name="snapshot"/> that names an intent; appends state changes.</summary>
-    public void Check(LiveSnapshot snapshot, Func<string, OperationalIntent?> intentOf, List<ConformanceChange> changes)
+    /// <summary>
+    /// Checks every row of <paramref name="snapshot"/> that names an intent; appends state changes.
+    /// <paramref name="intentOf"/>(party, intent id) finds the reporting party's intent (ids are unique per party only).
+    /// </summary>
+    public void Check(LiveSnapshot snapshot, Func<string?, string, OperationalIntent?> intentOf, List<ConformanceChange> changes)
     {
         _cycle++;
         var time = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(snapshot.TimeS * 1000));
@@ -39,7 +42,7 @@ public sealed class ConformanceMonitor(ConformanceOptions? options = null)
         var parties = snapshot.Party;
         for (var i = 0; i < snapshot.Count; i++)
         {
-            if (intents[i] is not { } intentId || intentOf(intentId) is not { } intent || intent.State == IntentState.Ended)
+            if (intents[i] is not { } intentId || intentOf(parties[i], intentId) is not { } intent || intent.State == IntentState.Ended)
             {
                 continue;
             }

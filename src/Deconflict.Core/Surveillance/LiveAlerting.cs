@@ -60,6 +60,18 @@ public sealed class LiveAlerting
 
     public AlertTracker Tracker { get; }
 
+    /// <summary>
+    /// Level aircraft on levels at least the vertical minimum apart are not alerted (null: every
+    /// predicted loss of separation is). May be changed between cycles.
+    /// </summary>
+    public FlightLevelRule? LevelRule { get; set; }
+
+    /// <summary>Per-pair level rule by snapshot row (an agreement's setting), overriding <see cref="LevelRule"/>; null for no filter. Called from the cycle's thread.</summary>
+    public Func<LiveSnapshot, int, int, FlightLevelRule?>? PairLevelRule { get; set; }
+
+    /// <summary>Predicted losses of separation of the last cycle that the level rule filtered out.</summary>
+    public int LevelFiltered { get; private set; }
+
     /// <summary>The snapshot of the last cycle.</summary>
     public LiveSnapshot Snapshot { get; } = new();
 
@@ -91,9 +103,23 @@ public sealed class LiveAlerting
         }
         var s = Snapshot;
         var party = s.Party;
+        LevelFiltered = 0;
         foreach (var c in _conflicts)
         {
             int i = c.Index1, j = c.Index2;
+            var rule = PairLevelRule is { } perPair ? perPair(s, i, j) : LevelRule;
+            if (rule is not null)
+            {
+                var v = _pairMinima?.Invoke(i, j)?.VerticalFt ?? Minima.VerticalFt;
+                // Reported altitudes, not extrapolated ones: the extrapolation carries the rate's noise.
+                var alt = s.ReportedAltFt;
+                var held = s.AltitudeHeldS;
+                if (rule.Separates(alt[i], s.VsFpm[i], alt[j], s.VsFpm[j], v, held[i], held[j]))
+                {
+                    LevelFiltered++;
+                    continue;
+                }
+            }
             var (lat, lon) = LossPoint(s, i, j, Math.Max(0, c.TInS));
             Tracker.Observe(new AlertObservation(s.Ids[i], s.Ids[j], party[i], party[j], c.TInS, c.TOutS, c.TCpaS, c.HCpaNm, c.VCpaFt,
                 s.LatDeg[i], s.LonDeg[i], s.AltFt[i], s.LatDeg[j], s.LonDeg[j], s.AltFt[j], lat, lon), timeS);

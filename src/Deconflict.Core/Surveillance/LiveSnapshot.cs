@@ -12,6 +12,8 @@ public sealed class LiveSnapshot
     private string?[] _party = new string?[16];
     private string?[] _intent = new string?[16];
     private int[] _slot = new int[16];
+    private double[] _reportedAlt = new double[16];
+    private double[] _heldS = new double[16];
 
     /// <summary>The rows as the tactical detector takes them.</summary>
     public TrafficSnapshot Traffic { get; } = new(16);
@@ -39,6 +41,12 @@ public sealed class LiveSnapshot
 
     public ReadOnlySpan<string?> IntentId => _intent.AsSpan(0, Count);
 
+    /// <summary>Each track's last reported altitude (not extrapolated), ft.</summary>
+    public ReadOnlySpan<double> ReportedAltFt => _reportedAlt.AsSpan(0, Count);
+
+    /// <summary>Seconds each track's reported altitude has held within <see cref="LiveTrackStore.AltitudeHoldBandFt"/>.</summary>
+    public ReadOnlySpan<double> AltitudeHeldS => _heldS.AsSpan(0, Count);
+
     internal void Begin(double timeS, int capacity)
     {
         TimeS = timeS;
@@ -50,14 +58,19 @@ public sealed class LiveSnapshot
             _party = new string?[n];
             _intent = new string?[n];
             _slot = new int[n];
+            _reportedAlt = new double[n];
+            _heldS = new double[n];
         }
     }
 
-    internal void Add(string id, double lat, double lon, double alt, double gs, double trk, double vs, string? party, string? intent, int slot)
+    internal void Add(string id, double lat, double lon, double alt, double gs, double trk, double vs, string? party, string? intent, int slot,
+        double reportedAlt = double.NaN, double heldS = 0)
     {
         var i = Traffic.Add(id, lat, lon, alt, gs, trk, vs);
         _party[i] = party;
         _intent[i] = intent;
         _slot[i] = slot;
+        _reportedAlt[i] = double.IsNaN(reportedAlt) ? alt : reportedAlt;
+        _heldS[i] = heldS;
     }
 }

@@ -13,7 +13,8 @@ namespace Deconflict.Core.Surveillance;
 public sealed class LiveTrackStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    // A track is (reporting party, id): two parties' aircraft never share a slot, whatever ids they use.
+    private readonly Dictionary<(string Party, string Id), int> _slots = [];
     private string?[] _id;
     private string?[] _party;
     private string?[] _intent;
@@ -25,6 +26,8 @@ public sealed class LiveTrackStore
     private double[] _gs;
     private double[] _trk;
     private double[] _vs;
+    private double[] _holdAlt;
+    private double[] _holdSinceS;
     private int[] _free;
     private int _freeCount;
     private int _highWater;
@@ -46,8 +49,13 @@ public sealed class LiveTrackStore
         _gs = new double[n];
         _trk = new double[n];
         _vs = new double[n];
+        _holdAlt = new double[n];
+        _holdSinceS = new double[n];
         _free = new int[n];
     }
+
+    /// <summary>A track's altitude holds while its reports stay within this of the altitude at which the hold began.</summary>
+    public const double AltitudeHoldBandFt = 100;
 
     /// <summary>Seconds without a report after which a track leaves the live picture (default 60).</summary>
     public double StaleAfterS { get; }
@@ -110,7 +118,7 @@ public sealed class LiveTrackStore
                 if (_id[slot] is { } id && _timeS[slot] < limit)
                 {
                     evicted?.Add(id);
-                    _slots.Remove(id);
+                    _slots.Remove((_party[slot] ?? "", id));
                     Release(slot);
                     removed++;
                 }
@@ -123,12 +131,12 @@ public sealed class LiveTrackStore
         return removed;
     }
 
-    /// <summary>Reads one track's latest state.</summary>
-    public bool TryGet(string id, out LiveTrack track)
+    /// <summary>Reads the latest state of the track <paramref name="id"/> reported by <paramref name="party"/> (null in a replay).</summary>
+    public bool TryGet(string? party, string id, out LiveTrack track)
     {
         lock (_gate)
         {
-            if (_slots.TryGetValue(id, out var slot))
+            if (_slots.TryGetValue((party ?? "", id), out var slot))
             {
                 track = Read(slot);
                 return true;
@@ -183,7 +191,7 @@ public sealed class LiveTrackStore
                     Extrapolate(ref lat, ref lon, gs, trk, dt);
                     alt += vs * dt / 60.0;
                 }
-                snapshot.Add(id, lat, lon, alt, gs, trk, vs, _party[slot], _intent[slot], slot);
+                snapshot.Add(id, lat, lon, alt, gs, trk, vs, _party[slot], _intent[slot], slot, _alt[slot], _timeS[slot] - _holdSinceS[slot]);
             }
         }
     }
@@ -222,12 +230,8 @@ public sealed class LiveTrackStore
 
     private UpsertResult UpsertLocked(in PositionReport r, string? party)
     {
-        if (_slots.TryGetValue(r.Id, out var slot))
+        if (_slots.TryGetValue((party ?? "", r.Id), out var slot))
         {
-            if (!string.Equals(_party[slot], party, StringComparison.Ordinal))
-            {
-                return UpsertResult.OtherParty;
-            }
             if (r.TimeS < _timeS[slot])
             {
                 return UpsertResult.Outdated;
@@ -237,10 +241,10 @@ public sealed class LiveTrackStore
             return UpsertResult.Updated;
         }
         slot = Allocate();
-        _slots.Add(r.Id, slot);
+        _slots.Add((party ?? "", r.Id), slot);
         _id[slot] = r.Id;
         _party[slot] = party;
-        _alt[slot] = _gs[slot] = _trk[slot] = _vs[slot] = double.NaN;
+        _alt[slot] = _gs[slot] = _trk[slot] = _vs[slot] = _holdAlt[slot] = double.NaN;
         Write(slot, r);
         _version++;
         return UpsertResult.Added;
@@ -254,6 +258,13 @@ public sealed class LiveTrackStore
         if (!double.IsNaN(r.AltFt))
         {
             _alt[slot] = r.AltFt;
+            // How long the reported altitude has held within a band: level flight seen in the altitudes
+            // themselves, whatever noise the reported vertical rate carries.
+            if (double.IsNaN(_holdAlt[slot]) || Math.Abs(r.AltFt - _holdAlt[slot]) > AltitudeHoldBandFt)
+            {
+                _holdAlt[slot] = r.AltFt;
+                _holdSinceS[slot] = r.TimeS;
+            }
         }
         if (!double.IsNaN(r.GsKt))
         {
@@ -308,6 +319,8 @@ public sealed class LiveTrackStore
         Array.Resize(ref _party, n);
         Array.Resize(ref _intent, n);
         Array.Resize(ref _callsign, n);
+        Array.Resize(ref _holdAlt, n);
+        Array.Resize(ref _holdSinceS, n);
         Array.Resize(ref _timeS, n);
         Array.Resize(ref _lat, n);
         Array.Resize(ref _lon, n);

@@ -11,7 +11,4 @@ public enum UpsertResult
 
     /// <summary>The report is older than the track's current state and was ignored (reports can arrive out of order).</summary>
     Outdated,
-
-    /// <summary>The identity is a live track of another party; the report was refused.</summary>
-    OtherParty,
 }

@@ -29,15 +29,18 @@ public static class ConflictCsv
         return rows;
     }
 
-    public static void Write(TextWriter writer, TrafficSnapshot snapshot, IReadOnlyList<TacticalConflict> conflicts)
+    /// <summary>Writes the conflicts sorted by ids; with <paramref name="alertLevel"/>, an <c>alert_level</c> column from it (snapshot rows of the pair, ownship first).</summary>
+    public static void Write(TextWriter writer, TrafficSnapshot snapshot, IReadOnlyList<TacticalConflict> conflicts, Func<int, int, int>? alertLevel = null)
     {
         writer.Write(Header);
-        writer.Write('\n');
+        writer.Write(alertLevel is null ? "\n" : ",alert_level\n");
         var ids = snapshot.Ids;
         foreach (var c in SortByIds(snapshot, conflicts))
         {
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"{ids[c.Index1]},{ids[c.Index2]},{c.TInS:F3},{c.TOutS:F3},{c.TCpaS:F3},{c.HCpaNm:F3},{c.VCpaFt:F3}\n"));
+                $"{ids[c.Index1]},{ids[c.Index2]},{c.TInS:F3},{c.TOutS:F3},{c.TCpaS:F3},{c.HCpaNm:F3},{c.VCpaFt:F3}"));
+            writer.Write(alertLevel is null ? "\n"
+                : string.Create(CultureInfo.InvariantCulture, $",{alertLevel(Math.Min(c.Index1, c.Index2), Math.Max(c.Index1, c.Index2))}\n"));
         }
     }
 }

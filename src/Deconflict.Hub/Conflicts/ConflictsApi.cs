@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Access;
@@ -18,15 +17,6 @@ public static class ConflictsApi
         return routes;
     }
 
-    /// <summary>The conflict as <paramref name="viewer"/> sees it: detail only when every other party shares something with the viewer.</summary>
-    public static ConflictView ToView(ConflictRecord c, string viewer, AgreementBook book)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        ArgumentNullException.ThrowIfNull(book);
-        var shared = c.Parties.All(p => p == viewer || book.SharingOf(p, viewer) != Sharing.None);
-        JsonElement? detail = shared ? JsonDocument.Parse(c.DetailJson).RootElement.Clone() : null;
-        return new ConflictView(c.Id, c.Kind, c.Parties, c.Objects, c.Level, c.Status, c.DetectedAt, c.UpdatedAt, c.ClearedAt, detail);
-    }
 
     private static async Task<IResult> ListAsync(string? state, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)
     {
@@ -46,7 +36,7 @@ public static class ConflictsApi
             return TypedResults.Ok(Array.Empty<ConflictView>());
         }
         var list = await store.ListConflictsAsync(caller.PartyId, status, ct).ConfigureAwait(false);
-        return TypedResults.Ok(list.Where(c => NeedToKnow.CanSeeConflict(caller.PartyId, c)).Select(c => ToView(c, caller.PartyId, book)).ToList());
+        return TypedResults.Ok(list.Where(c => NeedToKnow.CanSeeConflict(caller.PartyId, c)).Select(c => ConflictViews.For(c, caller.PartyId, book)).ToList());
     }
 
     private static async Task<IResult> GetAsync(string id, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)
@@ -54,6 +44,6 @@ public static class ConflictsApi
         var c = await store.GetConflictAsync(id, ct).ConfigureAwait(false);
         return c is null || !NeedToKnow.CanSeeConflict(caller.Id, c)
             ? Problems.NotFound("The conflict")
-            : TypedResults.Ok(ToView(c, caller.Id, book));
+            : TypedResults.Ok(ConflictViews.For(c, caller.Id, book));
     }
 }

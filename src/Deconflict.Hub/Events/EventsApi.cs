@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Deconflict.Hub.Access;
-using Deconflict.Hub.Auth;
+using Deconflict.Hub.Agreements;
+using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Json;
+using Deconflict.Hub.Auth;
 using Deconflict.Hub.Storage;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +28,7 @@ public static class EventsApi
     }
 
     private static async Task StreamAsync(HttpContext context, CallerParty caller, IHubStore store, HubEvents events, NeedToKnow needToKnow,
-        KeyRevocations revocations, IOptions<HubOptions> options)
+        AgreementBook book, KeyRevocations revocations, IOptions<HubOptions> options)
     {
         // The stream lives as long as the client stays and its key is not revoked.
         using var live = caller.KeyId is { } keyId
@@ -44,7 +47,7 @@ public static class EventsApi
         response.Headers["X-Accel-Buffering"] = "no";
         using var subscription = events.Subscribe();
         var viewer = caller.Id;
-        var stream = new ViewerStream(viewer, needToKnow, response);
+        var stream = new ViewerStream(viewer, needToKnow, book, response);
         try
         {
             await StreamToAsync(context, subscription, stream, store, options.Value.EventReplayLimit, ct).ConfigureAwait(false);
@@ -140,10 +143,13 @@ public static class EventsApi
         return last;
     }
 
-    /// <summary>Writes events to one viewer, applying the visibility rule at delivery time.</summary>
-    private sealed class ViewerStream(string viewer, NeedToKnow needToKnow, HttpResponse response)
+    /// <summary>
+    /// Writes events to one viewer, applying the visibility rule at delivery time; a conflict event is narrowed to
+    /// what this viewer may learn of the conflict's objects.
+    /// </summary>
+    private sealed class ViewerStream(string viewer, NeedToKnow needToKnow, AgreementBook book, HttpResponse response)
     {
-        private IReadOnlySet<string>? _conflictObjects;
+        private IReadOnlySet<ObjectRef>? _conflictObjects;
 
         public async Task WriteAsync(EventRecord e, CancellationToken ct)
         {
@@ -156,13 +162,19 @@ public static class EventsApi
             {
                 return;
             }
+            var data = e.DataJson;
+            if (e.Type == "conflict" && JsonSerializer.Deserialize<ConflictView>(data, HubJson.Options) is { } full)
+            {
+                // Events stored before objects carried their owner name bare ids: those are not repeated.
+                data = HubJson.Serialize(full.ObjectRefs is null ? full with { Objects = [], ObjectRefs = [] } : ConflictViews.Narrow(full, viewer, book));
+            }
             var text = new StringBuilder();
             if (e.Sequence != 0)
             {
                 text.Append("id: ").Append(e.Sequence.ToString(CultureInfo.InvariantCulture)).Append('\n');
             }
             text.Append("event: ").Append(e.Type).Append('\n');
-            foreach (var line in e.DataJson.Split('\n'))
+            foreach (var line in data.Split('\n'))
             {
                 text.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
             }

@@ -16,31 +16,32 @@ public sealed partial class FireAreaWatcher(HubEvents events, StrikeDesk strikes
         {
             while (await subscription.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                var ids = new HashSet<string>(StringComparer.Ordinal);
+                var ids = new HashSet<(string Party, string Id)>();
                 while (subscription.Reader.TryRead(out var e))
                 {
                     if (e.Type == "intent")
                     {
-                        ids.Add(e.ObjectId);
+                        ids.Add((e.OwnerParty, e.ObjectId));
                     }
                 }
                 if (subscription.TakeLagged())
                 {
-                    foreach (var (intentId, _) in await ground.FireIntentsAsync(stoppingToken).ConfigureAwait(false))
+                    foreach (var (intentId, party) in await ground.FireIntentsAsync(stoppingToken).ConfigureAwait(false))
                     {
-                        ids.Add(intentId);
+                        ids.Add((party, intentId));
                     }
                 }
-                foreach (var id in ids)
+                foreach (var (party, id) in ids)
                 {
                     try
                     {
-                        await strikes.RecheckIntentAsync(id, stoppingToken).ConfigureAwait(false);
+                        await strikes.RecheckIntentAsync(party, id, stoppingToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
                         LogRecheckFailed(logger, id, ex);
                     }
+
                 }
             }
         }

@@ -19,14 +19,14 @@ public static class GroundApi
         {
             var group = routes.MapGroup("/api/v1/" + plural).WithTags(tag);
             var title = char.ToUpperInvariant(kind[0]) + kind[1..];
-            group.MapPut("/{id}", (string id, CallerParty caller, HttpRequest request, GroundDesk desk, NeedToKnow n, CancellationToken ct) => PutAsync(kind, id, caller, request, desk, n, ct))
+            group.MapPut("/{id}", (string id, CallerParty caller, HttpRequest request, GroundDesk desk, CancellationToken ct) => PutAsync(kind, id, caller, request, desk, ct))
                 .WithName("Put" + title).WithSummary(PutSummary(kind))
                 .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
-            group.MapGet("/{id}", (string id, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow n, CancellationToken ct) => GetAsync(kind, id, caller, response, desk, n, ct))
-                .WithName("Get" + title).WithSummary($"The {kind} as a GeoJSON Feature (404 when the caller may not see it).").ProducesProblem(StatusCodes.Status404NotFound);
+            group.MapGet("/{id}", (string id, string? party, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) => GetAsync(kind, id, party, caller, response, desk, ct))
+                .WithName("Get" + title).WithSummary($"The {kind} as a GeoJSON Feature: the caller's own, else ?party='s, else the only one with that id it may see (404 when it may not see it).").ProducesProblem(StatusCodes.Status404NotFound);
             group.MapGet("/", (CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow n, CancellationToken ct) => ListAsync(kind, caller, response, desk, n, ct))
                 .WithName("List" + title + "s").WithSummary($"Every live {kind} the caller may see, as a FeatureCollection.");
-            group.MapDelete("/{id}", (string id, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow n, CancellationToken ct) => WithdrawAsync(kind, id, caller, response, desk, n, ct))
+            group.MapDelete("/{id}", (string id, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) => WithdrawAsync(kind, id, caller, response, desk, ct))
                 .WithName("Withdraw" + title).WithSummary($"Withdraw the {kind} (204); only its owner may.");
             if (kind == GroundStore.Site)
             {
@@ -44,15 +44,11 @@ public static class GroundApi
         _ => "Declare (201) or change (200) a zone of operations: Polygon, valid_from, valid_to.",
     };
 
-    private static async Task<IResult> PutAsync(string kind, string id, CallerParty caller, HttpRequest request, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct)
+    private static async Task<IResult> PutAsync(string kind, string id, CallerParty caller, HttpRequest request, GroundDesk desk, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
             return Problems.Forbidden("Ground objects are notified by parties, not the admin.");
-        }
-        if (!ObjectIds.IsValid(id))
-        {
-            return Problems.Validation("id", "An id of 1 to 200 printable characters is required.");
         }
         var body = await JsonBody.ReadTextAsync(request, ct).ConfigureAwait(false);
         if (body.Problem is not null)
@@ -74,21 +70,21 @@ public static class GroundApi
         {
             return e.Property == "properties.party" ? Problems.Forbidden(e.Message) : Problems.Validation(e.Property, e.Message);
         }
-        if (outcome.Kind == GroundOutcomeKind.Forbidden && !await CanSeeAsync(kind, id, caller, desk, needToKnow, ct).ConfigureAwait(false))
-        {
-            return Problems.NotFound("The " + kind);
-        }
         return Reply(kind, outcome, request.HttpContext.Response, $"/api/v1/{kind}s/{Uri.EscapeDataString(id)}");
     }
 
-    private static async Task<IResult> GetAsync(string kind, string id, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string kind, string id, string? party, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct)
     {
-        var o = await desk.Ground.GetAsync(kind, id, ct).ConfigureAwait(false);
-        if (o is null || o.EndedAt is not null || !await needToKnow.CanSeeAsync(caller, o.Party, id, ct).ConfigureAwait(false))
+        if (party is not null && !ObjectIds.IsValid(party))
+        {
+            return Problems.Validation("party", ObjectIds.Rule);
+        }
+        var o = await desk.ResolveAsync(caller, kind, id, party, ct).ConfigureAwait(false);
+        if (o is null)
         {
             return Problems.NotFound("The " + kind);
         }
-        var acks = kind == GroundStore.Site ? await desk.Ground.AcksAsync(id, ct).ConfigureAwait(false) : [];
+        var acks = kind == GroundStore.Site ? await desk.Ground.AcksAsync(o.Party, id, ct).ConfigureAwait(false) : [];
         var notified = kind == GroundStore.Site && o.Party == caller.PartyId ? await desk.NotifiedPartiesAsync(o.Party, ct).ConfigureAwait(false) : [];
         var feature = GroundViews.Feature(o, caller.Id, acks, notified);
         if (await desk.RecordDisclosureAsync(caller.Id, [o], ct).ConfigureAwait(false) is { } receipt)
@@ -107,10 +103,10 @@ public static class GroundApi
         }
         var all = await desk.Ground.ListAsync(kind, null, ct).ConfigureAwait(false);
         var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
-        var visible = all.Where(o => needToKnow.CanSee(caller.PartyId, o.Party, o.Id, conflictObjects)).ToList();
-        var acks = kind == GroundStore.Site ? (await desk.Ground.AllAcksAsync(ct).ConfigureAwait(false)).ToLookup(a => a.SiteId) : null;
+        var visible = all.Where(o => needToKnow.CanSee(caller.PartyId, new ObjectRef(kind, o.Party, o.Id), conflictObjects)).ToList();
+        var acks = kind == GroundStore.Site ? (await desk.Ground.AllAcksAsync(ct).ConfigureAwait(false)).ToLookup(a => (a.SiteParty, a.SiteId)) : null;
         var notified = kind == GroundStore.Site ? await desk.NotifiedPartiesAsync(caller.PartyId, ct).ConfigureAwait(false) : [];
-        var features = visible.Select(o => GroundViews.Feature(o, caller.PartyId, acks is null ? [] : acks[o.Id].ToList(), notified)).ToList();
+        var features = visible.Select(o => GroundViews.Feature(o, caller.PartyId, acks is null ? [] : acks[(o.Party, o.Id)].ToList(), notified)).ToList();
         if (await desk.RecordDisclosureAsync(caller.PartyId, visible, ct).ConfigureAwait(false) is { } receipt)
         {
             AuditReceiptHeader.Set(response, receipt);
@@ -118,21 +114,14 @@ public static class GroundApi
         return TypedResults.Text(GroundViews.Collection(features).ToJsonString(), "application/geo+json", Encoding.UTF8);
     }
 
-    private static async Task<IResult> WithdrawAsync(string kind, string id, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct)
-    {
-        var outcome = await desk.WithdrawAsync(caller, kind, id, ct).ConfigureAwait(false);
-        if (outcome.Kind == GroundOutcomeKind.Forbidden && !await CanSeeAsync(kind, id, caller, desk, needToKnow, ct).ConfigureAwait(false))
-        {
-            return Problems.NotFound("The " + kind);
-        }
-        return Reply(kind, outcome, response, null);
-    }
+    private static async Task<IResult> WithdrawAsync(string kind, string id, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) =>
+        Reply(kind, await desk.WithdrawAsync(caller, kind, id, ct).ConfigureAwait(false), response, null);
 
-    private static async Task<IResult> AckAsync(string id, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) =>
-        Reply(GroundStore.Site, await desk.AcknowledgeAsync(caller, id, ct).ConfigureAwait(false), response, null);
+    private static async Task<IResult> AckAsync(string id, string? party, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) =>
+        party is not null && !ObjectIds.IsValid(party)
+            ? Problems.Validation("party", ObjectIds.Rule)
+            : Reply(GroundStore.Site, await desk.AcknowledgeAsync(caller, id, party, ct).ConfigureAwait(false), response, null);
 
-    private static async Task<bool> CanSeeAsync(string kind, string id, CallerParty caller, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct) =>
-        await desk.Ground.GetAsync(kind, id, ct).ConfigureAwait(false) is { EndedAt: null } o && await needToKnow.CanSeeAsync(caller, o.Party, id, ct).ConfigureAwait(false);
 
     /// <summary>The reply for a ground write outcome (shared with the strikes API).</summary>
     public static IResult Reply(string what, GroundOutcome outcome, HttpResponse response, string? location)

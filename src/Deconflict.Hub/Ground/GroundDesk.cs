@@ -18,6 +18,37 @@ public sealed class GroundDesk(GroundStore ground, IHubStore store, AgreementBoo
 {
     public GroundStore Ground => ground;
 
+    /// <summary>
+    /// The live object a caller names by id: its own, else (ids being unique per owner only) the one of
+    /// <paramref name="party"/>, else the only one with that id the caller may see; null when there is none it may see.
+    /// </summary>
+    public async Task<GroundObjectRecord?> ResolveAsync(CallerParty caller, string kind, string id, string? party, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var candidates = new List<GroundObjectRecord?>();
+        if (party is not null)
+        {
+            candidates.Add(await ground.GetAsync(kind, party, id, ct).ConfigureAwait(false));
+        }
+        else if (caller.PartyId is { } own && await ground.GetAsync(kind, own, id, ct).ConfigureAwait(false) is { EndedAt: null } mine)
+        {
+            candidates.Add(mine);
+        }
+        else
+        {
+            candidates.AddRange(await ground.FindByIdAsync(kind, id, ct).ConfigureAwait(false));
+        }
+        var visible = new List<GroundObjectRecord>();
+        foreach (var o in candidates)
+        {
+            if (o is { EndedAt: null } && await needToKnow.CanSeeAsync(caller, new ObjectRef(kind, o.Party, o.Id), ct).ConfigureAwait(false))
+            {
+                visible.Add(o);
+            }
+        }
+        return visible.Count == 1 ? visible[0] : null;
+    }
+
     /// <summary>Parties an owner's ground objects are disclosed to: active agreements with full sharing towards them.</summary>
     public async Task<IReadOnlyList<string>> NotifiedPartiesAsync(string owner, CancellationToken ct)
     {
@@ -54,20 +85,17 @@ public sealed class GroundDesk(GroundStore ground, IHubStore store, AgreementBoo
         ArgumentNullException.ThrowIfNull(caller);
         return store.WriteAsync(async w =>
         {
-            var existing = await ground.GetAsync(kind, id, ct).ConfigureAwait(false);
+            // Only the owner withdraws, and a caller names only its own objects: another party's id is absent.
+            var existing = caller.PartyId is { } own ? await GroundStore.GetAsync(w, kind, own, id).ConfigureAwait(false) : null;
             if (existing is null || existing.EndedAt is not null)
             {
                 return new GroundOutcome(GroundOutcomeKind.NotFound);
-            }
-            if (existing.Party != caller.PartyId)
-            {
-                return new GroundOutcome(GroundOutcomeKind.Forbidden, Detail: $"The {kind} belongs to another party.");
             }
             var ended = existing with { Version = existing.Version + 1, UpdatedAt = w.Now, EndedAt = w.Now };
             await GroundStore.UpsertAsync(w, ended).ConfigureAwait(false);
             if (kind != GroundStore.Zone)
             {
-                await GroundConflicts.ReconcileObjectAsync(w, id, []).ConfigureAwait(false);
+                await GroundConflicts.ReconcileObjectAsync(w, new ObjectRef(kind, existing.Party, id), [], book).ConfigureAwait(false);
             }
             await w.AppendEventAsync(kind, id, existing.Party, [], HubJson.Serialize(Summary(ended, "withdrawn"))).ConfigureAwait(false);
             var notified = await NotifiedPartiesAsync(existing.Party, ct).ConfigureAwait(false);
@@ -78,13 +106,13 @@ public sealed class GroundDesk(GroundStore ground, IHubStore store, AgreementBoo
     }
 
     /// <summary>Records that the caller received the current version of a site's notification.</summary>
-    public Task<GroundOutcome> AcknowledgeAsync(CallerParty caller, string siteId, CancellationToken ct)
+    public Task<GroundOutcome> AcknowledgeAsync(CallerParty caller, string siteId, string? siteParty, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return store.WriteAsync(async w =>
         {
-            var site = await ground.GetAsync(GroundStore.Site, siteId, ct).ConfigureAwait(false);
-            if (site is null || site.EndedAt is not null || !await needToKnow.CanSeeAsync(caller, site.Party, siteId, ct).ConfigureAwait(false))
+            var site = await ResolveAsync(caller, GroundStore.Site, siteId, siteParty, ct).ConfigureAwait(false);
+            if (site is null)
             {
                 return new GroundOutcome(GroundOutcomeKind.NotFound);
             }
@@ -92,10 +120,10 @@ public sealed class GroundDesk(GroundStore ground, IHubStore store, AgreementBoo
             {
                 return new GroundOutcome(GroundOutcomeKind.Conflict, Detail: "The notifying organisation does not acknowledge its own site.", Field: "id");
             }
-            var ack = new SiteAckRecord(siteId, caller.PartyId!, site.Version, w.Now, "");
+            var ack = new SiteAckRecord(site.Party, siteId, caller.PartyId!, site.Version, w.Now, "");
             if (!await GroundStore.InsertAckAsync(w, ack).ConfigureAwait(false))
             {
-                var earlier = (await ground.AcksAsync(siteId, ct).ConfigureAwait(false)).First(a => a.PartyId == caller.PartyId && a.Version == site.Version);
+                var earlier = (await ground.AcksAsync(site.Party, siteId, ct).ConfigureAwait(false)).First(a => a.PartyId == caller.PartyId && a.Version == site.Version);
                 return new GroundOutcome(GroundOutcomeKind.Changed, new SiteAckView(siteId, earlier.PartyId, earlier.Version, earlier.AckedAt, true), earlier.Receipt);
             }
             var receipt = await w.AppendAuditAsync(caller.PartyId!, "site.ack", GroundStore.Site, siteId, [caller.PartyId!, site.Party],
@@ -135,9 +163,9 @@ public sealed class GroundDesk(GroundStore ground, IHubStore store, AgreementBoo
     public async Task<IReadOnlyList<OperationalIntent>> FireIntentsAsync(CancellationToken ct)
     {
         var list = new List<OperationalIntent>();
-        foreach (var (intentId, _) in await ground.FireIntentsAsync(ct).ConfigureAwait(false))
+        foreach (var (intentId, party) in await ground.FireIntentsAsync(ct).ConfigureAwait(false))
         {
-            if (await store.GetIntentAsync(intentId, ct).ConfigureAwait(false) is { } r && r.State != nameof(IntentState.Ended))
+            if (await store.GetIntentAsync(party, intentId, ct).ConfigureAwait(false) is { } r && r.State != nameof(IntentState.Ended))
             {
                 list.Add(IntentDesk.FromRecord(r));
             }
@@ -154,11 +182,7 @@ public sealed class GroundDesk(GroundStore ground, IHubStore store, AgreementBoo
         ArgumentNullException.ThrowIfNull(caller);
         return store.WriteAsync(async w =>
         {
-            var existing = await ground.GetAsync(kind, id, ct).ConfigureAwait(false);
-            if (existing is not null && existing.Party != caller.PartyId)
-            {
-                return new GroundOutcome(GroundOutcomeKind.Forbidden, Detail: $"The {kind} id belongs to another party.");
-            }
+            var existing = await GroundStore.GetAsync(w, kind, caller.PartyId!, id).ConfigureAwait(false);
             var live = existing is not null && existing.EndedAt is null;
             var unchanged = live && existing!.GeoJson == geojson;
             var record = new GroundObjectRecord(kind, id, caller.PartyId!, unchanged ? existing!.Version : (existing?.Version ?? 0) + 1,
@@ -197,6 +221,7 @@ public sealed class GroundDesk(GroundStore ground, IHubStore store, AgreementBoo
                 reaching.Add((intent, hit));
             }
         }
-        return await GroundConflicts.ReconcileObjectAsync(w, record.Id, reaching).ConfigureAwait(false);
+        return await GroundConflicts.ReconcileObjectAsync(w, new ObjectRef(kind, record.Party, record.Id), reaching, book).ConfigureAwait(false);
+
     }
 }

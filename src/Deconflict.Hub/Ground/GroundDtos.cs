@@ -9,7 +9,10 @@ public sealed record GroundConflictRef(string ConflictId, string ObjectKind, str
 /// <summary>The body of <c>POST /api/v1/strikes</c>: a position as lat/lon or MGRS, a time, optional effects radius and id.</summary>
 public sealed record StrikeBody(string? IntentId, double? LatDeg, double? LonDeg, string? Mgrs, DateTimeOffset? T, double? RadiusM, string? Id);
 
-/// <summary>A reported strike and its assessment as returned to the striking party.</summary>
+/// <summary>
+/// A reported strike and its assessment as one reader sees it: <see cref="Hits"/> only on objects the reader may see;
+/// the striker is told no more of a hidden protected object than <see cref="ProtectedObjectHit"/> and the notice.
+/// </summary>
 public sealed record StrikeView(
     string Id,
     string Party,
@@ -23,7 +26,9 @@ public sealed record StrikeView(
     IReadOnlyList<string> ZoneIds,
     double? OutsideNearestZoneM,
     bool InsideIntent,
-    IReadOnlyList<GroundConflictRef> Hits);
+    IReadOnlyList<GroundConflictRef> Hits,
+    bool? ProtectedObjectHit = null,
+    string? Notice = null);
 
 /// <summary>One party's acknowledgement of a site notification.</summary>
 public sealed record SiteAckView(string SiteId, string Party, long Version, DateTimeOffset AckedAt, bool Current);

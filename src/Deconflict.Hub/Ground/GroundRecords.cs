@@ -13,8 +13,8 @@ public sealed record GroundObjectRecord(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? EndedAt);
 
-/// <summary>A party's acknowledgement that it received one version of a site's notification.</summary>
-public sealed record SiteAckRecord(string SiteId, string PartyId, long Version, DateTimeOffset AckedAt, string Receipt);
+/// <summary>A party's acknowledgement that it received one version of the site (<see cref="SiteParty"/>, <see cref="SiteId"/>).</summary>
+public sealed record SiteAckRecord(string SiteParty, string SiteId, string PartyId, long Version, DateTimeOffset AckedAt, string Receipt);
 
 /// <summary>A reported strike with its assessment (JSON) at the time it was reported.</summary>
 public sealed record StrikeRecord(

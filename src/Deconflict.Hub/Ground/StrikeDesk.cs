@@ -2,6 +2,8 @@ using Deconflict.Core.Coordinates;
 using Deconflict.Core.Ground;
 using Deconflict.Core.Strategic;
 using Deconflict.Hub.Access;
+using Deconflict.Hub.Agreements;
+
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
@@ -14,19 +16,20 @@ namespace Deconflict.Hub.Ground;
 /// movement active at its time (whoever notified them: un-shared sites are protected too) and against the striking
 /// party's own declared zones; each site or movement reached opens a ground conflict to both sides.
 /// </summary>
-public sealed class StrikeDesk(GroundStore ground, IHubStore store, NeedToKnow needToKnow)
+public sealed class StrikeDesk(GroundStore ground, IHubStore store, NeedToKnow needToKnow, AgreementBook book)
 {
     public Task<GroundOutcome> ReportAsync(CallerParty caller, string id, string intentId, double latDeg, double lonDeg, DateTimeOffset t, double radiusM, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return store.WriteAsync(async w =>
         {
-            var intent = await store.GetIntentAsync(intentId, ct).ConfigureAwait(false);
-            if (intent is null || intent.Party != caller.PartyId)
+            var party = caller.PartyId!;
+            var intent = await w.GetIntentAsync(party, intentId).ConfigureAwait(false);
+            if (intent is null)
             {
                 return new GroundOutcome(GroundOutcomeKind.Invalid, Detail: "Not an intent of the caller's party.", Field: "intent_id");
             }
-            if (await ground.GetStrikeAsync(id, ct).ConfigureAwait(false) is not null)
+            if (await GroundStore.StrikeExistsAsync(w, party, id).ConfigureAwait(false))
             {
                 return new GroundOutcome(GroundOutcomeKind.Conflict, Detail: "A strike with this id was already reported.", Field: "id");
             }
@@ -41,17 +44,20 @@ public sealed class StrikeDesk(GroundStore ground, IHubStore store, NeedToKnow n
             var hits = new List<GroundConflictRef>();
             foreach (var hit in assessment.Hits)
             {
-                hits.Add(await GroundConflicts.OpenStrikeAsync(w, strike, hit).ConfigureAwait(false));
+                hits.Add(await GroundConflicts.OpenStrikeAsync(w, strike, hit, book).ConfigureAwait(false));
             }
             var view = new StrikeView(id, strike.Party, intentId, latDeg, lonDeg, Mgrs.Format(latDeg, lonDeg), t, radiusM,
                 assessment.InsideDeclaredZone, assessment.ZoneIds, assessment.OutsideNearestZoneM is { } o ? Math.Round(o, 1) : null, insideIntent, hits);
             var json = HubJson.Serialize(view);
             await GroundStore.InsertStrikeAsync(w, new StrikeRecord(id, strike.Party, intentId, latDeg, lonDeg, t, radiusM,
                 assessment.InsideDeclaredZone, json, w.Now)).ConfigureAwait(false);
-            var told = hits.Select(h => h.Party).Prepend(strike.Party).Distinct(StringComparer.Ordinal).ToList();
-            await w.AppendEventAsync("strike", id, strike.Party, told, HubJson.Serialize(new { id, party = strike.Party, intent_id = intentId, t, hits = hits.Count })).ConfigureAwait(false);
-            var receipt = await w.AppendAuditAsync(strike.Party, "strike.report", "strike", id, told, json).ConfigureAwait(false);
-            return new GroundOutcome(GroundOutcomeKind.Created, view, receipt);
+            // The striker is told what it may learn (a hit on an object it may not see only as such); each owner of an
+            // object reached is told at once by its ground conflict (event and audit entry).
+            var own = StrikeViews.For(view, strike.Party, o => needToKnow.MayName(strike.Party, o));
+            await w.AppendEventAsync("strike", id, strike.Party, [strike.Party],
+                HubJson.Serialize(new { id, party = strike.Party, intent_id = intentId, t, hits = own.Hits.Count, protected_object_hit = own.ProtectedObjectHit })).ConfigureAwait(false);
+            var receipt = await w.AppendAuditAsync(strike.Party, "strike.report", "strike", id, [strike.Party], HubJson.Serialize(own)).ConfigureAwait(false);
+            return new GroundOutcome(GroundOutcomeKind.Created, own, receipt);
         }, ct);
     }
 
@@ -61,14 +67,11 @@ public sealed class StrikeDesk(GroundStore ground, IHubStore store, NeedToKnow n
         ArgumentNullException.ThrowIfNull(caller);
         return store.WriteAsync(async w =>
         {
-            var intent = await store.GetIntentAsync(intentId, ct).ConfigureAwait(false);
-            if (intent is null || intent.State == nameof(IntentState.Ended) || !await needToKnow.CanSeeAsync(caller, intent.Party, intentId, ct).ConfigureAwait(false))
+            // A caller names only its own intents here: another party's id is absent.
+            var intent = caller.PartyId is { } own ? await w.GetIntentAsync(own, intentId).ConfigureAwait(false) : null;
+            if (intent is null || intent.State == nameof(IntentState.Ended))
             {
                 return new GroundOutcome(GroundOutcomeKind.NotFound);
-            }
-            if (intent.Party != caller.PartyId)
-            {
-                return new GroundOutcome(GroundOutcomeKind.Forbidden, Detail: "Only the declaring party designates its intent as a fire area.");
             }
             await GroundStore.MarkFireIntentAsync(w, intentId, intent.Party, mark).ConfigureAwait(false);
             var conflicts = await ReconcileIntentAsync(w, IntentDesk.FromRecord(intent), mark, ct).ConfigureAwait(false);
@@ -79,16 +82,16 @@ public sealed class StrikeDesk(GroundStore ground, IHubStore store, NeedToKnow n
     }
 
     /// <summary>Re-checks a fire-area intent after it changed (called for every committed intent event).</summary>
-    public async Task RecheckIntentAsync(string intentId, CancellationToken ct)
+    public async Task RecheckIntentAsync(string party, string intentId, CancellationToken ct)
     {
-        var marked = (await ground.FireIntentsAsync(ct).ConfigureAwait(false)).Any(f => f.IntentId == intentId);
+        var marked = (await ground.FireIntentsAsync(ct).ConfigureAwait(false)).Any(f => f.IntentId == intentId && f.Party == party);
         if (!marked)
         {
             return;
         }
         await store.WriteAsync(async w =>
         {
-            var intent = await store.GetIntentAsync(intentId, ct).ConfigureAwait(false);
+            var intent = await w.GetIntentAsync(party, intentId).ConfigureAwait(false);
             if (intent is not null)
             {
                 await ReconcileIntentAsync(w, IntentDesk.FromRecord(intent), intent.State != nameof(IntentState.Ended), ct).ConfigureAwait(false);
@@ -106,6 +109,6 @@ public sealed class StrikeDesk(GroundStore ground, IHubStore store, NeedToKnow n
             var movements = (await ground.ListAsync(GroundStore.Movement, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadMovement(r.GeoJson, r.Id, r.Party, trusted: true)).ToList();
             hits = GroundProximity.FireAreaHits(intent, sites, movements);
         }
-        return await GroundConflicts.ReconcileIntentAsync(w, intent.Id, intent.Party, hits).ConfigureAwait(false);
+        return await GroundConflicts.ReconcileIntentAsync(w, intent.Id, intent.Party, hits, book).ConfigureAwait(false);
     }
 }

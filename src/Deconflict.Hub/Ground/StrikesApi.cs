@@ -86,7 +86,11 @@ public static class StrikesApi
         }
         if (b.Id is { } id && !ObjectIds.IsValid(id))
         {
-            errors["id"] = ["An id of 1 to 200 printable characters."];
+            errors["id"] = [ObjectIds.Rule];
+        }
+        if (b.IntentId is { Length: > 0 } intentId && !ObjectIds.IsValid(intentId))
+        {
+            errors["intent_id"] = [ObjectIds.Rule];
         }
         if (errors.Count > 0)
         {
@@ -97,15 +101,43 @@ public static class StrikesApi
         return GroundApi.Reply("strike", outcome, request.HttpContext.Response, $"/api/v1/strikes/{Uri.EscapeDataString(strikeId)}");
     }
 
-    private static async Task<IResult> GetAsync(string id, CallerParty caller, GroundStore ground, NeedToKnow needToKnow, CancellationToken ct)
+    /// <summary>A strike: the caller's own, else ?party='s, else the only one with that id the caller may see; its hits as the caller may see them.</summary>
+    private static async Task<IResult> GetAsync(string id, string? party, CallerParty caller, GroundStore ground, NeedToKnow needToKnow, CancellationToken ct)
     {
-        var s = await ground.GetStrikeAsync(id, ct).ConfigureAwait(false);
-        if (s is null || !await needToKnow.CanSeeAsync(caller, s.Party, id, ct).ConfigureAwait(false))
+        if (party is not null && !ObjectIds.IsValid(party))
+        {
+            return Problems.Validation("party", ObjectIds.Rule);
+        }
+        var candidates = new List<StrikeRecord?>();
+        if (party is not null)
+        {
+            candidates.Add(await ground.GetStrikeAsync(party, id, ct).ConfigureAwait(false));
+        }
+        else if (caller.PartyId is { } own && await ground.GetStrikeAsync(own, id, ct).ConfigureAwait(false) is { } mine)
+        {
+            candidates.Add(mine);
+        }
+        else
+        {
+            candidates.AddRange(await ground.FindStrikesByIdAsync(id, ct).ConfigureAwait(false));
+        }
+        var visible = new List<StrikeRecord>();
+        foreach (var s in candidates)
+        {
+            if (s is not null && await needToKnow.CanSeeAsync(caller, new ObjectRef(ObjectRef.Strike, s.Party, s.Id), ct).ConfigureAwait(false))
+            {
+                visible.Add(s);
+            }
+        }
+        if (visible.Count != 1)
         {
             return Problems.NotFound("The strike");
         }
-        return TypedResults.Ok(JsonSerializer.Deserialize<StrikeView>(s.AssessmentJson, HubJson.Options));
+        var seen = await needToKnow.ConflictObjectsAsync(caller.Id, ct).ConfigureAwait(false);
+        var full = JsonSerializer.Deserialize<StrikeView>(visible[0].AssessmentJson, HubJson.Options)!;
+        return TypedResults.Ok(StrikeViews.For(full, caller.Id, o => needToKnow.CanSee(caller.Id, o, seen)));
     }
+
 
     private static async Task<IResult> MarkAsync(string id, bool mark, CallerParty caller, HttpResponse response, StrikeDesk desk, CancellationToken ct) =>
         GroundApi.Reply("intent", await desk.MarkFireAreaAsync(caller, id, mark, ct).ConfigureAwait(false), response, null);

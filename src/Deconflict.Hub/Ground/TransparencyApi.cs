@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Deconflict.Hub.Access;
+using Deconflict.Hub.Agreements;
+using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
@@ -27,7 +29,7 @@ public static class TransparencyApi
     }
 
     private static async Task<IResult> ReportAsync(string? from, string? to, CallerParty caller, IHubStore store, GroundStore ground, GroundDesk desk,
-        NeedToKnow needToKnow, TimeProvider clock, CancellationToken ct)
+        NeedToKnow needToKnow, AgreementBook book, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var toTime = ParseTime(to, "to", errors) ?? clock.GetUtcNow();
@@ -47,14 +49,14 @@ public static class TransparencyApi
             return TypedResults.Ok(report);
         }
         var seen = await needToKnow.ConflictObjectsAsync(viewer, ct).ConfigureAwait(false);
-        bool CanSee(string owner, string id) => needToKnow.CanSee(viewer, owner, id, seen);
+        bool CanSee(ObjectRef o) => needToKnow.CanSee(viewer, o, seen);
 
         var zones = (await ground.ListAsync(GroundStore.Zone, null, ct).ConfigureAwait(false))
-            .Where(z => (z.ValidFrom is null || z.ValidFrom < toTime) && (z.ValidTo is null || fromTime < z.ValidTo) && CanSee(z.Party, z.Id)).ToList();
+            .Where(z => (z.ValidFrom is null || z.ValidFrom < toTime) && (z.ValidTo is null || fromTime < z.ValidTo) && CanSee(new ObjectRef(ObjectRef.Zone, z.Party, z.Id))).ToList();
         var intents = (await store.ListIntentsAsync(new IntentQuery(null, null, null, null, fromTime, toTime), ct).ConfigureAwait(false))
-            .Where(i => CanSee(i.Party, i.Id)).ToList();
-        var fire = (await ground.FireIntentsAsync(ct).ConfigureAwait(false)).Select(f => f.IntentId).ToHashSet(StringComparer.Ordinal);
-        var strikes = (await ground.StrikesAsync(fromTime, toTime, ct).ConfigureAwait(false)).Where(s => CanSee(s.Party, s.Id)).ToList();
+            .Where(i => CanSee(new ObjectRef(ObjectRef.Intent, i.Party, i.Id))).ToList();
+        var fire = (await ground.FireIntentsAsync(ct).ConfigureAwait(false)).Select(f => (f.Party, f.IntentId)).ToHashSet();
+        var strikes = (await ground.StrikesAsync(fromTime, toTime, ct).ConfigureAwait(false)).Where(s => CanSee(new ObjectRef(ObjectRef.Strike, s.Party, s.Id))).ToList();
         var unacknowledged = await UnacknowledgedAsync(viewer, ground, desk, ct).ConfigureAwait(false);
         var nonconforming = (await store.ListConflictsAsync(viewer, null, ct).ConfigureAwait(false))
             .Where(c => c.Kind == "conformance" && c.DetectedAt >= fromTime && c.DetectedAt < toTime).ToList();
@@ -67,23 +69,20 @@ public static class TransparencyApi
             report.Parties.Add(new PartyTransparency(
                 party,
                 zones.Where(z => z.Party == party).Select(z => new DeclaredZone(z.Id, z.ValidFrom, z.ValidTo, z.Version)).ToList(),
-                intents.Where(i => i.Party == party).Select(i => new DeclaredIntent(i.Id, i.State, i.TimeStart, i.TimeEnd, fire.Contains(i.Id))).ToList(),
+                intents.Where(i => i.Party == party).Select(i => new DeclaredIntent(i.Id, i.State, i.TimeStart, i.TimeEnd, fire.Contains((i.Party, i.Id)))).ToList(),
                 partyStrikes,
                 partyStrikes.Where(s => !s.InsideDeclaredZone).Select(s => s.Id).ToList(),
                 partyStrikes.Where(s => !s.InsideIntent).Select(s => s.Id).ToList(),
-                partyStrikes.Where(s => s.Hits.Count > 0).Select(s => s.Id).ToList(),
+                partyStrikes.Where(s => s.Hits.Count > 0 || s.ProtectedObjectHit == true).Select(s => s.Id).ToList(),
                 unacknowledged.Where(u => u.Party == party).Select(u => u.Notification).ToList(),
-                nonconforming.Where(c => c.Parties.Contains(party)).Select(c => new NonconformingTrack(c.Id, c.Objects, c.Status, c.DetectedAt)).ToList()));
+                nonconforming.Where(c => c.Parties.Contains(party))
+                    .Select(c => new NonconformingTrack(c.Id, ConflictViews.For(c, viewer, book).Objects, c.Status, c.DetectedAt)).ToList()));
         }
         return TypedResults.Ok(report);
     }
 
-    private static StrikeView View(StrikeRecord s, string viewer, Func<string, string, bool> canSee)
-    {
-        var view = JsonSerializer.Deserialize<StrikeView>(s.AssessmentJson, HubJson.Options)!;
-        // The striker sees everything its strike reached; others see the objects they may see.
-        return s.Party == viewer ? view : view with { Hits = view.Hits.Where(h => h.Party == viewer || canSee(h.Party, h.ObjectId)).ToList() };
-    }
+    private static StrikeView View(StrikeRecord s, string viewer, Func<ObjectRef, bool> canSee) =>
+        StrikeViews.For(JsonSerializer.Deserialize<StrikeView>(s.AssessmentJson, HubJson.Options)!, viewer, canSee);
 
     /// <summary>Sites notified to a party whose current version it has not acknowledged: the caller's own, and those of the caller's sites.</summary>
     private static async Task<List<(string Party, UnacknowledgedNotification Notification)>> UnacknowledgedAsync(
@@ -91,7 +90,7 @@ public static class TransparencyApi
     {
         var list = new List<(string, UnacknowledgedNotification)>();
         var sites = await ground.ListAsync(GroundStore.Site, null, ct).ConfigureAwait(false);
-        var acks = (await ground.AllAcksAsync(ct).ConfigureAwait(false)).Select(a => (a.SiteId, a.PartyId, a.Version)).ToHashSet();
+        var acks = (await ground.AllAcksAsync(ct).ConfigureAwait(false)).Select(a => (a.SiteParty, a.SiteId, a.PartyId, a.Version)).ToHashSet();
         var notifiedBy = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var site in sites)
         {
@@ -101,7 +100,8 @@ public static class TransparencyApi
             }
             foreach (var party in notified)
             {
-                if ((viewer == party || viewer == site.Party) && !acks.Contains((site.Id, party, site.Version)))
+                if ((viewer == party || viewer == site.Party) && !acks.Contains((site.Party, site.Id, party, site.Version))
+)
                 {
                     list.Add((party, new UnacknowledgedNotification(site.Id, site.Party, site.Version, site.UpdatedAt)));
                 }

@@ -88,11 +88,12 @@ public static class HotlineApi
             {
                 return Problems.Validation("subject", "A subject is {\"type\":\"intent\"|\"conflict\",\"id\"}.");
             }
-            if (!await IsSharedAsync(caller, others, s.Type, s.Id, store, needToKnow, ct).ConfigureAwait(false))
+            var owner = await SharedSubjectOwnerAsync(caller, others, s.Type, s.Id, s.Party, store, needToKnow, ct).ConfigureAwait(false);
+            if (owner is null)
             {
                 return Problems.Validation("subject.id", $"No {s.Type} '{s.Id}' shared between these parties.");
             }
-            subject = new SubjectView(s.Type, s.Id);
+            subject = new SubjectView(s.Type, s.Id, s.Type == "intent" ? owner : null);
         }
         var (thread, receipt) = await desk.OpenThreadAsync(caller.PartyId, others, subject,
             string.IsNullOrEmpty(title) ? subject is null ? "General" : $"{subject.Type} {subject.Id}" : title, ct).ConfigureAwait(false);
@@ -182,25 +183,32 @@ public static class HotlineApi
         return thread is not null && thread.Parties.Contains(caller.PartyId) ? thread : null;
     }
 
-    private static async Task<bool> IsSharedAsync(CallerParty caller, IReadOnlyList<string> others, string type, string id, IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
+    /// <summary>
+    /// The owner of a subject every party of the thread may see (the caller's own intent when <paramref name="party"/>
+    /// is not given), or null; the conflict's id stands for a conflict subject.
+    /// </summary>
+    private static async Task<string?> SharedSubjectOwnerAsync(CallerParty caller, IReadOnlyList<string> others, string type, string id, string? party,
+        IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
     {
         if (type == "conflict")
         {
             var conflict = await store.GetConflictAsync(id, ct).ConfigureAwait(false);
-            return conflict is not null && conflict.Parties.Contains(caller.Id) && others.All(conflict.Parties.Contains);
+            return conflict is not null && conflict.Parties.Contains(caller.Id) && others.All(conflict.Parties.Contains) ? id : null;
         }
-        var intent = await store.GetIntentAsync(id, ct).ConfigureAwait(false);
-        if (intent is null || !await needToKnow.CanSeeAsync(caller, intent.Party, id, ct).ConfigureAwait(false))
+        var intent = await store.GetIntentAsync(party ?? caller.Id, id, ct).ConfigureAwait(false);
+        if (intent is null)
         {
-            return false;
+            return null;
         }
-        foreach (var other in others)
+        var obj = new ObjectRef(ObjectRef.Intent, intent.Party, intent.Id);
+        foreach (var viewer in others.Prepend(caller.Id))
         {
-            if (!await needToKnow.CanSeeAsync(new CallerParty(other, null, false), intent.Party, id, ct).ConfigureAwait(false))
+            if (!await needToKnow.CanSeeAsync(new CallerParty(viewer, null, false), obj, ct).ConfigureAwait(false))
             {
-                return false;
+                return null;
             }
         }
-        return true;
+        return intent.Party;
     }
+
 }

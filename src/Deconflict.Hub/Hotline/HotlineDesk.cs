@@ -67,7 +67,7 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
         return await store.WriteAsync(async w =>
         {
             var thread = new ThreadRecord("th-" + Guid.CreateVersion7().ToString("N")[..20], null,
-                subject?.Type, subject?.Id, title, caller, w.Now, null, [caller, .. others.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+                subject?.Type, subject?.Id, title, caller, w.Now, null, [caller, .. others.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], subject?.Party);
             await HotlineStore.InsertThreadAsync(w, thread).ConfigureAwait(false);
             var receipt = await AnnounceThreadAsync(w, thread, caller).ConfigureAwait(false);
             return (thread, receipt);
@@ -227,11 +227,15 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
         var now = clock.GetUtcNow();
         var language = LanguageOf(reader, thread.Parties);
         var views = new List<MessageView>(messages.Count);
+        // An answer names the message it answers by what it was and when; only messages of this thread, which
+        // every reader of it may see, are named, any other reference stays an id.
+        var inThread = messages.ToDictionary(m => m.Id, m => new HotlineReference(m.Template, m.CreatedAt), StringComparer.Ordinal);
+        HotlineReference? Reference(string id) => inThread.TryGetValue(id, out var r) ? r : null;
         foreach (var m in messages)
         {
             var content = HotlineMessageParser.Load(m.Template, m.ParamsJson, m.Remark);
-            var original = catalog.Render(content, m.Language);
-            var rendered = catalog.Render(content, language);
+            var original = catalog.Render(content, m.Language, Reference);
+            var rendered = catalog.Render(content, language, Reference);
             var state = new HotlineAckState(m.Id, m.NeedsAck, m.AckDeadline, thread.Parties.Where(p => p != m.Sender).ToList(),
                 acks[m.Id].Select(a => a.PartyId).ToList(), m.EscalatedAt);
             var text = m.Remark ?? (content.Parameters.GetValueOrDefault("text") as HotlineValue.Word)?.Value;
@@ -250,7 +254,8 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
                 return true;
             }, ct).ConfigureAwait(false);
         }
-        var subject = thread.SubjectType is { } type && thread.SubjectId is { } id ? new SubjectView(type, id) : null;
+        var subject = thread.SubjectType is { } type && thread.SubjectId is { } id ? new SubjectView(type, id, thread.SubjectParty) : null;
+
         return new ThreadView(thread.Id, thread.ConflictId, subject, thread.Title, thread.Parties, language,
             views.Any(v => v.Overdue), thread.CreatedAt, views);
     }

@@ -30,7 +30,7 @@ public sealed record MessageView(
     RenderedText Rendered,
     bool Untranslated);
 
-public sealed record SubjectView(string Type, string Id);
+public sealed record SubjectView(string Type, string Id, string? Party = null);
 
 public sealed record ThreadView(
     string Id,
@@ -53,7 +53,7 @@ public sealed record AckResult(string MessageId, string Party, DateTimeOffset Ac
 /// <summary><c>POST /api/v1/threads</c> body: the other parties, an optional shared object, a title.</summary>
 public sealed record OpenThreadBody(IReadOnlyList<string>? Parties, SubjectInput? Subject, string? Title);
 
-public sealed record SubjectInput(string? Type, string? Id);
+public sealed record SubjectInput(string? Type, string? Id, string? Party = null);
 
 /// <summary><c>PUT /api/v1/agreements/{id}/hotline</c> body: the caller's escalation contact and an observer party.</summary>
 public sealed record HotlineContactBody(string? EscalationContact, string? Observer);

@@ -9,7 +9,7 @@ namespace Deconflict.Hub.Hotline;
 /// </summary>
 public sealed class HotlineStore(IHubStore store)
 {
-    private const string ThreadColumns = "t.id, t.conflict_id, t.subject_type, t.subject_id, t.title, t.created_by, t.created_at, t.overdue_at";
+    private const string ThreadColumns = "t.id, t.conflict_id, t.subject_type, t.subject_id, t.title, t.created_by, t.created_at, t.overdue_at, t.subject_party";
     private const string MessageColumns = "m.seq, m.id, m.thread_id, m.sender, m.template, m.params_json, m.remark, m.language, m.needs_ack, m.ack_deadline, m.escalated_at, m.created_at";
 
     // A message is outstanding while some thread party other than its sender has not acknowledged it.
@@ -93,10 +93,10 @@ public sealed class HotlineStore(IHubStore store)
         ArgumentNullException.ThrowIfNull(t);
         await using var insert = w.CreateCommand(
             """
-            INSERT INTO hotline_threads (id, conflict_id, subject_type, subject_id, title, created_by, created_at, overdue_at)
-            VALUES (@id, @c, @st, @si, @title, @by, @at, NULL) ON CONFLICT DO NOTHING
+            INSERT INTO hotline_threads (id, conflict_id, subject_type, subject_id, subject_party, title, created_by, created_at, overdue_at)
+            VALUES (@id, @c, @st, @si, @sp, @title, @by, @at, NULL) ON CONFLICT DO NOTHING
             """);
-        insert.With("@id", t.Id).With("@c", t.ConflictId).With("@st", t.SubjectType).With("@si", t.SubjectId)
+        insert.With("@id", t.Id).With("@c", t.ConflictId).With("@st", t.SubjectType).With("@si", t.SubjectId).With("@sp", t.SubjectParty)
             .With("@title", t.Title).With("@by", t.CreatedBy).With("@at", t.CreatedAt);
         if (await insert.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)
         {
@@ -190,7 +190,8 @@ public sealed class HotlineStore(IHubStore store)
     private async Task<IReadOnlyList<ThreadRecord>> ThreadsAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] args)
     {
         var rows = await store.QueryAsync(sql, r => new ThreadRecord(r.GetString(0), Sql.StringOrNull(r, 1), Sql.StringOrNull(r, 2), Sql.StringOrNull(r, 3),
-            r.GetString(4), r.GetString(5), Sql.Time(r.GetInt64(6)), Sql.TimeOrNull(r, 7), []), ct, args).ConfigureAwait(false);
+            r.GetString(4), r.GetString(5), Sql.Time(r.GetInt64(6)), Sql.TimeOrNull(r, 7), [], Sql.StringOrNull(r, 8)), ct, args)
+.ConfigureAwait(false);
         if (rows.Count == 0)
         {
             return rows;

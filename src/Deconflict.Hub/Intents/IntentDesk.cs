@@ -1,18 +1,23 @@
 using System.Globalization;
 using Deconflict.Core.Strategic;
+using Deconflict.Hub.Access;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Deconflict.Hub.Intents;
 
 /// <summary>
-/// Where intents are written: ownership and version preconditions, legal state transitions, the strategic
-/// check against the in-memory <see cref="StrategicIndex"/> (with the agreements' buffers), the stored
-/// conflicts, events and audit entry, all in one serialised transaction; the index follows after the commit.
+/// Where intents are written: ownership (an intent is (party, id): a caller only ever names its own), version
+/// preconditions, priority bounds, legal state transitions, the probe budget, the strategic check against the
+/// in-memory <see cref="StrategicIndex"/> (with the agreements' buffers), the stored conflicts, events and audit
+/// entry, all in one serialised transaction; the index follows after the commit. Conflict answers name another
+/// party's intent only as far as that party shares with the caller.
 /// </summary>
-public sealed class IntentDesk(IHubStore store, AgreementBook book)
+public sealed partial class IntentDesk(IHubStore store, AgreementBook book, NeedToKnow needToKnow, ProbeGuard probes,
+    IOptions<DisclosureOptions> disclosure, ILogger<IntentDesk> logger)
 {
     public StrategicIndex Index { get; } = new();
 
@@ -25,7 +30,7 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
     /// Rebuilds the index from the store (at start). A row that cannot be read is logged and left out of the
     /// index (it stays stored, untouched): one bad row never keeps the hub from starting. Returns how many.
     /// </summary>
-    public async Task<int> LoadAsync(ILogger logger, CancellationToken cancellationToken)
+    public async Task<int> LoadAsync(CancellationToken cancellationToken)
     {
         var unreadable = 0;
         foreach (var r in await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), cancellationToken).ConfigureAwait(false))
@@ -47,21 +52,34 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
     public static OperationalIntent FromRecord(IntentRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return IntentGeoJson.ReadStored(r.GeoJson)[0] with { Version = r.Version };
+        return IntentGeoJson.ReadStored(r.GeoJson)[0] with { Id = r.Id, Party = r.Party, Version = r.Version };
     }
+
+    /// <summary>The priorities <paramref name="party"/> may declare: the admin's bounds, else the hub default.</summary>
+    public (int Min, int Max) PriorityBounds(PartyRecord? party) =>
+        (party?.PriorityMin ?? disclosure.Value.DefaultPriorityMin, party?.PriorityMax ?? disclosure.Value.DefaultPriorityMax);
 
     public Task<IntentOutcome> PutAsync(CallerParty caller, OperationalIntent candidate, string? ifMatch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(candidate);
-        return store.WriteAsync(async w =>
+        return store.WriteAsync(w => PutInAsync(w, caller, candidate, ifMatch, null, ct), ct);
+    }
+
+    /// <summary>
+    /// <see cref="PutAsync"/> inside a write already open (for parts of the hub that store more in the same transaction).
+    /// <paramref name="blocks"/> says which blocking conflicts refuse the intent (default: every blocking one).
+    /// </summary>
+    public async Task<IntentOutcome> PutInAsync(IHubWriter w, CallerParty caller, OperationalIntent candidate, string? ifMatch, Func<StrategicConflict, bool>? blocks, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(candidate);
+        blocks ??= c => c.Blocking;
+        var party = caller.PartyId ?? throw new ArgumentException("Intents are declared by parties.", nameof(caller));
         {
-            var existing = await store.GetIntentAsync(candidate.Id, ct).ConfigureAwait(false);
+            var existing = await w.GetIntentAsync(party, candidate.Id).ConfigureAwait(false);
             var live = existing is not null && existing.State != nameof(IntentState.Ended);
-            if (existing is not null && existing.Party != caller.PartyId)
-            {
-                return new IntentOutcome(IntentOutcomeKind.Forbidden, Detail: "The intent id belongs to another party.");
-            }
             if (live && Precondition(existing!, ifMatch, required: true) is { } failed)
             {
                 return failed;
@@ -70,30 +88,52 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
             {
                 return new IntentOutcome(IntentOutcomeKind.Stale, Detail: "The intent does not exist, so If-Match cannot match.");
             }
+            var (min, max) = PriorityBounds(await store.GetPartyAsync(party, ct).ConfigureAwait(false));
+            if (candidate.Priority < min || candidate.Priority > max)
+            {
+                return new IntentOutcome(IntentOutcomeKind.Invalid, Field: "priority",
+                    Detail: $"Priority {candidate.Priority} is outside this party's bounds {min}..{max} (set by the hub's admin).");
+            }
             IntentState? from = live ? Enum.Parse<IntentState>(existing!.State) : null;
             if (!IntentTransitions.IsAllowed(from, candidate.State))
             {
                 return Illegal(from, candidate.State);
             }
-            var next = candidate with { Version = (existing?.Version ?? 0) + 1 };
+            var nominal = candidate.State is IntentState.Accepted or IntentState.Activated;
+            // Off-nominal intents are never refused; every other write waits out an exhausted probe budget.
+            if (nominal && await probes.RefusalAsync(w, party).ConfigureAwait(false) is { } wait)
+            {
+                return new IntentOutcome(IntentOutcomeKind.TooManyRequests, RetryAfter: wait,
+                    Detail: "This party has received its budget of conflict answers about another party's hidden intents; intent writes are refused until the window has passed.");
+            }
+            var next = candidate with { Party = party, Version = (existing?.Version ?? 0) + 1 };
             var found = Index.FindConflicts(next, BuffersFor);
-            if (next.State is IntentState.Accepted or IntentState.Activated && found.Any(c => c.Blocking))
+            var blocked = nominal && found.Any(blocks);
+            await probes.RecordAsync(w, next, found, blocked).ConfigureAwait(false);
+            if (blocked)
             {
                 return new IntentOutcome(IntentOutcomeKind.Blocked,
-                    Blocking: found.Where(c => c.Blocking).Select(c => new ConflictRef(c.IntentId2, c.Party2, true)).ToList());
+                    Blocking: [.. found.Where(blocks).Select(c => Disclosed(party, new ConflictRef(c.IntentId2, c.Party2, true), stored: false))]);
             }
             var (written, receipt) = await SaveAsync(w, next, found, live ? "intent.update" : "intent.create").ConfigureAwait(false);
             return new IntentOutcome(live ? IntentOutcomeKind.Changed : IntentOutcomeKind.Created, written, Receipt: receipt);
-        }, ct);
+        }
     }
 
     public Task<IntentOutcome> ChangeStateAsync(CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return store.WriteAsync(async w =>
+        return store.WriteAsync(w => ChangeStateInAsync(w, caller, id, to, ifMatch, ct), ct);
+    }
+
+    /// <summary><see cref="ChangeStateAsync"/> inside a write already open.</summary>
+    public async Task<IntentOutcome> ChangeStateInAsync(IHubWriter w, CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(caller);
         {
-            var existing = await store.GetIntentAsync(id, ct).ConfigureAwait(false);
-            if (existing is null || existing.State == nameof(IntentState.Ended) || existing.Party != caller.PartyId)
+            var existing = caller.PartyId is { } party ? await w.GetIntentAsync(party, id).ConfigureAwait(false) : null;
+            if (existing is null || existing.State == nameof(IntentState.Ended))
             {
                 return new IntentOutcome(IntentOutcomeKind.NotFound);
             }
@@ -111,7 +151,7 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
             var action = to == IntentState.Ended ? "intent.end" : "intent.state";
             var (written, receipt) = await SaveAsync(w, next, found, action).ConfigureAwait(false);
             return new IntentOutcome(to == IntentState.Ended ? IntentOutcomeKind.Ended : IntentOutcomeKind.Changed, written, Receipt: receipt);
-        }, ct);
+        }
     }
 
     /// <summary>
@@ -124,16 +164,16 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
         {
             foreach (var r in await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), ct).ConfigureAwait(false))
             {
-                if (r.Party != party)
+                if (r.Party != party || Index.Get(r.Party, r.Id) is not { } intent)
                 {
                     continue;
                 }
-                var intent = FromRecord(r);
-                var before = await w.OpenConflictsWithObjectAsync(StrategicConflictSync.Kind, intent.Id).ConfigureAwait(false);
-                var refs = await StrategicConflictSync.ReconcileAsync(w, intent, Index.FindConflicts(intent, BuffersFor)).ConfigureAwait(false);
+                var before = await w.OpenConflictsWithObjectAsync(StrategicConflictSync.Kind, StrategicConflictSync.Ref(intent.Party, intent.Id)).ConfigureAwait(false);
+                var refs = await StrategicConflictSync.ReconcileAsync(w, intent, Index.FindConflicts(intent, BuffersFor), book).ConfigureAwait(false);
                 if (before.Count != refs.Count || !before.Select(c => c.Id).Order(StringComparer.Ordinal).SequenceEqual(refs.Select(x => x.ConflictId!).Order(StringComparer.Ordinal)))
                 {
-                    await w.AppendAuditAsync(actor, "intent.recheck", "intent", intent.Id, [party], HubJson.Serialize(new { intent = intent.Id, conflicts = refs })).ConfigureAwait(false);
+                    await w.AppendAuditAsync(actor, "intent.recheck", "intent", intent.Id, [party],
+                        HubJson.Serialize(new { intent = intent.Id, party, conflicts = refs.Select(x => Disclosed(party, x, stored: true)).ToList() })).ConfigureAwait(false);
                 }
             }
             return 0;
@@ -142,7 +182,7 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
     /// <summary>
     /// Stores many new intents of their owners (bulk load, e.g. for benchmarks or migrations from another system),
     /// in transactions of <paramref name="batchSize"/>, through the same check, conflict, event and audit path as PUT
-    /// but without preconditions; an intent whose id exists or that a blocking conflict refuses is skipped.
+    /// but without preconditions; an intent whose (party, id) exists or that a blocking conflict refuses is skipped.
     /// </summary>
     public async Task<int> ImportAsync(IReadOnlyList<OperationalIntent> intents, int batchSize, IProgress<int>? progress, CancellationToken ct)
     {
@@ -159,7 +199,7 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
                     var n = 0;
                     foreach (var intent in batch)
                     {
-                        if (await store.GetIntentAsync(intent.Id, ct).ConfigureAwait(false) is not null)
+                        if (staged.Any(s => s.Party == intent.Party && s.Id == intent.Id) || await w.GetIntentAsync(intent.Party, intent.Id).ConfigureAwait(false) is not null)
                         {
                             continue;
                         }
@@ -183,7 +223,7 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
                 // The batch did not commit: the index must not keep what the store does not have.
                 foreach (var intent in staged)
                 {
-                    Index.Remove(intent.Id);
+                    Index.Remove(intent.Party, intent.Id);
                 }
                 throw;
             }
@@ -192,18 +232,33 @@ public sealed class IntentDesk(IHubStore store, AgreementBook book)
         return stored;
     }
 
+    /// <summary>
+    /// A conflict answer as <paramref name="reader"/> may read it: the other intent's id only when its owner shares
+    /// with the reader; its party too, unless the answer is a refusal (nothing stored) and the owner shares nothing.
+    /// A stored conflict names its parties to each other anyway, so both may talk on the hotline.
+    /// </summary>
+    public ConflictRef Disclosed(string reader, ConflictRef c, bool stored)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.Party is null || c.IntentId is null || needToKnow.MayName(reader, StrategicConflictSync.Ref(c.Party, c.IntentId)))
+        {
+            return c;
+        }
+        return c with { IntentId = null, Party = stored ? c.Party : null };
+    }
+
     private async Task<(IntentWritten Written, string Receipt)> SaveAsync(IHubWriter w, OperationalIntent next, IReadOnlyList<StrategicConflict> found, string action)
     {
         var geojson = IntentGeoJson.Write(next);
         var b = IntentBounds.Of(next);
         await w.UpsertIntentAsync(new IntentRecord(next.Id, next.Party, next.State.ToString(), next.Priority, next.Version, geojson,
             b.MinLon, b.MinLat, b.MaxLon, b.MaxLat, b.TimeStart, b.TimeEnd, w.Now)).ConfigureAwait(false);
-        var refs = await StrategicConflictSync.ReconcileAsync(w, next, found).ConfigureAwait(false);
+        var refs = await StrategicConflictSync.ReconcileAsync(w, next, found, book).ConfigureAwait(false);
         var summary = new IntentSummary(next.Id, next.Party, next.State.ToString(), next.Version, next.Priority, b.TimeStart, b.TimeEnd);
         await w.AppendEventAsync("intent", next.Id, next.Party, [], HubJson.Serialize(summary)).ConfigureAwait(false);
         var receipt = await w.AppendAuditAsync(next.Party, action, "intent", next.Id, [next.Party], geojson).ConfigureAwait(false);
         w.AfterCommit(() => Index.Upsert(next));
-        return (new IntentWritten(next.Id, next.Party, next.Version, next.State.ToString(), next.Priority, refs), receipt);
+        return (new IntentWritten(next.Id, next.Party, next.Version, next.State.ToString(), next.Priority, [.. refs.Select(r => Disclosed(next.Party, r, stored: true))]), receipt);
     }
 
     private static IntentOutcome? Precondition(IntentRecord existing, string? ifMatch, bool required)

@@ -1,7 +1,7 @@
 namespace Deconflict.Hub.Intents;
 
-/// <summary>One conflict as listed in a write reply or a 409: ids only, whatever the sharing.</summary>
-public sealed record ConflictRef(string IntentId, string Party, bool Blocking, string? ConflictId = null);
+/// <summary>One conflict as listed in a write reply or a 409: the other intent's id and party only as far as its owner shares with the reader.</summary>
+public sealed record ConflictRef(string? IntentId, string? Party, bool Blocking, string? ConflictId = null);
 
 /// <summary>Reply to a successful PUT or state change.</summary>
 public sealed record IntentWritten(string Id, string Party, long Version, string State, int Priority, IReadOnlyList<ConflictRef> Conflicts);

@@ -11,7 +11,16 @@ public enum IntentOutcomeKind
     IllegalTransition,
     Stale,
     PreconditionRequired,
+    Invalid,
+    TooManyRequests,
 }
 
 /// <summary>What an intent write came to; the API turns it into a status code.</summary>
-public sealed record IntentOutcome(IntentOutcomeKind Kind, IntentWritten? Written = null, IReadOnlyList<ConflictRef>? Blocking = null, string? Receipt = null, string? Detail = null);
+public sealed record IntentOutcome(
+    IntentOutcomeKind Kind,
+    IntentWritten? Written = null,
+    IReadOnlyList<ConflictRef>? Blocking = null,
+    string? Receipt = null,
+    string? Detail = null,
+    string? Field = null,
+    TimeSpan? RetryAfter = null);

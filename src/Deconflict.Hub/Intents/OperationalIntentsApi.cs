@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic;
+
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
@@ -24,57 +26,19 @@ public static class OperationalIntentsApi
         return routes;
     }
 
-    private static async Task<IResult> PutAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, NeedToKnow needToKnow, IHubStore store, CancellationToken ct)
+    private static async Task<IResult> PutAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
             return Problems.Forbidden("Intents are declared by parties, not the admin.");
         }
-        if (!ObjectIds.IsValid(id))
+        var read = await IntentBodyRead.ReadAsync(request, id, caller.PartyId, ct).ConfigureAwait(false);
+        if (read.Problem is not null)
         {
-            return Problems.Validation("id", "An intent id of 1 to 200 printable characters is required.");
+            return read.Problem;
         }
-        var body = await JsonBody.ReadTextAsync(request, ct).ConfigureAwait(false);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-        var json = body.Value!;
-        OperationalIntent candidate;
-        try
-        {
-            candidate = IntentGeoJson.ReadIntent(json, id, caller.PartyId);
-            if (IntentBodyCheck.FirstUnknownMember(json) is { } unknown)
-            {
-                return Problems.Validation(unknown, "Unknown member.");
-            }
-        }
-        catch (IntentFormatException e)
-        {
-            if (e.Property == "party" && e.FeatureIndex >= 0)
-            {
-                return Problems.Forbidden($"An intent may only be declared for the caller's own party ({e.Message}).");
-            }
-            var field = e.FeatureIndex >= 0 ? $"features[{e.FeatureIndex}].{e.Property}" : (e.Property.Length > 0 ? e.Property : "body");
-            return Problems.Validation(field, e.Message);
-        }
-        catch (JsonException)
-        {
-            return Problems.Validation("body", "The JSON is malformed.");
-        }
-        if (candidate.Volumes.Count == 0)
-        {
-            return Problems.Validation("features", "At least one volume (Feature) is required.");
-        }
+        var candidate = read.Value!;
         var outcome = await desk.PutAsync(caller, candidate, IfMatch(request), ct).ConfigureAwait(false);
-        if (outcome.Kind == IntentOutcomeKind.Forbidden)
-        {
-            var existing = await store.GetIntentAsync(id, ct).ConfigureAwait(false);
-            if (existing is null || existing.State == nameof(IntentState.Ended) || !await needToKnow.CanSeeAsync(caller, existing.Party, id, ct).ConfigureAwait(false))
-            {
-                return Problems.NotFound("The intent");
-            }
-        }
         return Reply(outcome, request.HttpContext.Response);
     }
 
@@ -101,18 +65,51 @@ public static class OperationalIntentsApi
         return Reply(outcome, request.HttpContext.Response);
     }
 
-    private static async Task<IResult> GetAsync(string id, CallerParty caller, HttpResponse response, IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
+    /// <summary>
+    /// An intent by id: the caller's own, else (ids being unique per party only) the one of <c>?party=</c>, else the
+    /// only one with that id among those the caller may see. Hidden intents answer 404 exactly as absent ones.
+    /// </summary>
+    private static async Task<IResult> GetAsync(string id, string? party, CallerParty caller, HttpResponse response, IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
     {
-        var r = await store.GetIntentAsync(id, ct).ConfigureAwait(false);
-        if (r is null || r.State == nameof(IntentState.Ended) || !await needToKnow.CanSeeAsync(caller, r.Party, r.Id, ct).ConfigureAwait(false))
+        if (party is not null && !ObjectIds.IsValid(party))
+        {
+            return Problems.Validation("party", ObjectIds.Rule);
+        }
+        var candidates = new List<IntentRecord?>();
+        if (party is not null)
+        {
+            candidates.Add(await store.GetIntentAsync(party, id, ct).ConfigureAwait(false));
+        }
+        else if (caller.PartyId is { } own && await store.GetIntentAsync(own, id, ct).ConfigureAwait(false) is { State: not nameof(IntentState.Ended) } mine)
+        {
+            candidates.Add(mine);
+        }
+        else
+        {
+            candidates.AddRange(await store.FindIntentsByIdAsync(id, ct).ConfigureAwait(false));
+        }
+        var visible = new List<IntentRecord>();
+        foreach (var r in candidates)
+        {
+            if (r is not null && r.State != nameof(IntentState.Ended)
+                && await needToKnow.CanSeeAsync(caller, StrategicConflictSync.Ref(r.Party, r.Id), ct).ConfigureAwait(false))
+            {
+                visible.Add(r);
+            }
+        }
+        if (visible.Count == 0)
         {
             return Problems.NotFound("The intent");
         }
-        response.Headers.ETag = IntentDesk.ETag(r.Version);
-        return TypedResults.Text(r.GeoJson, "application/geo+json", Encoding.UTF8);
+        if (visible.Count > 1)
+        {
+            return Problems.Validation("party", $"Several parties you may see have an intent '{id}': name one with ?party= ({string.Join(", ", visible.Select(v => v.Party))}).");
+        }
+        response.Headers.ETag = IntentDesk.ETag(visible[0].Version);
+        return TypedResults.Text(visible[0].GeoJson, "application/geo+json", Encoding.UTF8);
     }
 
-    private static async Task<IResult> ListAsync(string? bbox, string? from, string? to, CallerParty caller, IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? bbox, string? from, string? to, CallerParty caller, IHubStore store, IntentDesk desk, NeedToKnow needToKnow, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         double[]? box = null;
@@ -127,9 +124,9 @@ public static class OperationalIntentsApi
                     box = null;
                 }
             }
-            if (box is null || box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90 || box[0] > box[2] || box[1] > box[3])
+            if (box is null || box[0] < -180 || box[2] > 180 || box[0] > 180 || box[2] < -180 || box[1] < -90 || box[3] > 90 || box[1] > box[3])
             {
-                errors["bbox"] = ["minLon,minLat,maxLon,maxLat in degrees, min ≤ max."];
+                errors["bbox"] = ["minLon,minLat,maxLon,maxLat in degrees, minLat ≤ maxLat (minLon > maxLon crosses the antimeridian)."];
             }
         }
         var fromTime = ParseTime(from, "from", errors);
@@ -146,10 +143,13 @@ public static class OperationalIntentsApi
         {
             return TypedResults.Ok(Array.Empty<IntentSummary>());
         }
-        var rows = await store.ListIntentsAsync(new IntentQuery(box?[0], box?[1], box?[2], box?[3], fromTime, toTime), ct).ConfigureAwait(false);
+        var rows = await store.ListIntentsAsync(new IntentQuery(null, null, null, null, fromTime, toTime), ct).ConfigureAwait(false);
         var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
+        // The box is tested on the core's shapes (antimeridian and poles included), on the live intents in memory.
+        var area = box is null ? (GeoBox?)null : new GeoBox(box[1], box[0], box[3], box[2] == box[0] ? box[2] + 1e-9 : box[2]);
         return TypedResults.Ok(rows
-            .Where(r => needToKnow.CanSee(caller.PartyId, r.Party, r.Id, conflictObjects))
+            .Where(r => needToKnow.CanSee(caller.PartyId, StrategicConflictSync.Ref(r.Party, r.Id), conflictObjects))
+            .Where(r => area is not { } a || (desk.Index.Get(r.Party, r.Id) is { } live && ShapeBounds.MayReach(live, a)))
             .Select(r => new IntentSummary(r.Id, r.Party, r.State, r.Version, r.Priority, r.TimeStart, r.TimeEnd))
             .ToList());
     }
@@ -167,6 +167,11 @@ public static class OperationalIntentsApi
         errors[field] = ["An RFC 3339 time such as 2026-03-01T12:00:00Z."];
         return null;
     }
+
+    private static string Describe(ConflictRef c) =>
+        c.IntentId is null
+            ? c.Party is null ? "Blocking conflict with an intent of a party that shares nothing with you." : $"Blocking conflict with an intent of {c.Party}."
+            : $"Blocking conflict with intent {c.IntentId} of {c.Party}.";
 
     private static string? IfMatch(HttpRequest request) =>
         request.Headers.IfMatch.Count == 0 ? null : request.Headers.IfMatch.ToString();
@@ -195,8 +200,13 @@ public static class OperationalIntentsApi
                     new Dictionary<string, object?>
                     {
                         ["conflicts"] = blocking.Select(c => new { intent_id = c.IntentId, party = c.Party, blocking = true }).ToList(),
-                        ["errors"] = new Dictionary<string, string[]> { ["features"] = [.. blocking.Select(c => $"Blocking conflict with intent {c.IntentId} of {c.Party}.")] },
+                        ["errors"] = new Dictionary<string, string[]> { ["features"] = [.. blocking.Select(Describe)] },
                     });
+            case IntentOutcomeKind.Invalid:
+                return Problems.Validation(outcome.Field ?? "body", outcome.Detail ?? "Invalid.");
+            case IntentOutcomeKind.TooManyRequests:
+                response.Headers.RetryAfter = ((long)Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Problems.TooManyRequests(outcome.Detail!, outcome.RetryAfter.Value, "features");
             case IntentOutcomeKind.IllegalTransition:
                 return Problems.Conflict(outcome.Detail!,
                     new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["state"] = [outcome.Detail!] } });

@@ -1,4 +1,6 @@
 using Deconflict.Core.Strategic;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
@@ -14,50 +16,55 @@ public static class StrategicConflictSync
 {
     public const string Kind = "strategic";
 
-    public static async Task<IReadOnlyList<ConflictRef>> ReconcileAsync(IHubWriter w, OperationalIntent intent, IReadOnlyList<StrategicConflict> found)
+    public static async Task<IReadOnlyList<ConflictRef>> ReconcileAsync(IHubWriter w, OperationalIntent intent, IReadOnlyList<StrategicConflict> found, AgreementBook book)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(found);
-        var byOther = new Dictionary<string, StrategicConflict>(StringComparer.Ordinal);
+        var self = Ref(intent.Party, intent.Id);
+        var byOther = new Dictionary<ObjectRef, StrategicConflict>();
         foreach (var c in found)
         {
-            byOther.TryAdd(c.IntentId2, c);
+            byOther.TryAdd(Ref(c.Party2, c.IntentId2), c);
         }
         var refs = new List<ConflictRef>();
-        foreach (var open in await w.OpenConflictsWithObjectAsync(Kind, intent.Id).ConfigureAwait(false))
+        foreach (var open in await w.OpenConflictsWithObjectAsync(Kind, self).ConfigureAwait(false))
         {
-            var other = open.Objects.FirstOrDefault(o => o != intent.Id) ?? intent.Id;
+            var other = open.Objects.FirstOrDefault(o => o != self) ?? self;
             if (byOther.Remove(other, out var still))
             {
                 var refreshed = open with { Level = Level(still), DetailJson = Detail(still), UpdatedAt = w.Now };
                 if (refreshed.Level != open.Level || refreshed.DetailJson != open.DetailJson)
                 {
-                    await ConflictChanges.SaveAsync(w, refreshed, "conflict.update").ConfigureAwait(false);
+                    await ConflictChanges.SaveAsync(w, refreshed, "conflict.update", book).ConfigureAwait(false);
                 }
-                refs.Add(new ConflictRef(other, still.Party2, still.Blocking, open.Id));
+                refs.Add(new ConflictRef(other.Id, other.Party, still.Blocking, open.Id));
             }
             else
             {
-                await ConflictChanges.ClearAsync(w, open).ConfigureAwait(false);
+                await ConflictChanges.ClearAsync(w, open, book).ConfigureAwait(false);
             }
         }
-        foreach (var c in byOther.Values)
+        foreach (var (other, c) in byOther)
         {
-            var ids = new[] { (c.IntentId1, c.Party1), (c.IntentId2, c.Party2) }.OrderBy(x => x.Item1, StringComparer.Ordinal).ToArray();
+            var pair = new[] { self, other };
+            Array.Sort(pair, ObjectRef.Compare);
             var record = new ConflictRecord(
                 ConflictChanges.NewId(), Kind, "open", Level(c),
-                [ids[0].Item2, ids[1].Item2], [ids[0].Item1, ids[1].Item1], PairKey(c.IntentId1, c.IntentId2),
+                [pair[0].Party, pair[1].Party], pair, ObjectRef.KeyOf(Kind, pair),
                 w.Now, w.Now, null, Detail(c));
-            await ConflictChanges.SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
-            refs.Add(new ConflictRef(c.IntentId2, c.Party2, c.Blocking, record.Id));
+            await ConflictChanges.SaveAsync(w, record, "conflict.open", book).ConfigureAwait(false);
+            refs.Add(new ConflictRef(other.Id, other.Party, c.Blocking, record.Id));
         }
-        refs.Sort((a, b) => string.CompareOrdinal(a.IntentId, b.IntentId));
+        refs.Sort((a, b) =>
+        {
+            var c = string.CompareOrdinal(a.IntentId, b.IntentId);
+            return c != 0 ? c : string.CompareOrdinal(a.Party, b.Party);
+        });
         return refs;
     }
 
-    public static string PairKey(string a, string b) =>
-        string.CompareOrdinal(a, b) <= 0 ? $"{Kind}:{a}|{b}" : $"{Kind}:{b}|{a}";
+    public static ObjectRef Ref(string party, string id) => new(ObjectRef.Intent, party, id);
 
     private static string Level(StrategicConflict c) => c.Blocking ? "blocking" : "advisory";
 

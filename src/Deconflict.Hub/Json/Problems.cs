@@ -42,7 +42,19 @@ public static class Problems
             title: "Precondition required",
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["If-Match"] = [detail] } });
 
+    public static IResult TooManyRequests(string detail, TimeSpan retryAfter, string field) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests",
+            extensions: new Dictionary<string, object?>
+            {
+                ["retry_after_s"] = (long)Math.Ceiling(retryAfter.TotalSeconds),
+                ["errors"] = new Dictionary<string, string[]> { [field] = [detail] },
+            });
+
     public static IResult Unauthorized(string detail) =>
+
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
     private static string DescribeErrors(IDictionary<string, string[]> errors) =>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Dss;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
 
@@ -20,7 +21,7 @@ public static partial class PartiesApi
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(CallerParty caller, HttpRequest request, IHubStore store, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CallerParty caller, HttpRequest request, IHubStore store, DssState dss, CancellationToken ct)
     {
         if (!caller.IsAdmin)
         {
@@ -47,6 +48,10 @@ public static partial class PartiesApi
         {
             errors["id"] = ["1 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit."];
         }
+        if (input.F3548Subject is { } subject && (subject.Length is 0 or > 200 || input.Kind != "operator"))
+        {
+            errors["f3548_subject"] = ["1 to 200 characters, on a party of kind operator."];
+        }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -62,11 +67,22 @@ public static partial class PartiesApi
             {
                 return (Created: false, Receipt: "", Field: "name");
             }
+            if (input.F3548Subject is { } sub && dss.Subjects.ContainsKey(sub))
+            {
+                return (Created: false, Receipt: "", Field: "f3548_subject");
+            }
             var party = new PartyRecord(id, name!, input.Kind!, w.Now);
             await w.InsertPartyAsync(party).ConfigureAwait(false);
+            if (input.F3548Subject is { } mapped)
+            {
+                await DssStore.MapSubjectAsync(w, mapped, id).ConfigureAwait(false);
+                w.AfterCommit(() => dss.Subjects[mapped] = id);
+            }
             await w.InsertKeyAsync(new ApiKeyRecord(keyId, id, hash, w.Now, null)).ConfigureAwait(false);
             var receipt = await w.AppendAuditAsync("admin", "party.create", "party", id, [id],
-                HubJson.Serialize(new { id, name, kind = input.Kind, key_id = keyId })).ConfigureAwait(false);
+                input.F3548Subject is null
+                    ? HubJson.Serialize(new { id, name, kind = input.Kind, key_id = keyId })
+                    : HubJson.Serialize(new { id, name, kind = input.Kind, key_id = keyId, f3548_subject = input.F3548Subject })).ConfigureAwait(false);
             return (Created: true, Receipt: receipt, Field: "");
         }, ct).ConfigureAwait(false);
         if (!outcome.Created)

@@ -1,8 +1,11 @@
+using Deconflict.Hub.Access;
+
 namespace Deconflict.Hub.Storage;
 
 /// <summary>
-/// A detected conflict of any kind (strategic, tactical, ground, conformance). <see cref="PairKey"/> identifies
-/// the situation (kind + objects) so that a re-detected conflict updates the open record instead of adding one.
+/// A detected conflict of any kind (strategic, tactical, ground, conformance). <see cref="Objects"/> names each
+/// object by (kind, owner party, id); <see cref="PairKey"/> identifies the situation (kind + objects, see
+/// <see cref="ObjectRef.KeyOf"/>) so that a re-detected conflict updates the open record instead of adding one.
 /// </summary>
 public sealed record ConflictRecord(
     string Id,
@@ -10,7 +13,7 @@ public sealed record ConflictRecord(
     string Status,
     string Level,
     IReadOnlyList<string> Parties,
-    IReadOnlyList<string> Objects,
+    IReadOnlyList<ObjectRef> Objects,
     string PairKey,
     DateTimeOffset DetectedAt,
     DateTimeOffset UpdatedAt,

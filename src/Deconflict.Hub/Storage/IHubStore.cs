@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Deconflict.Hub.Access;
 
 namespace Deconflict.Hub.Storage;
 
@@ -39,7 +40,11 @@ public interface IHubStore
     /// <summary>Agreements the party is part of, or all when <paramref name="partyId"/> is null.</summary>
     Task<IReadOnlyList<AgreementRecord>> ListAgreementsAsync(string? partyId, CancellationToken cancellationToken);
 
-    Task<IntentRecord?> GetIntentAsync(string id, CancellationToken cancellationToken);
+    /// <summary>The intent <paramref name="id"/> of <paramref name="party"/> (ids are unique per party only).</summary>
+    Task<IntentRecord?> GetIntentAsync(string party, string id, CancellationToken cancellationToken);
+
+    /// <summary>Every party's intent with this id (at most one per party).</summary>
+    Task<IReadOnlyList<IntentRecord>> FindIntentsByIdAsync(string id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<IntentRecord>> ListIntentsAsync(IntentQuery query, CancellationToken cancellationToken);
 
@@ -50,8 +55,9 @@ public interface IHubStore
     /// <summary>Conflicts the party is part of (all parties when null); status null = any.</summary>
     Task<IReadOnlyList<ConflictRecord>> ListConflictsAsync(string? partyId, string? status, CancellationToken cancellationToken);
 
-    /// <summary>Ids of every object (of any party) in an open conflict that <paramref name="partyId"/> is part of.</summary>
-    Task<IReadOnlySet<string>> ObjectsInOpenConflictsAsync(string partyId, CancellationToken cancellationToken);
+    /// <summary>Every object (of any party, by kind, owner and id) in an open conflict that <paramref name="partyId"/> is part of.</summary>
+    Task<IReadOnlySet<ObjectRef>> ObjectsInOpenConflictsAsync(string partyId, CancellationToken cancellationToken);
+
 
     Task<IReadOnlyList<EventRecord>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Deconflict.Hub.Access;
 
 namespace Deconflict.Hub.Storage;
 
@@ -22,6 +23,18 @@ public interface IHubWriter
 
     Task InsertKeyAsync(ApiKeyRecord key);
 
+    /// <summary>Sets the admin's bounds on a party's intent priorities (null: the hub default).</summary>
+    Task SetPriorityBoundsAsync(string partyId, int? min, int? max);
+
+    /// <summary>An intent of <paramref name="party"/>, read inside the write (reads that decide a write happen in it).</summary>
+    Task<IntentRecord?> GetIntentAsync(string party, string id);
+
+    /// <summary>Per victim: conflict answers <paramref name="prober"/> received since a time about its hidden intents, and the oldest one's time.</summary>
+    Task<IReadOnlyList<(string Victim, int Count, DateTimeOffset Oldest)>> ProbeAnswersSinceAsync(string prober, DateTimeOffset since);
+
+    /// <summary>Counts one conflict answer about <paramref name="victim"/>'s hidden intents given to <paramref name="prober"/> now.</summary>
+    Task RecordProbeAnswerAsync(string prober, string victim);
+
     Task<bool> RevokeKeyAsync(string partyId, string keyId, DateTimeOffset at);
 
     Task UpsertAgreementAsync(AgreementRecord agreement);
@@ -31,7 +44,8 @@ public interface IHubWriter
     Task UpsertConflictAsync(ConflictRecord conflict);
 
     /// <summary>Open conflicts of a kind that involve an object.</summary>
-    Task<IReadOnlyList<ConflictRecord>> OpenConflictsWithObjectAsync(string kind, string objectId);
+    Task<IReadOnlyList<ConflictRecord>> OpenConflictsWithObjectAsync(string kind, ObjectRef obj);
+
 
     Task<ConflictRecord?> OpenConflictByPairKeyAsync(string pairKey);
 

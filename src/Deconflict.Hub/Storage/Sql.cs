@@ -36,7 +36,32 @@ public static class Sql
 
     public static IReadOnlyList<string> FromJsonList(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
-    public static async Task<List<T>> ListAsync<T>(this DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    /// <summary>Object references as stored in <c>objects_json</c>: <c>[{"kind","party","id"}]</c>.</summary>
+    public static string ToJsonRefs(IReadOnlyList<Access.ObjectRef> refs)
+    {
+        ArgumentNullException.ThrowIfNull(refs);
+        return JsonSerializer.Serialize(refs.Select(r => new Dictionary<string, string> { ["kind"] = r.Kind, ["party"] = r.Party, ["id"] = r.Id }));
+    }
+
+    /// <summary>
+    /// Reads <c>objects_json</c>; rows written before objects carried their owner hold bare ids, read with an
+    /// empty kind and party until <see cref="ConflictIdentityBackfill"/> resolves them at start.
+    /// </summary>
+    public static IReadOnlyList<Access.ObjectRef> FromJsonRefs(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var list = new List<Access.ObjectRef>();
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            list.Add(e.ValueKind == JsonValueKind.String
+                ? new Access.ObjectRef("", "", e.GetString()!)
+                : new Access.ObjectRef(e.GetProperty("kind").GetString()!, e.GetProperty("party").GetString()!, e.GetProperty("id").GetString()!));
+        }
+        return list;
+    }
+
+    public static async Task<List<T>> ListAsync<T>
+(this DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(map);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Deconflict.Hub.Access;
 using Deconflict.Hub.Events;
 
 namespace Deconflict.Hub.Storage;
@@ -105,8 +106,11 @@ public abstract class SqlHubStore : IHubStore
             : ListAsync($"SELECT {Rows.Agreement} FROM agreements WHERE proposer = @p OR counterparty = @p ORDER BY created_at, id",
                 Rows.ToAgreement, cancellationToken, ("@p", partyId));
 
-    public Task<IntentRecord?> GetIntentAsync(string id, CancellationToken cancellationToken) =>
-        FirstAsync($"SELECT {Rows.Intent} FROM intents WHERE id = @id", Rows.ToIntent, cancellationToken, ("@id", id));
+    public Task<IntentRecord?> GetIntentAsync(string party, string id, CancellationToken cancellationToken) =>
+        FirstAsync($"SELECT {Rows.Intent} FROM intents WHERE party = @p AND id = @id", Rows.ToIntent, cancellationToken, ("@p", party), ("@id", id));
+
+    public Task<IReadOnlyList<IntentRecord>> FindIntentsByIdAsync(string id, CancellationToken cancellationToken) =>
+        ListAsync($"SELECT {Rows.Intent} FROM intents WHERE id = @id ORDER BY party", Rows.ToIntent, cancellationToken, ("@id", id));
 
     public Task<IReadOnlyList<IntentRecord>> ListIntentsAsync(IntentQuery query, CancellationToken cancellationToken)
     {
@@ -128,7 +132,8 @@ public abstract class SqlHubStore : IHubStore
             sql += " AND time_start < @to";
             args.Add(("@to", to));
         }
-        return ListAsync(sql + " ORDER BY id", Rows.ToIntent, cancellationToken, [.. args]);
+        return ListAsync(sql + " ORDER BY id, party", Rows.ToIntent
+, cancellationToken, [.. args]);
     }
 
     public async Task<long> CountLiveIntentsAsync(CancellationToken cancellationToken)
@@ -154,16 +159,16 @@ public abstract class SqlHubStore : IHubStore
         return ListAsync(sql + " ORDER BY c.detected_at, c.id", Rows.ToConflict, cancellationToken, ("@p", partyId), ("@s", status));
     }
 
-    public async Task<IReadOnlySet<string>> ObjectsInOpenConflictsAsync(string partyId, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<ObjectRef>> ObjectsInOpenConflictsAsync(string partyId, CancellationToken cancellationToken)
     {
-        var ids = await ListAsync(
+        var refs = await ListAsync(
             """
-            SELECT DISTINCT co.object_id FROM conflict_objects co
-            JOIN conflict_parties cp ON cp.conflict_id = co.conflict_id
-            JOIN conflicts c ON c.id = co.conflict_id
+            SELECT DISTINCT cm.kind, cm.party, cm.object_id FROM conflict_members cm
+            JOIN conflict_parties cp ON cp.conflict_id = cm.conflict_id
+            JOIN conflicts c ON c.id = cm.conflict_id
             WHERE cp.party_id = @p AND c.status = 'open'
-            """, r => r.GetString(0), cancellationToken, ("@p", partyId)).ConfigureAwait(false);
-        return ids.ToHashSet(StringComparer.Ordinal);
+            """, r => new ObjectRef(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken, ("@p", partyId)).ConfigureAwait(false);
+        return refs.ToHashSet();
     }
 
     public Task<IReadOnlyList<EventRecord>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken) =>

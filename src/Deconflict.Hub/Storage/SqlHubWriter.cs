@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Deconflict.Hub.Access;
 
 namespace Deconflict.Hub.Storage;
 
@@ -26,8 +27,30 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
 
     public Task InsertPartyAsync(PartyRecord party) =>
         ExecuteAsync(
-            "INSERT INTO parties (id, name, kind, created_at) VALUES (@id, @name, @kind, @at)",
-            ("@id", party.Id), ("@name", party.Name), ("@kind", party.Kind), ("@at", party.CreatedAt));
+            "INSERT INTO parties (id, name, kind, created_at, priority_min, priority_max) VALUES (@id, @name, @kind, @at, @pmin, @pmax)",
+            ("@id", party.Id), ("@name", party.Name), ("@kind", party.Kind), ("@at", party.CreatedAt), ("@pmin", party.PriorityMin), ("@pmax", party.PriorityMax));
+
+    public Task SetPriorityBoundsAsync(string partyId, int? min, int? max) =>
+        ExecuteAsync("UPDATE parties SET priority_min = @pmin, priority_max = @pmax WHERE id = @id", ("@id", partyId), ("@pmin", min), ("@pmax", max));
+
+    public async Task<IntentRecord?> GetIntentAsync(string party, string id)
+    {
+        await using var command = CreateCommand($"SELECT {Rows.Intent} FROM intents WHERE party = @p AND id = @id");
+        command.With("@p", party).With("@id", id);
+        return await command.FirstAsync(Rows.ToIntent, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<(string Victim, int Count, DateTimeOffset Oldest)>> ProbeAnswersSinceAsync(string prober, DateTimeOffset since)
+    {
+        await using var command = CreateCommand("SELECT victim, COUNT(*), MIN(at) FROM probe_answers WHERE prober = @p AND at > @since GROUP BY victim ORDER BY victim");
+        command.With("@p", prober).With("@since", since);
+        return await command.ListAsync(
+            r => (r.GetString(0), Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), Sql.Time(r.GetInt64(2))),
+            CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public Task RecordProbeAnswerAsync(string prober, string victim) =>
+        ExecuteAsync("INSERT INTO probe_answers (prober, victim, at) VALUES (@p, @v, @at)", ("@p", prober), ("@v", victim), ("@at", now));
 
     public Task InsertKeyAsync(ApiKeyRecord key) =>
         ExecuteAsync(
@@ -57,7 +80,7 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
             """
             INSERT INTO intents (id, party, state, priority, version, geojson, min_lon, min_lat, max_lon, max_lat, time_start, time_end, updated_at)
             VALUES (@id, @party, @state, @priority, @version, @geojson, @minlon, @minlat, @maxlon, @maxlat, @start, @end, @updated)
-            ON CONFLICT (id) DO UPDATE SET party = excluded.party, state = excluded.state, priority = excluded.priority,
+            ON CONFLICT (party, id) DO UPDATE SET state = excluded.state, priority = excluded.priority,
                 version = excluded.version, geojson = excluded.geojson, min_lon = excluded.min_lon, min_lat = excluded.min_lat,
                 max_lon = excluded.max_lon, max_lat = excluded.max_lat, time_start = excluded.time_start,
                 time_end = excluded.time_end, updated_at = excluded.updated_at
@@ -76,23 +99,28 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
                 cleared_at = excluded.cleared_at, detail_json = excluded.detail_json
             """,
             ("@id", c.Id), ("@kind", c.Kind), ("@status", c.Status), ("@level", c.Level), ("@parties", Sql.ToJsonList(c.Parties)),
-            ("@objects", Sql.ToJsonList(c.Objects)), ("@pair", c.PairKey), ("@detected", c.DetectedAt), ("@updated", c.UpdatedAt),
+            ("@objects", Sql.ToJsonRefs(c.Objects)), ("@pair", c.PairKey), ("@detected", c.DetectedAt), ("@updated", c.UpdatedAt),
             ("@cleared", c.ClearedAt), ("@detail", c.DetailJson)).ConfigureAwait(false);
         foreach (var party in c.Parties.Distinct(StringComparer.Ordinal))
         {
             await ExecuteAsync("INSERT INTO conflict_parties (party_id, conflict_id) VALUES (@p, @c) ON CONFLICT DO NOTHING", ("@p", party), ("@c", c.Id)).ConfigureAwait(false);
         }
-        foreach (var obj in c.Objects.Distinct(StringComparer.Ordinal))
+        foreach (var obj in c.Objects.Distinct())
         {
-            await ExecuteAsync("INSERT INTO conflict_objects (object_id, conflict_id) VALUES (@o, @c) ON CONFLICT DO NOTHING", ("@o", obj), ("@c", c.Id)).ConfigureAwait(false);
+            await ExecuteAsync("INSERT INTO conflict_members (conflict_id, kind, party, object_id) VALUES (@c, @k, @p, @o) ON CONFLICT DO NOTHING",
+                ("@c", c.Id), ("@k", obj.Kind), ("@p", obj.Party), ("@o", obj.Id)).ConfigureAwait(false);
         }
     }
 
-    public async Task<IReadOnlyList<ConflictRecord>> OpenConflictsWithObjectAsync(string kind, string objectId)
+    public async Task<IReadOnlyList<ConflictRecord>> OpenConflictsWithObjectAsync(string kind, ObjectRef obj)
     {
+        ArgumentNullException.ThrowIfNull(obj);
         await using var command = CreateCommand(
-            $"SELECT {Rows.Conflict} FROM conflicts WHERE kind = @kind AND status = 'open' AND id IN (SELECT conflict_id FROM conflict_objects WHERE object_id = @o) ORDER BY id");
-        command.With("@kind", kind).With("@o", objectId);
+            $"""
+            SELECT {Rows.Conflict} FROM conflicts WHERE kind = @kind AND status = 'open' AND id IN
+                (SELECT conflict_id FROM conflict_members WHERE kind = @ok AND party = @op AND object_id = @o) ORDER BY id
+            """);
+        command.With("@kind", kind).With("@ok", obj.Kind).With("@op", obj.Party).With("@o", obj.Id);
         return await command.ListAsync(Rows.ToConflict, CancellationToken.None).ConfigureAwait(false);
     }
 

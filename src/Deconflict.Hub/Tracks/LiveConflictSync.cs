@@ -1,5 +1,6 @@
 using System.Globalization;
 using Deconflict.Core.Surveillance;
+using Deconflict.Hub.Access;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
@@ -20,7 +21,10 @@ public static class LiveConflictSync
     /// <summary>A new tactical conflict record for a raised alert episode.</summary>
     public static ConflictRecord Open(AlertEpisode e, DateTimeOffset now) => new(
         ConflictChanges.NewId(), TacticalKind, "open", Level(e.Level),
-        [e.Party1 ?? "", e.Party2 ?? ""], [e.Id1, e.Id2], $"{TacticalKind}:{e.Id1}|{e.Id2}", now, now, null, Detail(e));
+        [e.Party1 ?? "", e.Party2 ?? ""], Tracks(e), ObjectRef.KeyOf(TacticalKind, Tracks(e)), now, now, null, Detail(e));
+
+    private static ObjectRef[] Tracks(AlertEpisode e) =>
+        [new(ObjectRef.Track, e.Party1 ?? "", e.Id1), new(ObjectRef.Track, e.Party2 ?? "", e.Id2)];
 
     public static ConflictRecord Update(ConflictRecord open, AlertEpisode e, DateTimeOffset now) =>
         open with { Level = Level(e.Level), DetailJson = Detail(e), UpdatedAt = now };
@@ -30,8 +34,8 @@ public static class LiveConflictSync
     {
         var parties = new List<string> { c.Party ?? "" };
         parties.AddRange(threatened.Select(t => t.Party).Where(p => !parties.Contains(p)));
-        var objects = new List<string> { c.TrackId, c.IntentId };
-        objects.AddRange(threatened.Select(t => t.IntentId));
+        var objects = new List<ObjectRef> { new(ObjectRef.Track, c.Party ?? "", c.TrackId), new(ObjectRef.Intent, c.Party ?? "", c.IntentId) };
+        objects.AddRange(threatened.Select(t => new ObjectRef(ObjectRef.Intent, t.Party, t.IntentId)));
         var detail = HubJson.Serialize(new
         {
             track_id = c.TrackId,
@@ -44,7 +48,7 @@ public static class LiveConflictSync
             threatened_intents = threatened.Select(t => t.IntentId).ToArray(),
         });
         return new ConflictRecord(ConflictChanges.NewId(), ConformanceKind, "open", "nonconforming",
-            parties, objects, $"{ConformanceKind}:{c.TrackId}|{c.IntentId}", now, now, null, detail);
+            parties, objects, ObjectRef.KeyOf(ConformanceKind, objects[0], objects[1]), now, now, null, detail);
     }
 
     public static string Level(AlertLevel level) => level == AlertLevel.Warning ? "warning" : "caution";

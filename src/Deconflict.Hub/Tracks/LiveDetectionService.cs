@@ -28,7 +28,7 @@ public sealed partial class LiveDetectionService(
 
     private readonly ConcurrentDictionary<(string, string), SeparationMinima> _minima = new();
     private readonly Dictionary<long, ConflictRecord> _tactical = [];
-    private readonly Dictionary<string, ConflictRecord> _conformance = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Party, string Track, string Intent), ConflictRecord> _conformance = [];
     private readonly List<AlertChange> _changes = [];
     private readonly List<ConformanceChange> _conformanceChanges = [];
     private LiveAlerting? _alerting;
@@ -86,16 +86,16 @@ public sealed partial class LiveDetectionService(
                     {
                         case AlertChangeKind.Raised:
                             var opened = LiveConflictSync.Open(e, w.Now);
-                            await ConflictChanges.SaveAsync(w, opened, "conflict.open").ConfigureAwait(false);
+                            await ConflictChanges.SaveAsync(w, opened, "conflict.open", book).ConfigureAwait(false);
                             _tactical[e.Sequence] = opened;
                             break;
                         case AlertChangeKind.LevelChanged when _tactical.TryGetValue(e.Sequence, out var open):
                             var updated = LiveConflictSync.Update(open, e, w.Now);
-                            await ConflictChanges.SaveAsync(w, updated, "conflict.update").ConfigureAwait(false);
+                            await ConflictChanges.SaveAsync(w, updated, "conflict.update", book).ConfigureAwait(false);
                             _tactical[e.Sequence] = updated;
                             break;
                         case AlertChangeKind.Cleared when _tactical.Remove(e.Sequence, out var last):
-                            await ConflictChanges.ClearAsync(w, last).ConfigureAwait(false);
+                            await ConflictChanges.ClearAsync(w, last, book).ConfigureAwait(false);
                             break;
                     }
                 }
@@ -103,7 +103,7 @@ public sealed partial class LiveDetectionService(
             }, ct).ConfigureAwait(false);
         }
         _conformanceChanges.Clear();
-        _monitor!.Check(_alerting.Snapshot, id => desk.Index.Get(id), _conformanceChanges);
+        _monitor!.Check(_alerting.Snapshot, (party, id) => party is null ? null : desk.Index.Get(party, id), _conformanceChanges);
         foreach (var c in _conformanceChanges)
         {
             await ConformanceAsync(c, ct).ConfigureAwait(false);
@@ -112,9 +112,9 @@ public sealed partial class LiveDetectionService(
 
     private async Task ConformanceAsync(ConformanceChange c, CancellationToken ct)
     {
-        var key = c.TrackId + "|" + c.IntentId;
+        var key = (c.Party ?? "", c.TrackId, c.IntentId);
         var owner = new CallerParty(c.Party, null, false);
-        var intent = desk.Index.Get(c.IntentId);
+        var intent = c.Party is null ? null : desk.Index.Get(c.Party, c.IntentId);
         // The intent's state changes first, so that whoever is told of the conflict reads the new state.
         if (!c.Conforming)
         {
@@ -126,7 +126,7 @@ public sealed partial class LiveDetectionService(
             await store.WriteAsync(async w =>
             {
                 var record = LiveConflictSync.Nonconforming(c, threatened, w.Now);
-                await ConflictChanges.SaveAsync(w, record, "conflict.open").ConfigureAwait(false);
+                await ConflictChanges.SaveAsync(w, record, "conflict.open", book).ConfigureAwait(false);
                 _conformance[key] = record;
                 return 0;
             }, ct).ConfigureAwait(false);
@@ -140,7 +140,7 @@ public sealed partial class LiveDetectionService(
         {
             await store.WriteAsync(async w =>
             {
-                await ConflictChanges.ClearAsync(w, open).ConfigureAwait(false);
+                await ConflictChanges.ClearAsync(w, open, book).ConfigureAwait(false);
                 return 0;
             }, ct).ConfigureAwait(false);
         }
@@ -155,19 +155,21 @@ public sealed partial class LiveDetectionService(
             [new Volume4D(new CircleShape(new GeoPoint(c.LatDeg, c.LonDeg), Math.Max(1, o.ConformanceHorizontalM)),
                 c.AltFt - o.ConformanceVerticalFt, c.AltFt + o.ConformanceVerticalFt, at.AddSeconds(-1), at.AddSeconds(1))]);
         return [.. desk.Index.FindConflicts(probe)
-            .Where(x => x.IntentId2 != c.IntentId)
+            .Where(x => x.IntentId2 != c.IntentId || x.Party2 != c.Party)
             .Select(x => (x.IntentId2, x.Party2))
             .Distinct()
             .OrderBy(x => x.IntentId2, StringComparer.Ordinal)];
     }
 
-    /// <summary>Per-pair minima: null for two tracks of one party, the agreement's separation, or the defaults.</summary>
+    /// <summary>Per-pair minima: null for two tracks of one party or of one aircraft, the agreement's separation, or the defaults.</summary>
     private SeparationMinima? PairMinima(LiveSnapshot s, int i, int j)
     {
         var party = s.Party;
         var a = party[i] ?? "";
         var b = party[j] ?? "";
-        if (a == b)
+        // Same party: its own business. Same id from two parties: one aircraft (an ICAO address or callsign) seen by
+        // both, never in conflict with itself.
+        if (a == b || string.Equals(s.Ids[i], s.Ids[j], StringComparison.Ordinal))
         {
             return null;
         }
@@ -216,7 +218,7 @@ public sealed partial class LiveDetectionService(
         {
             foreach (var c in stale)
             {
-                await ConflictChanges.ClearAsync(w, c).ConfigureAwait(false);
+                await ConflictChanges.ClearAsync(w, c, book).ConfigureAwait(false);
             }
             return 0;
         }, ct).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Deconflict.Core.Strategic;
 using Deconflict.Core.Surveillance;
@@ -69,7 +68,6 @@ public static class TracksApi
         var o = options.Value;
         var now = picture.NowS;
         var take = new List<PositionReport>(parsed.Count);
-        var takeIndex = new List<int>(parsed.Count);
         for (var k = 0; k < parsed.Count; k++)
         {
             var r = parsed[k];
@@ -82,7 +80,7 @@ public static class TracksApi
             {
                 errors["t"] = [$"Is older than the {o.StaleAfterS:0} s a track stays live."];
             }
-            if (r.IntentId is { } intentId && (desk.Index.Get(intentId) is not { } intent || intent.Party != caller.PartyId || intent.State == IntentState.Ended))
+            if (r.IntentId is { } intentId && (desk.Index.Get(caller.PartyId, intentId) is not { } intent || intent.State == IntentState.Ended))
             {
                 errors["intent_id"] = ["Names no live intent of the reporting party."];
             }
@@ -93,32 +91,45 @@ public static class TracksApi
             else
             {
                 take.Add(r);
-                takeIndex.Add(indices[k]);
             }
         }
         var results = new UpsertResult[take.Count];
         picture.Store.UpsertAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(take), caller.PartyId, results);
-        var accepted = 0;
+        var accepted = new List<PositionReport>(take.Count);
         for (var k = 0; k < take.Count; k++)
         {
-            if (results[k] == UpsertResult.OtherParty)
-            {
-                rejected.Add(new ReportRejection(takeIndex[k], new Dictionary<string, string[]> { ["id"] = ["Is a live track of another party."] }));
-                continue;
-            }
-            accepted++;
-            if (results[k] != UpsertResult.Outdated && picture.Store.TryGet(take[k].Id, out var track))
+            accepted.Add(take[k]);
+            if (results[k] != UpsertResult.Outdated && picture.Store.TryGet(caller.PartyId, take[k].Id, out var track))
             {
                 events.PublishTransient("track", track.Id, caller.PartyId, [], HubJson.Serialize(ToView(track)));
             }
         }
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
-        var digest = Convert.ToHexStringLower(SHA256.HashData(raw.Value!));
-        var receipt = await store.WriteAsync(w => w.AppendAuditAsync(caller.PartyId, "tracks.report", "tracks", caller.PartyId, [caller.PartyId],
-            HubJson.Serialize(new { accepted, rejected = rejected.Count, body_sha256 = digest })), ct).ConfigureAwait(false);
+        if (accepted.Count == 0)
+        {
+            // Nothing taken, nothing to account for: the reply alone says why.
+            return TypedResults.Accepted((string?)null, new TrackBatchReply(0, rejected, null));
+        }
+        // One audit entry per accepted batch, not per report: the digest of exactly the reports taken lets the
+        // sender (or anyone it shows them to) prove later which positions the hub accepted from it.
+        var digest = TrackReportDigest.Of(accepted);
+        var content = HubJson.Serialize(new
+        {
+            source = "api",
+            reports = accepted.Count,
+            rejected = rejected.Count,
+            reports_sha256 = digest,
+            tracks = accepted.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count(),
+            first_t = UtcTime(accepted.Min(r => r.TimeS)),
+            last_t = UtcTime(accepted.Max(r => r.TimeS)),
+        });
+        var receipt = await store.WriteAsync(w => w.AppendAuditAsync(caller.PartyId, "tracks.report", "tracks", caller.PartyId, [caller.PartyId], content), ct)
+            .ConfigureAwait(false);
         AuditReceiptHeader.Set(request.HttpContext.Response, receipt);
-        return TypedResults.Accepted((string?)null, new TrackBatchReply(accepted, rejected));
+        return TypedResults.Accepted((string?)null, new TrackBatchReply(accepted.Count, rejected, digest));
     }
+
+    internal static string UtcTime(double unixS) => UtcTimeConverter.Format(DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(unixS * 1000)));
 
     private static async Task<IResult> ListAsync(CallerParty caller, LivePicture picture, NeedToKnow needToKnow, IOptions<SurveillanceOptions> options, CancellationToken ct)
     {
@@ -131,7 +142,7 @@ public static class TracksApi
         var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
         var live = picture.NowS - options.Value.StaleAfterS;
         return TypedResults.Ok(tracks
-            .Where(t => t.TimeS >= live && needToKnow.CanSee(caller.PartyId, t.Party ?? "", t.Id, conflictObjects))
+            .Where(t => t.TimeS >= live && needToKnow.CanSee(caller.PartyId, new ObjectRef(ObjectRef.Track, t.Party ?? "", t.Id), conflictObjects))
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(ToView)
             .ToList());

@@ -72,7 +72,7 @@ public class StrategicIndexTests
             switch (random.Next(3))
             {
                 case 0:
-                    index.Remove(victim.Id);
+                    index.Remove(victim.Party, victim.Id);
                     live.Remove(victim.Id);
                     break;
                 case 1:
@@ -113,7 +113,24 @@ public class StrategicIndexTests
         var mine = Intent("a", "p1", Circle(34, 37, 5000));
         index.Upsert(mine);
         index.Upsert(Intent("b", "p2", Circle(34, 37.01, 5000)));
-        index.FindConflicts(mine with { Party = "p3" }).Select(c => c.IntentId2).ShouldBe(["b"]);
+        index.FindConflicts(mine with { Volumes = [.. mine.Volumes, .. mine.Volumes] }).Select(c => c.IntentId2).ShouldBe(["b"]);
+    }
+
+    [Fact]
+    public void The_same_id_under_two_parties_is_two_intents()
+    {
+        var index = new StrategicIndex();
+        index.Upsert(Intent("x", "p1", Circle(34, 37, 5000)));
+        index.Upsert(Intent("x", "p2", Circle(34, 37.01, 5000)));
+
+        index.Count.ShouldBe(2);
+        index.Get("p1", "x")!.Party.ShouldBe("p1");
+        index.Get("p2", "x")!.Party.ShouldBe("p2");
+        var conflict = index.FindAllConflicts().ShouldHaveSingleItem();
+        (conflict.Party1, conflict.Party2).ShouldBe(("p1", "p2"));
+        index.Remove("p1", "x").ShouldBeTrue();
+        index.Get("p2", "x").ShouldNotBeNull();
+        index.FindConflicts(Intent("x", "p3", Circle(34, 37, 5000))).Select(c => (c.IntentId2, c.Party2)).ShouldBe([("x", "p2")]);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class ConformanceMonitorTests
         var snapshot = new LiveSnapshot();
         store.FillSnapshot(snapshot, t);
         var changes = new List<ConformanceChange>();
-        monitor.Check(snapshot, id => id == intent.Id ? intent : null, changes);
+        monitor.Check(snapshot, (party, id) => id == intent.Id && party == intent.Party ? intent : null, changes);
         return changes;
     }
 

@@ -15,7 +15,7 @@ public class LiveTrackStoreTests
         store.Upsert(Report("a", 10, lat: 45)).ShouldBe(UpsertResult.Added);
         store.Upsert(Report("a", 20, lat: 46)).ShouldBe(UpsertResult.Updated);
         store.Upsert(Report("a", 15, lat: 47)).ShouldBe(UpsertResult.Outdated);
-        store.TryGet("a", out var t).ShouldBeTrue();
+        store.TryGet(null, "a", out var t).ShouldBeTrue();
         t.LatDeg.ShouldBe(46);
         store.Count.ShouldBe(1);
     }
@@ -26,7 +26,7 @@ public class LiveTrackStoreTests
         var store = new LiveTrackStore();
         store.Upsert(Report("a", 10, alt: 12000, gs: 300, vs: 500));
         store.Upsert(new PositionReport("a", 11, 45.1, 7.1, double.NaN, double.NaN, double.NaN, double.NaN));
-        store.TryGet("a", out var t).ShouldBeTrue();
+        store.TryGet(null, "a", out var t).ShouldBeTrue();
         (t.LatDeg, t.AltFt, t.GsKt, t.VsFpm).ShouldBe((45.1, 12000.0, 300.0, 500.0));
     }
 
@@ -43,7 +43,7 @@ public class LiveTrackStoreTests
         evicted.ShouldContain("t0");
         evicted.ShouldContain("t39");
         store.Count.ShouldBe(60);
-        store.TryGet("t0", out _).ShouldBeFalse();
+        store.TryGet(null, "t0", out _).ShouldBeFalse();
         for (var i = 100; i < 140; i++)
         {
             store.Upsert(Report("t" + i, i)).ShouldBe(UpsertResult.Added);
@@ -56,14 +56,16 @@ public class LiveTrackStoreTests
     }
 
     [Fact]
-    public void A_track_of_one_party_cannot_be_overwritten_by_another()
+    public void Two_parties_reporting_the_same_id_have_two_tracks_and_neither_overwrites_the_other()
     {
         var store = new LiveTrackStore();
         store.Upsert(Report("a", 1), "coalition").ShouldBe(UpsertResult.Added);
-        store.Upsert(Report("a", 2), "airforce").ShouldBe(UpsertResult.OtherParty);
-        store.TryGet("a", out var t).ShouldBeTrue();
-        t.Party.ShouldBe("coalition");
-        t.TimeS.ShouldBe(1);
+        store.Upsert(Report("a", 2), "airforce").ShouldBe(UpsertResult.Added);
+        store.Count.ShouldBe(2);
+        store.TryGet("coalition", "a", out var t).ShouldBeTrue();
+        (t.Party, t.TimeS).ShouldBe(("coalition", 1));
+        store.TryGet("airforce", "a", out t).ShouldBeTrue();
+        (t.Party, t.TimeS).ShouldBe(("airforce", 2));
     }
 
     [Fact]

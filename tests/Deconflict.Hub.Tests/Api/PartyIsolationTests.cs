@@ -82,8 +82,8 @@ public abstract class PartyIsolationTests(HubHost hub)
             (HttpMethod.Get, $"/api/v1/intents/{intent}", null, null, HttpStatusCode.NotFound),
             (HttpMethod.Get, "/api/v1/intents", null, null, HttpStatusCode.OK),
             (HttpMethod.Get, "/api/v1/intents?bbox=44,33,45,34", null, null, HttpStatusCode.OK),
-            (HttpMethod.Put, $"/api/v1/intents/{intent}", body, null, HttpStatusCode.NotFound),
-            (HttpMethod.Put, $"/api/v1/intents/{intent}", body, "\"1\"", HttpStatusCode.NotFound),
+            // Ids are scoped per party: for another party the victim's id is as free as any (If-Match cannot match either).
+            (HttpMethod.Put, $"/api/v1/intents/{intent}", body, "\"1\"", HttpStatusCode.PreconditionFailed),
             (HttpMethod.Post, $"/api/v1/intents/{intent}/state", """{"state":"Activated"}""", null, HttpStatusCode.NotFound),
             (HttpMethod.Delete, $"/api/v1/intents/{intent}", null, null, HttpStatusCode.NotFound),
             (HttpMethod.Get, "/api/v1/conflicts?state=all", null, null, HttpStatusCode.OK),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using Deconflict.Hub.Tests.Hosting;
 
@@ -49,14 +50,18 @@ public abstract class ThreePartyFlowTests(HubHost hub)
         var ngoIntent = "UN-" + Guid.NewGuid().ToString("N")[..8];
         var blocked = await n.PutIntentAsync(ngoIntent, HubCalls.Circle(38.1, 35.0, 5_000, 25_000, 26_000, T0, T1, priority: 1));
         var problem = await blocked.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        problem.GetProperty("conflicts")[0].GetProperty("intent_id").GetString().ShouldBe(coalitionIntent);
+        // The coalition shares nothing with the NGO: a refusal names neither its intent nor the coalition.
+        problem.GetProperty("conflicts")[0].GetProperty("intent_id").ValueKind.ShouldBe(JsonValueKind.Null);
+        problem.GetProperty("conflicts")[0].GetProperty("party").ValueKind.ShouldBe(JsonValueKind.Null);
         problem.GetProperty("conflicts")[0].GetProperty("blocking").GetBoolean().ShouldBeTrue();
         (await n.GetAsync($"/api/v1/intents/{ngoIntent}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         // Higher priority: accepted, with the conflict listed as non-blocking.
         var outranks = await n.PutIntentAsync(ngoIntent, HubCalls.Circle(38.1, 35.0, 5_000, 25_000, 26_000, T0, T1, priority: 9));
         var ok = await outranks.ShouldBeAsync(HttpStatusCode.Created);
-        ok.GetProperty("conflicts")[0].GetProperty("intent_id").GetString().ShouldBe(coalitionIntent);
+        // A stored conflict names the parties to each other (so they can talk), never the hidden intent's id.
+        ok.GetProperty("conflicts")[0].GetProperty("intent_id").ValueKind.ShouldBe(JsonValueKind.Null);
+        ok.GetProperty("conflicts")[0].GetProperty("party").GetString().ShouldBe(coalition.Id);
         ok.GetProperty("conflicts")[0].GetProperty("blocking").GetBoolean().ShouldBeFalse();
 
         // Both sides are told of the conflict.

@@ -14,7 +14,7 @@ public abstract class EventStreamTests(KestrelHub hub)
     public async Task Both_parties_of_a_conflict_are_told_and_a_stranger_hears_nothing_of_it()
     {
         var (a, aKey) = await hub.CreatePartyAsync("sse-a");
-        var (_, bKey) = await hub.CreatePartyAsync("sse-b");
+        var (b, bKey) = await hub.CreatePartyAsync("sse-b");
         var (stranger, sKey) = await hub.CreatePartyAsync("sse-s");
         await using var aStream = await SseClient.ConnectAsync(hub.BaseAddress, aKey);
         await using var sStream = await SseClient.ConnectAsync(hub.BaseAddress, sKey);
@@ -30,7 +30,10 @@ public abstract class EventStreamTests(KestrelHub hub)
         aEvents.ShouldContain(e => e.Type == "intent" && e.Data.Contains(aIntent, StringComparison.Ordinal));
         var conflict = aEvents.Last();
         conflict.Type.ShouldBe("conflict");
-        conflict.Data.ShouldContain(bIntent);
+        // No agreement: A is told of the conflict with B, not of B's intent id.
+        conflict.Data.ShouldContain(aIntent);
+        conflict.Data.ShouldNotContain(bIntent);
+        conflict.Data.ShouldContain(b);
         conflict.Id.ShouldNotBeNull();
         // A does not see B's intent event (no agreement), only the conflict.
         aEvents.ShouldNotContain(e => e.Type == "intent" && e.Data.Contains(bIntent, StringComparison.Ordinal));

@@ -38,8 +38,11 @@ public abstract class GroundFlowTests(HubHost hub)
         var outsiderList = await (await x.GetAsync("/api/v1/sites")).ShouldBeAsync(HttpStatusCode.OK);
         outsiderList.GetProperty("features").GetArrayLength().ShouldBe(0);
         await (await x.PostAsync($"/api/v1/sites/{site}/ack", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await x.SendJsonAsync(HttpMethod.Put, $"/api/v1/sites/{site}", PointSite((ClinicLon - 2), ClinicLat))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await a.SendJsonAsync(HttpMethod.Put, $"/api/v1/sites/{site}", PointSite((ClinicLon - 2), ClinicLat))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        // Ids are the owner's: another party's PUT of the same id declares its own site and changes nothing of the NGO's.
+        var own = await (await x.SendJsonAsync(HttpMethod.Put, $"/api/v1/sites/{site}", PointSite(ClinicLon, ClinicLat - 5))).ShouldBeAsync(HttpStatusCode.Created);
+        own.GetProperty("party").GetString().ShouldBe(outsider.Id);
+        (await (await a.GetAsync($"/api/v1/sites/{site}")).ShouldBeAsync(HttpStatusCode.OK)).GetProperty("geometry").GetProperty("coordinates")[1].GetDouble().ShouldBe(ClinicLat);
+        (await x.DeleteAsync($"/api/v1/sites/{site}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var audit = await (await a.GetAsync("/api/v1/audit/export")).Content.ReadAsStringAsync();
         audit.ShouldContain("ground.disclose");
 
@@ -109,12 +112,14 @@ public abstract class GroundFlowTests(HubHost hub)
         hit.GetProperty("party").GetString().ShouldBe(ngo.Id);
         hit.GetProperty("distance_m").GetDouble().ShouldBe(111, 1.5);
 
-        foreach (var client in new[] { a, n })
+        foreach (var (client, expected) in new[] { (a, new[] { nearId, site }), (n, [site]) })
         {
             var conflicts = await (await client.GetAsync("/api/v1/conflicts")).ShouldBeAsync(HttpStatusCode.OK);
             var ground = conflicts.EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "ground");
             Strings(ground.GetProperty("parties")).ShouldBe([airForce.Id, ngo.Id], ignoreOrder: true);
-            Strings(ground.GetProperty("objects")).ShouldBe([nearId, site]);
+            // The NGO learns that a strike of the air force reached its site; the strike's id only under sharing.
+            Strings(ground.GetProperty("objects")).ShouldBe(expected);
+            ground.GetProperty("object_refs").GetArrayLength().ShouldBe(2);
         }
         (await (await b.GetAsync("/api/v1/conflicts")).ShouldBeAsync(HttpStatusCode.OK)).GetArrayLength().ShouldBe(0);
 

@@ -8,22 +8,30 @@ public sealed partial class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private HubProcess(Process process, Uri baseAddress)
+    private HubProcess(Process process, Uri baseAddress, string adminKey)
     {
         _process = process;
         BaseAddress = baseAddress;
+        AdminKey = adminKey;
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<HubProcess> StartAsync(string dataDirectory, string adminKey, string? database = null, string? workingDirectory = null)
+    public string AdminKey { get; }
+
+    /// <param name="settings">Extra command-line settings such as <c>--Surveillance:StaleAfterS=3600</c>.</param>
+    /// <param name="environment">Extra environment variables for the process.</param>
+    public static async Task<HubProcess> StartAsync(string dataDirectory, string adminKey, string? database = null,
+        IEnumerable<string>? settings = null, IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Deconflict.Hub.dll");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? dataDirectory,
+            // A data directory the hub is to create itself does not exist yet.
+            WorkingDirectory = workingDirectory ?? (Directory.Exists(dataDirectory) ? dataDirectory : Path.GetTempPath()),
         };
         foreach (var arg in new[] { dll, "--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={dataDirectory}", $"--Hub:AdminKey={adminKey}", "--Hub:Banner=true" })
         {
@@ -33,16 +41,31 @@ public sealed partial class HubProcess : IAsyncDisposable
         {
             info.ArgumentList.Add($"--Hub:Database={database}");
         }
+        foreach (var setting in settings ?? [])
+        {
+            info.ArgumentList.Add(setting);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the hub");
-        _ = process.StandardError.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
-            var line = await process.StandardOutput.ReadLineAsync(cts.Token) ?? throw new InvalidOperationException("the hub exited before listening");
+            var line = await process.StandardOutput.ReadLineAsync(cts.Token);
+            if (line is null)
+            {
+                await process.WaitForExitAsync(cts.Token);
+                var error = await stderr;
+                process.Dispose();
+                throw new InvalidOperationException("the hub exited before listening: " + (error.Length > 2000 ? error[..2000] : error));
+            }
             if (Listening().Match(line) is { Success: true } m)
             {
                 _ = DrainAsync(process.StandardOutput);
-                return new HubProcess(process, new Uri(m.Groups[1].Value));
+                return new HubProcess(process, new Uri(m.Groups[1].Value), adminKey);
             }
         }
     }

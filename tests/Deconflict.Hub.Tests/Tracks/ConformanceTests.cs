@@ -46,7 +46,10 @@ public sealed class ConformanceTests : IAsyncLifetime
             c.GetProperty("kind").GetString().ShouldBe("conformance");
             c.GetProperty("status").GetString().ShouldBe("open");
             c.GetProperty("parties").EnumerateArray().Select(p => p.GetString()).ShouldBe([a, b]);
-            c.GetProperty("objects").EnumerateArray().Select(p => p.GetString()).ShouldBe(["CONF1", aIntent, bIntent]);
+            // No agreement: B learns that A's aircraft and intent are involved, not their ids.
+            c.GetProperty("objects").EnumerateArray().Select(p => p.GetString()).ShouldBe([bIntent]);
+            c.GetProperty("object_refs").EnumerateArray().Select(o => (o.GetProperty("kind").GetString(), o.GetProperty("party").GetString(), o.GetProperty("id").GetString()))
+                .ShouldBe([("track", a, null), ("intent", a, null), ("intent", b, bIntent)]);
         }
         (await StateAsync(ca, aIntent)).ShouldBe("Nonconforming");
 

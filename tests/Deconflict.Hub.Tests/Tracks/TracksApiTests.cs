@@ -69,15 +69,19 @@ public sealed class TracksApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Another_partys_track_cannot_be_overwritten()
+    public async Task Another_partys_track_id_is_its_own_and_neither_overwrites_nor_reveals_the_other()
     {
         var (_, aKey) = await _hub.CreatePartyAsync("trk-o");
         var (_, bKey) = await _hub.CreatePartyAsync("trk-p");
         (await _hub.PostTracksAsync(aKey, "[" + LiveHub.Report("SAME1", Now, 1, 1, 1000, 100, 0) + "]")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         using var response = await _hub.PostTracksAsync(bKey, "[" + LiveHub.Report("SAME1", Now, 2, 2, 1000, 100, 0) + "]");
         var reply = await response.ShouldBeAsync(HttpStatusCode.Accepted);
-        reply.GetProperty("accepted").GetInt32().ShouldBe(0);
-        reply.GetProperty("rejected")[0].GetProperty("errors").TryGetProperty("id", out _).ShouldBeTrue();
+        // Taken as B's own track: the answer is the one any free id gets, and A's track is unchanged.
+        reply.GetProperty("accepted").GetInt32().ShouldBe(1);
+        reply.GetProperty("rejected").GetArrayLength().ShouldBe(0);
+        using var a = _hub.Client(aKey);
+        var mine = (await (await a.GetAsync("/api/v1/tracks")).ShouldBeAsync(HttpStatusCode.OK)).EnumerateArray().Single(t => t.GetProperty("id").GetString() == "SAME1");
+        mine.GetProperty("lat_deg").GetDouble().ShouldBe(1);
     }
 
     [Fact]

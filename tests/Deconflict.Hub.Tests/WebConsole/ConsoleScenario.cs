@@ -16,6 +16,9 @@ internal sealed class ConsoleScenario
 {
     public required string CoalitionKey { get; init; }
     public required string AirForceKey { get; init; }
+    public required string ReliefKey { get; init; }
+    public required string CoalitionId { get; init; }
+    public required string AirForceId { get; init; }
     public bool Intents { get; private set; }
     public bool Tracks { get; private set; }
     public bool Sites { get; private set; }
@@ -28,7 +31,14 @@ internal sealed class ConsoleScenario
         var coalition = await hub.CreatePartyAsync("coalition", "coalition", ct);
         var airForce = await hub.CreatePartyAsync("northern-af", "state", ct);
         var relief = await hub.CreatePartyAsync("relief", "humanitarian", ct);
-        var scenario = new ConsoleScenario { CoalitionKey = coalition.Key, AirForceKey = airForce.Key };
+        var scenario = new ConsoleScenario
+        {
+            CoalitionKey = coalition.Key,
+            AirForceKey = airForce.Key,
+            ReliefKey = relief.Key,
+            CoalitionId = coalition.Id,
+            AirForceId = airForce.Id,
+        };
         using var c = hub.Client(coalition.Key);
         using var a = hub.Client(airForce.Key);
         using var r = hub.Client(relief.Key);
@@ -109,6 +119,27 @@ internal sealed class ConsoleScenario
         Require(await SendAsync(c, HttpMethod.Put, $"/api/v1/intents/{intentId}",
             Intent("Polygon", "[[[38.5,34.0],[39.6,34.1],[39.4,34.9],[38.4,34.7],[38.5,34.0]]]", null, 10000, 20000, now, 0), ct),
             "declaring an area while the console watches");
+    }
+
+    /// <summary>The coalition declares a circle valid only from <paramref name="fromH"/> to <paramref name="toH"/> hours from now.</summary>
+    public async Task DeclareLaterAsync(ConsoleHub hub, string intentId, double fromH, double toH, CancellationToken ct)
+    {
+        using var c = hub.Client(CoalitionKey);
+        var now = DateTimeOffset.UtcNow;
+        var body = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[36.6,34.4]}," +
+            "\"properties\":{\"radius_m\":20000,\"alt_lower_ft\":5000,\"alt_upper_ft\":9000,\"time_start\":\"" + Iso(now.AddHours(fromH)) +
+            "\",\"time_end\":\"" + Iso(now.AddHours(toH)) + "\"}}]}";
+        Require(await SendAsync(c, HttpMethod.Put, $"/api/v1/intents/{intentId}", body, ct), "declaring a later intent");
+    }
+
+    /// <summary>Two aircraft of the coalition and the air force already within the minima of each other (a new tactical warning).</summary>
+    public async Task ReportClosePairAsync(ConsoleHub hub, string coalitionTrack, string airForceTrack, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var c = hub.Client(CoalitionKey);
+        using var a = hub.Client(AirForceKey);
+        Require(await SendAsync(c, HttpMethod.Post, "/api/v1/tracks", new[] { Track(coalitionTrack, 34.00, 37.00, 22000, 300, 90, now) }, ct), "reporting a coalition track");
+        Require(await SendAsync(a, HttpMethod.Post, "/api/v1/tracks", new[] { Track(airForceTrack, 34.00, 37.04, 22000, 300, 270, now) }, ct), "reporting an air force track");
     }
 
     private static async Task<string> WaitForThreadAsync(HttpClient client, CancellationToken ct)

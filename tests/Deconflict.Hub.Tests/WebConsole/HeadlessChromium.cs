@@ -19,6 +19,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     private readonly ClientWebSocket _socket = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly ConcurrentQueue<string> _requests = new();
     private readonly CancellationTokenSource _stop = new();
     private Task _reader = Task.CompletedTask;
     private int _nextId;
@@ -32,12 +33,21 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>Console messages, exceptions and browser log entries seen so far (for failure messages).</summary>
     public string Log => string.Join('\n', _log);
 
+    /// <summary>Every URL the page asked for since <see cref="RecordRequestsAsync"/> (fetches, scripts, styles, fonts, images).</summary>
+    public IReadOnlyCollection<string> Requests => [.. _requests];
+
+    /// <summary>Starts recording the page's network requests into <see cref="Requests"/>.</summary>
+    public async Task RecordRequestsAsync(CancellationToken ct) => await SendAsync("Network.enable", null, ct);
+
     public static string Executable() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException(
             "Chromium is not installed: run scripts/ensure-packages.sh chromium=chromium (./run-tests does this).");
 
-    public static async Task<HeadlessChromium> StartAsync(int width, int height, CancellationToken ct)
+    public static Task<HeadlessChromium> StartAsync(int width, int height, CancellationToken ct) => StartAsync(width, height, [], ct);
+
+    /// <summary>Starts with extra command-line switches (e.g. <c>--disable-webgl</c>).</summary>
+    public static async Task<HeadlessChromium> StartAsync(int width, int height, IReadOnlyList<string> extraArgs, CancellationToken ct)
     {
         var profile = Directory.CreateTempSubdirectory("deconflict-chromium-").FullName;
         var start = new ProcessStartInfo(Executable())
@@ -52,8 +62,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
             $"--user-data-dir={profile}", $"--window-size={width},{height}", "--remote-debugging-address=127.0.0.1",
-            "--remote-debugging-port=0", "about:blank",
-        })
+            "--remote-debugging-port=0",
+        }.Concat(extraArgs).Append("about:blank"))
         {
             start.ArgumentList.Add(arg);
         }
@@ -136,6 +146,14 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
+    /// <summary>A real mouse click (move, press, release) at page pixel (x, y); clickCount 2 for the second click of a double click.</summary>
+    public async Task ClickAsync(double x, double y, CancellationToken ct, int clickCount = 1)
+    {
+        await SendAsync("Input.dispatchMouseEvent", new { type = "mouseMoved", x, y }, ct);
+        await SendAsync("Input.dispatchMouseEvent", new { type = "mousePressed", x, y, button = "left", clickCount }, ct);
+        await SendAsync("Input.dispatchMouseEvent", new { type = "mouseReleased", x, y, button = "left", clickCount }, ct);
+    }
+
     public async Task<byte[]> CaptureAsync(CancellationToken ct)
     {
         var shot = await SendAsync("Page.captureScreenshot", new { format = "png" }, ct);
@@ -216,6 +234,9 @@ internal sealed class HeadlessChromium : IAsyncDisposable
                 break;
             case "Runtime.exceptionThrown":
                 _log.Enqueue("exception: " + p.GetProperty("exceptionDetails").ToString());
+                break;
+            case "Network.requestWillBeSent":
+                _requests.Enqueue(p.GetProperty("request").GetProperty("url").GetString()!);
                 break;
             case "Log.entryAdded":
                 var entry = p.GetProperty("entry");

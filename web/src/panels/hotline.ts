@@ -4,6 +4,7 @@
 import { HttpError, type HubClient, type InboxEntry } from '../api';
 import { clear, h } from '../dom';
 import { utcDateTime } from '../format';
+import { t } from '../i18n/i18n';
 import type { PartyBook } from '../parties';
 import { BUILT_IN_TEMPLATES, paramValue, type ParamType, type TemplateSpec } from './templates';
 
@@ -12,12 +13,12 @@ export function renderInbox(list: HTMLElement, entries: InboxEntry[], onOpen: (t
   const sorted = [...entries].sort((a, b) => Number(!!b.overdue) - Number(!!a.overdue) || (b.unread ?? 0) - (a.unread ?? 0));
   for (const e of sorted) {
     const overdue = typeof e.overdue === 'number' ? e.overdue > 0 : !!e.overdue;
-    const title = typeof e.title === 'string' && e.title ? e.title : e.conflict_id ? `Conflict ${e.conflict_id}` : `Thread ${e.thread_id}`;
+    const title = typeof e.title === 'string' && e.title ? e.title : e.conflict_id ? t('hotline.conflict', { id: String(e.conflict_id) }) : t('hotline.thread', { id: e.thread_id });
     list.append(h('li', { class: `thread${overdue ? ' overdue' : ''}`, 'data-thread-id': e.thread_id },
       h('button', { type: 'button', class: 'thread-open', onclick: () => onOpen(e.thread_id), 'aria-label': `Open thread ${title}` },
         h('span', { class: 'mono' }, title),
-        (e.unread ?? 0) > 0 ? h('span', { class: 'badge unread' }, `${e.unread} unread`) : null,
-        overdue ? h('span', { class: 'badge overdue' }, typeof e.overdue === 'number' ? `${e.overdue} overdue` : 'OVERDUE') : null,
+        (e.unread ?? 0) > 0 ? h('span', { class: 'badge unread' }, t('hotline.unread', { n: e.unread ?? 0 })) : null,
+        overdue ? h('span', { class: 'badge overdue' }, typeof e.overdue === 'number' ? t('hotline.overduecount', { n: e.overdue }) : t('hotline.overdue')) : null,
       ),
     ));
   }
@@ -28,6 +29,9 @@ interface Message { [k: string]: unknown }
 export class ThreadView {
   private threadId: string | null = null;
   private templates: TemplateSpec[] = BUILT_IN_TEMPLATES;
+  // The outcome of the last send in this thread. Kept here, not only in the form, because the form is rebuilt
+  // whenever the thread reloads (the message's own event arrives right after the reply) and would lose it.
+  private notice: { threadId: string; text: string; error: boolean } | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -51,6 +55,7 @@ export class ThreadView {
   }
 
   async open(threadId: string): Promise<void> {
+    if (this.threadId !== threadId) this.notice = null;
     this.threadId = threadId;
     this.root.hidden = false;
     await this.reload();
@@ -73,18 +78,18 @@ export class ThreadView {
     this.root.append(
       this.header(id, thread),
       h('ol', { class: 'messages', 'aria-label': 'Messages' }, ...messages.map((m) => this.message(m))),
-      messages.length === 0 ? h('p', { class: 'muted' }, 'No messages yet.') : '',
+      messages.length === 0 ? h('p', { class: 'muted' }, t('hotline.nomessages')) : '',
       this.compose(id, lastAwaitingAnswer(messages, this.parties)),
     );
   }
 
   private header(id: string, thread: Record<string, unknown> | null): HTMLElement {
     const parties = Array.isArray(thread?.parties) ? (thread.parties as string[]) : [];
-    const title = typeof thread?.title === 'string' && thread.title ? thread.title : thread?.conflict_id ? `Conflict ${String(thread.conflict_id)}` : `Thread ${id}`;
+    const title = typeof thread?.title === 'string' && thread.title ? thread.title : thread?.conflict_id ? t('hotline.conflict', { id: String(thread.conflict_id) }) : t('hotline.thread', { id });
     return h('div', { class: 'thread-head' },
       h('h3', {}, title),
       parties.length ? h('div', { class: 'small' }, parties.map((p) => this.parties.name(p)).join(' · ')) : null,
-      h('button', { type: 'button', class: 'close', onclick: () => this.close(), 'aria-label': 'Close thread' }, 'Close'),
+      h('button', { type: 'button', class: 'close', onclick: () => this.close(), 'aria-label': t('hotline.close') }, t('hotline.close')),
     );
   }
 
@@ -109,16 +114,16 @@ export class ThreadView {
         h('span', { class: 'party', style: `color:${this.parties.colour(from)}` }, this.parties.name(from)),
         h('span', { class: 'mono muted' }, utcDateTime(sent)),
         template ? h('span', { class: 'badge kind' }, template) : null,
-        freeText ? h('span', { class: 'badge' }, 'untranslated') : null,
+        freeText ? h('span', { class: 'badge' }, t('hotline.untranslated')) : null,
       ),
       h('p', { class: 'rendered', lang: lang(m.rendered) }, rendered || original || pickText(m.text) || '—'),
-      original && rendered && original !== rendered ? h('p', { class: 'original small muted', lang: lang(m.original) }, `Original: ${original}`) : null,
+      original && rendered && original !== rendered ? h('p', { class: 'original small muted', lang: lang(m.original) }, t('hotline.original', { text: original })) : null,
       needsAck
         ? h('div', { class: 'row small' },
           acks.length > 0
-            ? h('span', { class: 'badge ok' }, `ACKNOWLEDGED by ${ackedBy.map((p) => this.parties.name(p)).join(', ')}`)
-            : h('span', { class: `badge ${overdue ? 'overdue' : 'due'}` }, `${overdue ? 'OVERDUE, ' : ''}ACK BY ${utcDateTime(deadline)}`),
-          !mine && !ackedByMe && id ? h('button', { type: 'button', onclick: () => void this.ack(id), 'aria-label': `Acknowledge message ${id}` }, 'Acknowledge') : null,
+            ? h('span', { class: 'badge ok' }, t('hotline.ackedby', { parties: ackedBy.map((p) => this.parties.name(p)).join(', ') }))
+            : h('span', { class: `badge ${overdue ? 'overdue' : 'due'}` }, `${overdue ? t('hotline.overdue') + ', ' : ''}${t('hotline.ackby', { at: utcDateTime(deadline) })}`),
+          !mine && !ackedByMe && id ? h('button', { type: 'button', onclick: () => void this.ack(id), 'aria-label': `${t('hotline.ack')} ${id}` }, t('hotline.ack')) : null,
         )
         : null,
     );
@@ -130,15 +135,16 @@ export class ThreadView {
       await this.reload();
       this.onChanged();
     } catch (e) {
-      this.root.append(h('p', { class: 'error', role: 'alert' }, `Acknowledgement failed: ${e instanceof Error ? e.message : String(e)}`));
+      this.root.append(h('p', { class: 'error', role: 'alert' }, t('hotline.ackfailed', { detail: e instanceof Error ? e.message : String(e) })));
     }
   }
 
   private compose(threadId: string, replyTo: string): HTMLElement {
     const select = h('select', { id: 'msg-template', name: 'template' }, ...this.templates.map((t) => h('option', { value: t.id }, t.label)));
     const params = h('div', { class: 'params' });
-    const text = h('textarea', { id: 'msg-text', name: 'text', rows: 2, placeholder: 'Optional remark (sent untranslated)' });
-    const feedback = h('p', { class: 'small', role: 'status', 'aria-live': 'polite' });
+    const text = h('textarea', { id: 'msg-text', name: 'text', rows: 2, placeholder: t('hotline.remark.hint') });
+    const notice = this.notice?.threadId === threadId ? this.notice : null;
+    const feedback = h('p', { class: `small sent-notice${notice?.error ? ' error' : ''}`, role: 'status', 'aria-live': 'polite' }, notice?.text ?? '');
     const drawParams = () => {
       clear(params);
       const spec = this.templates.find((t) => t.id === select.value);
@@ -159,9 +165,9 @@ export class ThreadView {
     select.addEventListener('change', drawParams);
     drawParams();
     const form = h('form', { class: 'compose', 'aria-label': 'Send a hotline message' },
-      h('label', { for: 'msg-template' }, 'Message'), select, params,
-      h('label', { for: 'msg-text' }, 'Remark'), text,
-      h('button', { type: 'submit' }, 'Send'), feedback);
+      h('label', { for: 'msg-template' }, t('hotline.message')), select, params,
+      h('label', { for: 'msg-text' }, t('hotline.remark')), text,
+      h('button', { type: 'submit' }, t('hotline.send')), feedback);
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       const values: Record<string, unknown> = {};
@@ -170,17 +176,19 @@ export class ThreadView {
         if (value !== undefined) values[input.name] = value;
       }
       const body = { template: select.value, params: values, text: text.value.trim() || null };
-      feedback.textContent = 'Sending…';
+      feedback.textContent = t('hotline.sending');
       feedback.classList.remove('error');
+      const template = select.value;
       void this.client.post<{ id?: string; needs_ack?: boolean; ack_deadline?: string }>(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, body)
         .then(async (r) => {
+          const sent = { template, time: utcDateTime(new Date().toISOString()), at: utcDateTime(r.ack_deadline) };
+          this.notice = { threadId, text: r.needs_ack ? t('hotline.sentack', sent) : t('hotline.sent', sent), error: false };
           await this.reload();
           this.onChanged();
-          const sent = this.root.querySelector<HTMLElement>('.compose [role=status]');
-          if (sent) sent.textContent = r.needs_ack ? `Sent; acknowledgement due by ${utcDateTime(r.ack_deadline)}` : 'Sent';
         })
         .catch((e: unknown) => {
-          feedback.textContent = e instanceof HttpError ? `Not sent: ${e.message}` : `Not sent: ${String(e)}`;
+          this.notice = { threadId, text: t('hotline.notsent', { detail: e instanceof HttpError ? e.message : String(e) }), error: true };
+          feedback.textContent = this.notice.text;
           feedback.classList.add('error');
         });
     });

@@ -1,60 +1,87 @@
-// Lists of intents, tracks and sites: each row is a button that shows the object on the map.
+// Lists of intents, tracks and sites, keyed by identity: each row shows its object on the map;
+// the caller's own intents can change state or end; another party's site can be acknowledged and
+// the owner sees who acknowledged it.
 
+import type { Track } from '../api';
 import { clear, h } from '../dom';
 import { altBand, flightLevel, utcDateTime, utcHm, utcTime } from '../format';
+import { t } from '../i18n/i18n';
 import type { PartyBook } from '../parties';
-import type { IntentEntry, Site } from '../picture';
-import type { Track } from '../api';
+import { displayName, type IntentEntry, type Site } from '../picture';
 
-export function renderIntents(list: HTMLElement, intents: Map<string, IntentEntry>, hot: Set<string>, parties: PartyBook, onFocus: (id: string) => void): void {
+const STATES = ['Accepted', 'Activated', 'Nonconforming', 'Contingent'];
+
+export interface IntentActions { onFocus: (key: string) => void; onProfile: (key: string) => void; onState: (e: IntentEntry, state: string) => void; onEnd: (e: IntentEntry) => void }
+
+export function renderIntents(list: HTMLElement, intents: Map<string, IntentEntry>, hot: Set<string>, parties: PartyBook, a: IntentActions): void {
   clear(list);
-  const rows = [...intents.values()].sort((a, b) => Number(hot.has(b.summary.id)) - Number(hot.has(a.summary.id)) || a.summary.id.localeCompare(b.summary.id));
-  for (const { summary, volumes } of rows) {
+  const rows = [...intents.entries()].sort(([ka, x], [kb, y]) => Number(hot.has(kb)) - Number(hot.has(ka))
+    || Number(parties.isMe(y.summary.party)) - Number(parties.isMe(x.summary.party)) || x.summary.id.localeCompare(y.summary.id));
+  for (const [key, entry] of rows) {
+    const { summary, volumes } = entry;
     const v = volumes[0]?.properties;
     const start = volumes.map((x) => x.properties.time_start).filter(Boolean).sort()[0];
     const end = volumes.map((x) => x.properties.time_end).filter(Boolean).sort().at(-1);
-    list.append(h('li', { 'data-intent-id': summary.id, class: hot.has(summary.id) ? 'hot' : '' },
-      h('button', { type: 'button', class: 'rowbtn', onclick: () => onFocus(summary.id), 'aria-label': `Show intent ${summary.id} on the map` },
+    const own = parties.isMe(summary.party);
+    const state = h('select', { 'aria-label': t('intent.state'), class: 'state' }, ...STATES.map((s) => h('option', { value: s, selected: s === summary.state }, t(`state.${s as 'Accepted'}`))));
+    list.append(h('li', { 'data-intent-id': summary.id, 'data-party': summary.party, class: hot.has(key) ? 'hot' : '' },
+      h('button', { type: 'button', class: 'rowbtn', onclick: () => a.onFocus(key) },
         h('span', { class: 'swatch', style: `background:${parties.colour(summary.party)}`, 'aria-hidden': 'true' }),
         h('span', { class: 'mono' }, summary.id),
-        h('span', { class: 'small' }, parties.name(summary.party)),
-        h('span', { class: `badge state-${summary.state.toLowerCase()}` }, summary.state),
-        hot.has(summary.id) ? h('span', { class: 'badge level level-warning' }, 'CONFLICT') : null,
+        h('span', { class: 'small' }, own ? `${parties.name(summary.party)} (${t('legend.you')})` : parties.name(summary.party)),
+        h('span', { class: `badge state-${summary.state.toLowerCase()}` }, t(`state.${summary.state as 'Accepted'}`)),
+        hot.has(key) ? h('span', { class: 'badge level level-warning' }, t('intent.conflict')) : null,
         h('span', { class: 'small mono muted block' },
-          v ? `${volumes.length} vol · ${altBand(v.alt_lower_ft, v.alt_upper_ft)} · ${utcDateTime(start)}–${utcHm(end)}` : 'no drawable volume',
-          ` · v${summary.version}`),
+          v ? `${volumes.length} vol · ${altBand(v.alt_lower_ft, v.alt_upper_ft)} · ${utcDateTime(start)}–${utcHm(end)}` : t('intent.novolume'),
+          ` · v${summary.version} · P${summary.priority ?? v?.priority ?? 0}`),
       ),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => a.onProfile(key) }, t('conflict.profile')),
+        own ? state : null,
+        own ? h('button', { type: 'button', class: 'set-state', onclick: () => a.onState(entry, (state as HTMLSelectElement).value) }, t('intent.setstate')) : null,
+        own ? h('button', { type: 'button', class: 'end', onclick: () => a.onEnd(entry) }, t('intent.end')) : null),
     ));
   }
 }
 
-export function renderTracks(list: HTMLElement, tracks: Map<string, Track>, hot: Set<string>, parties: PartyBook, onFocus: (id: string) => void): void {
+export function renderTracks(list: HTMLElement, tracks: Map<string, Track>, hot: Set<string>, parties: PartyBook, onFocus: (key: string) => void): void {
   clear(list);
-  const rows = [...tracks.values()].sort((a, b) => Number(hot.has(b.id)) - Number(hot.has(a.id)) || a.id.localeCompare(b.id)).slice(0, 500);
-  for (const t of rows) {
-    list.append(h('li', { 'data-track-id': t.id, class: hot.has(t.id) ? 'hot' : '' },
-      h('button', { type: 'button', class: 'rowbtn', onclick: () => onFocus(t.id), 'aria-label': `Show track ${t.id} on the map` },
-        h('span', { class: 'swatch', style: `background:${parties.colour(t.party)}`, 'aria-hidden': 'true' }),
-        h('span', { class: 'mono' }, t.callsign && t.callsign !== t.id ? `${t.callsign} (${t.id})` : t.id),
-        h('span', { class: 'small' }, parties.name(t.party)),
-        h('span', { class: 'mono small' }, `${flightLevel(t.alt_ft)} ${t.gs_kt != null ? Math.round(t.gs_kt) + ' kt' : ''} ${t.trk_deg != null ? String(Math.round(t.trk_deg)).padStart(3, '0') + '°' : ''}`),
-        h('span', { class: 'mono small muted' }, utcTime(t.t)),
+  const rows = [...tracks.entries()].sort(([ka, x], [kb, y]) => Number(hot.has(kb)) - Number(hot.has(ka)) || displayName(x).localeCompare(displayName(y))).slice(0, 300);
+  for (const [key, tr] of rows) {
+    list.append(h('li', { 'data-track-id': tr.id, 'data-party': tr.party ?? '', class: hot.has(key) ? 'hot' : '' },
+      h('button', { type: 'button', class: 'rowbtn', onclick: () => onFocus(key), title: `ICAO / id ${tr.id}` },
+        h('span', { class: 'swatch', style: `background:${parties.colour(tr.party)}`, 'aria-hidden': 'true' }),
+        h('span', { class: 'mono' }, displayName(tr)),
+        h('span', { class: 'small' }, parties.name(tr.party)),
+        h('span', { class: 'mono small' }, `${flightLevel(tr.alt_ft)} ${tr.gs_kt != null ? Math.round(tr.gs_kt) + ' kt' : ''} ${tr.trk_deg != null ? String(Math.round(tr.trk_deg)).padStart(3, '0') + '°' : ''}`),
+        h('span', { class: 'mono small muted' }, utcTime(tr.t)),
       ),
     ));
   }
-  if (tracks.size > rows.length) list.append(h('li', { class: 'muted small' }, `… and ${tracks.size - rows.length} more on the map`));
+  if (tracks.size > rows.length) list.append(h('li', { class: 'muted small' }, t('tracks.more', { n: tracks.size - rows.length })));
 }
 
-export function renderSites(list: HTMLElement, sites: Site[], hot: Set<string>, onFocus: (id: string) => void): void {
+export function renderSites(list: HTMLElement, sites: Map<string, Site>, hot: Set<string>, parties: PartyBook, onFocus: (key: string) => void, onAck: (s: Site) => void): void {
   clear(list);
-  for (const s of sites) {
+  for (const [key, s] of sites) {
     const from = s.properties.valid_from, to = s.properties.valid_to;
-    list.append(h('li', { 'data-site-id': s.id, class: hot.has(s.id) ? 'hot' : '' },
-      h('button', { type: 'button', class: 'rowbtn', onclick: () => onFocus(s.id), 'aria-label': `Show site ${s.name} on the map` },
+    const own = parties.isMe(s.party);
+    const acks = Array.isArray(s.properties.acknowledgements) ? (s.properties.acknowledgements as { party: string; current: boolean }[]) : [];
+    const pending = Array.isArray(s.properties.pending_acknowledgement) ? (s.properties.pending_acknowledgement as string[]) : [];
+    list.append(h('li', { 'data-site-id': s.id, 'data-party': s.party, class: hot.has(key) ? 'hot' : '' },
+      h('button', { type: 'button', class: 'rowbtn', onclick: () => onFocus(key) },
         h('span', { class: 'mono' }, s.name),
         h('span', { class: 'badge' }, s.category),
+        h('span', { class: 'small' }, parties.name(s.party)),
         typeof from === 'string' ? h('span', { class: 'small mono muted block' }, `${utcDateTime(from)}–${typeof to === 'string' ? utcDateTime(to) : '…'}`) : null,
       ),
+      s.kind !== 'site' ? null : own
+        ? h('div', { class: 'small acks' },
+          acks.filter((x) => x.current).length ? h('span', { class: 'badge ok' }, t('site.ackedby', { parties: acks.filter((x) => x.current).map((x) => parties.name(x.party)).join(', ') })) : null,
+          pending.length ? h('span', { class: 'badge due' }, t('site.pending', { parties: pending.map((p) => parties.name(p)).join(', ') })) : null)
+        : h('div', { class: 'actions' }, s.properties.acknowledged === true
+          ? h('span', { class: 'badge ok' }, t('site.acked'))
+          : h('button', { type: 'button', class: 'ack-site', onclick: () => onAck(s) }, t('site.ack'))),
     ));
   }
 }

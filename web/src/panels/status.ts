@@ -1,22 +1,25 @@
 // The state line of a panel: loading, a count, "not available on this hub", or an error.
 
-export type PanelState = { kind: 'loading' } | { kind: 'ok'; count: number; noun: string } | { kind: 'unavailable'; what: string } | { kind: 'error'; message: string };
+import { t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
+
+export type PanelState = { kind: 'loading' } | { kind: 'ok'; count: number; noun: MessageKey } | { kind: 'unavailable'; what: MessageKey } | { kind: 'error'; message: string };
 
 export function showState(el: HTMLElement, state: PanelState): void {
   el.dataset.status = state.kind;
   el.classList.toggle('error', state.kind === 'error');
   switch (state.kind) {
     case 'loading':
-      el.textContent = 'Loading…';
+      el.textContent = t('status.loading');
       break;
     case 'ok':
-      el.textContent = state.count === 0 ? `No ${state.noun}` : `${state.count} ${state.noun}`;
+      el.textContent = state.count === 0 ? t('status.none', { what: t(state.noun) }) : `${state.count} ${t(state.noun)}`;
       break;
     case 'unavailable':
-      el.textContent = `${state.what}: not available on this hub`;
+      el.textContent = t('status.unavailable', { what: t(state.what) });
       break;
     case 'error':
-      el.textContent = `Error: ${state.message}`;
+      el.textContent = t('status.error', { message: state.message });
       break;
   }
 }

@@ -36,7 +36,14 @@ internal sealed class PreparedShape
         CoreCapRad = (coreAngle * (1 + 1e-9)) + 1e-12;
         CapRad = CoreCapRad + AngleAtMost(radiusM);
         Plane = core == ShapeCore.Ring ? new RingPlane(Points, CoreCentre, CoreCapRad) : null;
+        ArcCaps = BuildArcCaps();
     }
+
+    /// <summary>
+    /// Per arc of the core (one entry for a point core), six numbers: the bounding cap's centre (x, y, z), its
+    /// angular radius, and that radius's cosine and sine. Computed once here, since every pair test reads them.
+    /// </summary>
+    public double[] ArcCaps { get; }
 
     /// <summary>For a polygon, its ring in its own gnomonic plane for containment tests.</summary>
     public RingPlane? Plane { get; }
@@ -64,6 +71,37 @@ internal sealed class PreparedShape
         ShapeCore.Path => Points.Length - 1,
         _ => 0,
     };
+
+    private double[] BuildArcCaps()
+    {
+        var p = Points;
+        var n = Math.Max(1, SegmentCount);
+        var caps = new double[n * 6];
+        for (var i = 0; i < n; i++)
+        {
+            Vec3 mid;
+            double half;
+            if (SegmentCount == 0)
+            {
+                (mid, half) = (p[0], 0);
+            }
+            else
+            {
+                var s0 = p[i];
+                var s1 = p[(i + 1) % p.Length];
+                mid = (s0 + s1).Normalized();
+                half = (Math.Max(Vec3.Angle(mid, s0), Vec3.Angle(mid, s1)) * (1 + 1e-9)) + 1e-12;
+            }
+            var (sin, cos) = Math.SinCos(Math.Min(Math.PI, half));
+            caps[i * 6] = mid.X;
+            caps[(i * 6) + 1] = mid.Y;
+            caps[(i * 6) + 2] = mid.Z;
+            caps[(i * 6) + 3] = half;
+            caps[(i * 6) + 4] = cos;
+            caps[(i * 6) + 5] = sin;
+        }
+        return caps;
+    }
 
     /// <summary>An upper bound of the central angle subtended by a geodesic distance.</summary>
     public static double AngleAtMost(double metres) => metres / (LowRatio * SphereRadiusM);

@@ -39,27 +39,29 @@ internal static class ShapeOverlap
     private static bool ArcsCrossOrCloser(PreparedShape a, PreparedShape b, double threshold)
     {
         var far = threshold / (PreparedShape.LowRatio * PreparedShape.SphereRadiusM);
+        var (sinFar, cosFar) = Math.SinCos(Math.Min(Math.PI, far));
         var na = Math.Max(1, a.SegmentCount);
         var nb = Math.Max(1, b.SegmentCount);
-        Span<double> capsA = na <= StackLimit ? stackalloc double[na * 6] : new double[na * 6];
-        Span<double> capsB = nb <= StackLimit ? stackalloc double[nb * 6] : new double[nb * 6];
-        SegmentCaps(a, far, capsA);
-        SegmentCaps(b, 0, capsB);
+        var capsA = a.ArcCaps;
+        var capsB = b.ArcCaps;
         var pa = a.Points;
         var pb = b.Points;
         for (var i = 0; i < na; i++)
         {
             var ia = i * 6;
             var midA = new Vec3(capsA[ia], capsA[ia + 1], capsA[ia + 2]);
+            // Arc i's cap grown by the threshold: cos and sin of (half + far) by the sum formulas.
+            var radA = capsA[ia + 3] + far;
+            var cosA = (capsA[ia + 4] * cosFar) - (capsA[ia + 5] * sinFar);
+            var sinA = (capsA[ia + 5] * cosFar) + (capsA[ia + 4] * sinFar);
             var a0 = pa[i];
             var a1 = pa[(i + 1) % pa.Length];
             for (var j = 0; j < nb; j++)
             {
                 var jb = j * 6;
-                var midB = new Vec3(capsB[jb], capsB[jb + 1], capsB[jb + 2]);
                 // Arc caps (grown by the threshold on one side) apart: this pair of arcs cannot decide anything.
-                if (capsA[ia + 3] + capsB[jb + 3] < Math.PI
-                    && midA.Dot(midB) < (capsA[ia + 4] * capsB[jb + 4]) - (capsA[ia + 5] * capsB[jb + 5]) - 1e-12)
+                if (radA + capsB[jb + 3] < Math.PI
+                    && (midA.X * capsB[jb]) + (midA.Y * capsB[jb + 1]) + (midA.Z * capsB[jb + 2]) < (cosA * capsB[jb + 4]) - (sinA * capsB[jb + 5]) - 1e-12)
                 {
                     continue;
                 }
@@ -120,37 +122,6 @@ internal static class ShapeOverlap
         return false;
     }
 
-    /// <summary>Per arc: bounding-cap centre (x, y, z), angular radius grown by <paramref name="grow"/>, its cosine and sine.</summary>
-    private static void SegmentCaps(PreparedShape shape, double grow, Span<double> caps)
-    {
-        var p = shape.Points;
-        var n = Math.Max(1, shape.SegmentCount);
-        for (var i = 0; i < n; i++)
-        {
-            Vec3 mid;
-            double half;
-            if (shape.SegmentCount == 0)
-            {
-                (mid, half) = (p[0], 0);
-            }
-            else
-            {
-                var s0 = p[i];
-                var s1 = p[(i + 1) % p.Length];
-                mid = (s0 + s1).Normalized();
-                half = (Math.Max(Vec3.Angle(mid, s0), Vec3.Angle(mid, s1)) * (1 + 1e-9)) + 1e-12;
-            }
-            var r = half + grow;
-            var (sin, cos) = Math.SinCos(Math.Min(Math.PI, r));
-            caps[i * 6] = mid.X;
-            caps[(i * 6) + 1] = mid.Y;
-            caps[(i * 6) + 2] = mid.Z;
-            caps[(i * 6) + 3] = r;
-            caps[(i * 6) + 4] = cos;
-            caps[(i * 6) + 5] = sin;
-        }
-    }
-
     private static bool Closer(GeoPoint pGeo, Vec3 q, double angle, double threshold)
     {
         var sphere = angle * PreparedShape.SphereRadiusM;
@@ -170,27 +141,39 @@ internal static class ShapeOverlap
     private static bool RingInteriorsMeet(PreparedShape a, PreparedShape b)
     {
         var plane = new Gnomonic(a.CoreCentre + b.CoreCentre);
-        var pa = ToPolygon(plane, a.Points);
-        var pb = ToPolygon(plane, b.Points);
-        if (pa is null || pb is null)
+        Span<double> xyA = a.Points.Length <= StackLimit ? stackalloc double[a.Points.Length * 2] : new double[a.Points.Length * 2];
+        Span<double> xyB = b.Points.Length <= StackLimit ? stackalloc double[b.Points.Length * 2] : new double[b.Points.Length * 2];
+        if (!TryProject(plane, a.Points, xyA) || !TryProject(plane, b.Points, xyB))
         {
             // Too far apart to share one projection: they cannot meet (shapes fit in caps of at most 40 degrees).
             return false;
         }
-        return pa.Relate(pb)[Location.Interior, Location.Interior] == Dimension.Surface;
+        // Clear cases are decided on the projected coordinates; only touching or collinear edges need the
+        // exact topology (NetTopologySuite builds both polygons, which costs tens of microseconds).
+        return RingInteriors.Meet(xyA, xyB)
+            ?? ToPolygon(xyA).Relate(ToPolygon(xyB))[Location.Interior, Location.Interior] == Dimension.Surface;
     }
 
-    private static Polygon? ToPolygon(Gnomonic plane, Vec3[] ring)
+    private static bool TryProject(Gnomonic plane, Vec3[] ring, Span<double> xy)
     {
-        var coordinates = new Coordinate[ring.Length + 1];
-        for (var i = 0; i < ring.Length; i++)
+        foreach (var p in ring)
         {
-            if (plane.Facing(ring[i]) < 0.05)
+            if (plane.Facing(p) < 0.05)
             {
-                return null;
+                return false;
             }
-            var (x, y) = plane.Project(ring[i]);
-            coordinates[i] = new Coordinate(x, y);
+        }
+        plane.Project(ring, xy);
+        return true;
+    }
+
+    private static Polygon ToPolygon(ReadOnlySpan<double> xy)
+    {
+        var n = xy.Length / 2;
+        var coordinates = new Coordinate[n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            coordinates[i] = new Coordinate(xy[2 * i], xy[(2 * i) + 1]);
         }
         coordinates[^1] = coordinates[0];
         return Factory.CreatePolygon(coordinates);

@@ -71,11 +71,8 @@ internal sealed class NeighbourSearch(StrategicIndex index, Func<string, string,
                         continue;
                     }
                     var iv = held[e.Volume]!;
+                    // The candidate's own held version has the candidate's party, so it was skipped above.
                     var other = intents[iv.Intent]!.Intent;
-                    if (other.Id == candidate.Id)
-                    {
-                        continue;
-                    }
                     if (PreparedVolume.Conflict(cv, iv.Volume, BuffersFor(candidate.Party, other.Party), out var overlap))
                     {
                         _found[iv.Intent] = _found.TryGetValue(iv.Intent, out var previous) ? previous.Union(overlap) : overlap;

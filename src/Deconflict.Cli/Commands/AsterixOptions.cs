@@ -1,0 +1,45 @@
+using System.Globalization;
+using Deconflict.Core.Asterix;
+
+namespace Deconflict.Cli.Commands;
+
+/// <summary>The ASTERIX options that several commands share: radar positions for CAT048 and the date of a raw file.</summary>
+internal static class AsterixOptions
+{
+    /// <summary>A feed for <c>--radar SAC/SIC=LAT,LON[,H]</c> options and an optional <c>--date yyyy-MM-dd</c>.</summary>
+    public static AsterixFeed Feed(IReadOnlyList<string> radarTexts, string? date)
+    {
+        var radars = ParseRadars(radarTexts);
+        double startDay = 0;
+        if (date is not null)
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                throw new InputException($"option '--date': '{date}' is not a date yyyy-MM-dd");
+            }
+            startDay = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Subtract(DateTime.UnixEpoch).TotalSeconds;
+        }
+        return new AsterixFeed(radars, startDayS: startDay);
+    }
+
+    public static Dictionary<(int Sac, int Sic), RadarSite> ParseRadars(IReadOnlyList<string> texts)
+    {
+        var radars = new Dictionary<(int, int), RadarSite>();
+        foreach (var text in texts)
+        {
+            var eq = text.IndexOf('=', StringComparison.Ordinal);
+            var ids = eq < 0 ? [] : text[..eq].Split('/');
+            if (ids.Length != 2 || !int.TryParse(ids[0], CultureInfo.InvariantCulture, out var sac) || !int.TryParse(ids[1], CultureInfo.InvariantCulture, out var sic)
+                || sac is < 0 or > 255 || sic is < 0 or > 255)
+            {
+                throw new InputException($"option '--radar': '{text}' must be SAC/SIC=LAT,LON[,HEIGHT_FT] with SAC and SIC from 0 to 255");
+            }
+            if (!RadarSite.TryParse(text[(eq + 1)..], out var site, out var problem))
+            {
+                throw new InputException($"option '--radar': '{text}': {problem}");
+            }
+            radars[(sac, sic)] = site;
+        }
+        return radars;
+    }
+}

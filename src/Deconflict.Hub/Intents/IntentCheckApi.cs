@@ -1,0 +1,79 @@
+using Deconflict.Core.Strategic;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Auth;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+
+namespace Deconflict.Hub.Intents;
+
+/// <summary>
+/// <c>POST /api/v1/intents/{id}/check</c>: the strategic check of a draft intent without storing anything, so a
+/// planner sees before submitting what would block it and which moves of band or window would not. The reply
+/// names the other intents as a 409 would; the overlap, and alternatives, only where the other parties share
+/// everything with the caller. Like a PUT, the answer is told to the parties whose hidden intents it involves and
+/// counted against the caller's probe budget.
+/// </summary>
+public static class IntentCheckApi
+{
+    public static IEndpointRouteBuilder MapIntentCheckApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/v1/intents/{id}/check", CheckAsync).WithTags("Intents").WithName("CheckIntent")
+            .WithSummary("Strategic check of a draft intent (same body as PUT), nothing stored: its conflicts and, when blocked, alternatives.");
+        return routes;
+    }
+
+    private static async Task<IResult> CheckAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, ProbeGuard probes,
+        IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
+    {
+        if (caller.PartyId is null)
+        {
+            return Problems.Forbidden("Intents are declared by parties, not the admin.");
+        }
+        var party = caller.PartyId;
+        var read = await IntentBodyRead.ReadAsync(request, id, party, ct).ConfigureAwait(false);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+        var candidate = read.Value!;
+        var nominal = candidate.State is IntentState.Accepted or IntentState.Activated;
+        // A check is an answer about other parties' intents like a PUT: told to them, counted against the same budget.
+        return await store.WriteAsync<IResult>(async w =>
+        {
+            if (nominal && await probes.RefusalAsync(w, party).ConfigureAwait(false) is { } wait)
+            {
+                return Problems.TooManyRequests(
+                    "This party has received its budget of conflict answers about another party's hidden intents; checks are refused until the window has passed.", wait, "features");
+            }
+            var found = desk.Index.FindConflicts(candidate, desk.BuffersFor);
+            var blocked = nominal && found.Any(c => c.Blocking);
+            await probes.RecordAsync(w, candidate, found, blocked).ConfigureAwait(false);
+            var alternatives = blocked ? StrategicAlternatives.Suggest(desk.Index, candidate, desk.BuffersFor, other => needToKnow.SharesAll(other, party)) : [];
+            return TypedResults.Ok(new IntentCheck(id, party, blocked, Views(found, party, desk, needToKnow),
+                [.. alternatives.Select(a => new IntentAlternativeView(a.Change, a.ShiftFt, a.ShiftS,
+                    a.Intent.Volumes.Min(v => v.AltLowerFt), a.Intent.Volumes.Max(v => v.AltUpperFt),
+                    a.Intent.Volumes.Min(v => v.TimeStart), a.Intent.Volumes.Max(v => v.TimeEnd), Views(a.Conflicts, party, desk, needToKnow)))]));
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Each conflict named as a refused PUT would name it; the overlap only when its owner shares everything.</summary>
+    private static List<IntentCheckConflict> Views(IReadOnlyList<StrategicConflict> found, string reader, IntentDesk desk, NeedToKnow needToKnow) =>
+        [.. found.Select(c =>
+        {
+            var named = desk.Disclosed(reader, new ConflictRef(c.IntentId2, c.Party2, c.Blocking), stored: false);
+            return needToKnow.SharesAll(c.Party2, reader)
+                ? new IntentCheckConflict(named.IntentId, named.Party, c.Blocking, c.OverlapStart, c.OverlapEnd, c.OverlapLowerFt, c.OverlapUpperFt)
+                : new IntentCheckConflict(named.IntentId, named.Party, c.Blocking, null, null, null, null);
+        })];
+}
+
+/// <summary>Reply of the check: would it be refused, its conflicts, and the alternatives that would not be.</summary>
+public sealed record IntentCheck(string Id, string Party, bool Blocked, IReadOnlyList<IntentCheckConflict> Conflicts, IReadOnlyList<IntentAlternativeView> Alternatives);
+
+/// <summary>A conflict found by the check; the overlap is null when the other party shares nothing with the caller.</summary>
+public sealed record IntentCheckConflict(string? IntentId, string? Party, bool Blocking, DateTimeOffset? OverlapStart, DateTimeOffset? OverlapEnd,
+    double? OverlapLowerFt, double? OverlapUpperFt);
+
+/// <summary>An alternative: the shift to apply to every volume, the resulting band and window, and its remaining conflicts.</summary>
+public sealed record IntentAlternativeView(string Change, double ShiftFt, double ShiftS, double AltLowerFt, double AltUpperFt,
+    DateTimeOffset TimeStart, DateTimeOffset TimeEnd, IReadOnlyList<IntentCheckConflict> Conflicts);

@@ -1,0 +1,85 @@
+using Deconflict.Core.Strategic;
+using Deconflict.Hub.Access;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Deconflict.Hub.Intents;
+
+/// <summary>
+/// Makes probing for hidden intents visible and expensive. Every check whose answer involves another party's intents
+/// that the prober may not fully see is told to that party (event <c>probe</c> and an audit entry: who attempted what,
+/// when, where it met the party's intents) and counted; once a prober has had its budget of such answers about one
+/// party within the window, every intent write it makes is refused with 429 until the window has passed, whatever the
+/// geometry, so the refusal itself says nothing. All reads and writes run inside the caller's write transaction.
+/// </summary>
+public sealed class ProbeGuard(NeedToKnow needToKnow, IOptions<DisclosureOptions> options)
+{
+    private DisclosureOptions O => options.Value;
+
+    /// <summary>When <paramref name="prober"/> has used up its budget with some party: how long until it may write again.</summary>
+    public async Task<TimeSpan?> RefusalAsync(IHubWriter w, string prober)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (O.ProbeBudget <= 0)
+        {
+            return null;
+        }
+        var since = w.Now - O.ProbeWindow;
+        TimeSpan? wait = null;
+        foreach (var (_, count, oldest) in await w.ProbeAnswersSinceAsync(prober, since).ConfigureAwait(false))
+        {
+            if (count >= O.ProbeBudget)
+            {
+                var left = oldest + O.ProbeWindow - w.Now;
+                wait = wait is { } x && x > left ? x : left;
+            }
+        }
+        return wait is { } t ? (t < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : t) : null;
+    }
+
+    /// <summary>Tells and counts, per other party whose intents the answer involves and who does not share everything with the prober.</summary>
+    public async Task RecordAsync(IHubWriter w, OperationalIntent candidate, IReadOnlyList<StrategicConflict> found, bool blocked)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(found);
+        var prober = candidate.Party;
+        var since = w.Now - O.ProbeWindow;
+        var counts = (await w.ProbeAnswersSinceAsync(prober, since).ConfigureAwait(false)).ToDictionary(x => x.Victim, x => x.Count, StringComparer.Ordinal);
+        foreach (var byVictim in found.Where(c => !needToKnow.SharesAll(c.Party2, prober)).GroupBy(c => c.Party2, StringComparer.Ordinal))
+        {
+            var victim = byVictim.Key;
+            await w.RecordProbeAnswerAsync(prober, victim).ConfigureAwait(false);
+            var used = counts.GetValueOrDefault(victim) + 1;
+            var exhausted = O.ProbeBudget > 0 && used == O.ProbeBudget;
+            // The victim learns who probed which of its intents, when and with what answer; nothing of the prober's
+            // own candidate (that is the prober's to share), so telling is no leak the other way.
+            var told = HubJson.Serialize(new
+            {
+                prober,
+                at = w.Now,
+                outcome = blocked ? "blocked" : "conflict",
+                your_intents = byVictim.Select(c => new { intent_id = c.IntentId2, blocking = c.Blocking }).ToList(),
+                answers_in_window = used,
+                budget = O.ProbeBudget,
+            });
+            await w.AppendEventAsync("probe", prober, "", [victim], told).ConfigureAwait(false);
+            await w.AppendAuditAsync(prober, "intent.probe", "party", prober, [victim], told).ConfigureAwait(false);
+            if (exhausted)
+            {
+                var refused = HubJson.Serialize(new
+                {
+                    prober,
+                    at = w.Now,
+                    outcome = "budget_exhausted",
+                    budget = O.ProbeBudget,
+                    window_s = (long)O.ProbeWindow.TotalSeconds,
+                    detail = "Every intent write of this party is refused (429) until the window has passed.",
+                });
+                await w.AppendEventAsync("probe", prober, "", [victim], refused).ConfigureAwait(false);
+                await w.AppendAuditAsync(prober, "intent.probe.budget_exhausted", "party", prober, [victim], refused).ConfigureAwait(false);
+            }
+        }
+    }
+}

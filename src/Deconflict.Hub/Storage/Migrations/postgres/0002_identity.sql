@@ -1,0 +1,28 @@
+-- Objects are identified by (kind, owner party, id): two parties may use the same id, and neither learns of
+-- the other's. Intents are keyed by (party, id); conflicts name their objects by (kind, party, id) in
+-- conflict_members (filled for earlier conflicts at start, from objects_json). Parties get admin-set priority
+-- bounds; probe_answers counts the conflict answers one party received about another's hidden intents.
+ALTER TABLE intents DROP CONSTRAINT intents_pkey;
+ALTER TABLE intents ADD PRIMARY KEY (party, id);
+DROP INDEX intents_party;
+CREATE INDEX intents_id ON intents(id);
+
+CREATE TABLE conflict_members (
+    conflict_id  TEXT NOT NULL REFERENCES conflicts(id),
+    kind         TEXT NOT NULL,
+    party        TEXT NOT NULL,
+    object_id    TEXT NOT NULL,
+    PRIMARY KEY (kind, party, object_id, conflict_id)
+);
+CREATE INDEX conflict_members_conflict ON conflict_members(conflict_id);
+DROP TABLE conflict_objects;
+
+ALTER TABLE parties ADD COLUMN priority_min INTEGER;
+ALTER TABLE parties ADD COLUMN priority_max INTEGER;
+
+CREATE TABLE probe_answers (
+    prober  TEXT NOT NULL,
+    victim  TEXT NOT NULL,
+    at      BIGINT NOT NULL
+);
+CREATE INDEX probe_answers_pair ON probe_answers(prober, at, victim);

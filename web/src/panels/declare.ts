@@ -1,0 +1,212 @@
+// Declaring an intent from the console: the shape drawn on the map, its band, window and priority;
+// the hub's strategic check before submitting (blocking conflicts and the alternatives it offers,
+// one click to take one); submit; and upload of a GeoJSON intent file.
+
+import { HttpError, type HubClient } from '../api';
+import { byId, clear, h } from '../dom';
+import type { DraftShape } from '../draw';
+import { altBand, utcDateTime } from '../format';
+import { t } from '../i18n/i18n';
+import type { PartyBook } from '../parties';
+
+interface CheckConflict { intent_id: string; party: string; blocking: boolean; overlap_start?: string | null; overlap_end?: string | null; overlap_lower_ft?: number | null; overlap_upper_ft?: number | null }
+interface Alternative { change: string; shift_ft: number; shift_s: number; alt_lower_ft: number; alt_upper_ft: number; time_start: string; time_end: string; conflicts: CheckConflict[] }
+interface CheckReply { blocked: boolean; conflicts: CheckConflict[]; alternatives: Alternative[] }
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export class DeclarePanel {
+  private shape: DraftShape | null = null;
+  private readonly form: HTMLFormElement;
+  private readonly result: HTMLElement;
+  private counter = 1;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly client: HubClient,
+    private readonly parties: PartyBook,
+    private readonly useTool: (tool: 'polygon' | 'circle' | 'corridor') => void,
+    private readonly onShapeEdited: (shape: DraftShape | null) => void,
+    private readonly onDeclared: () => void,
+  ) {
+    this.form = h('form', { id: 'declare-form', class: 'compose' });
+    this.result = h('div', { id: 'declare-result', role: 'status', 'aria-live': 'polite' });
+    this.render();
+  }
+
+  /** Re-renders in the current language, keeping the values typed so far. */
+  render(): void {
+    const values = new Map([...this.form.querySelectorAll<HTMLInputElement>('input')].map((i) => [i.id, i.value]));
+    const now = Date.now();
+    const field = (id: string, label: string, value: string, attrs: Record<string, string | number> = {}) => [
+      h('label', { for: id }, label), h('input', { id, name: id, value: values.get(id) ?? value, ...attrs }),
+    ];
+    clear(this.form);
+    this.form.append(
+      h('p', { class: 'small muted' }, t('declare.intro')),
+      h('div', { class: 'row' },
+        ...(['polygon', 'circle', 'corridor'] as const).map((s) => h('button', { type: 'button', 'data-draw': s, onclick: () => this.useTool(s) }, t(`tools.${s}`)))),
+      h('p', { id: 'declare-shape', class: 'mono small' }, this.describeShape()),
+      ...field('declare-id', t('declare.id'), `${this.parties.me?.id ?? 'intent'}-${Date.now().toString(36).slice(-4)}${this.counter}`, { required: 'required', autocomplete: 'off' }),
+      ...field('declare-lower', t('declare.lower'), '10000', { type: 'number', min: 0, step: 100 }),
+      ...field('declare-upper', t('declare.upper'), '20000', { type: 'number', min: 0, step: 100 }),
+      ...field('declare-start', t('declare.start'), iso(Math.floor(now / 60_000) * 60_000), { placeholder: 'YYYY-MM-DDTHH:MM:SSZ' }),
+      ...field('declare-end', t('declare.end'), iso(Math.floor(now / 60_000) * 60_000 + 2 * 3600_000), { placeholder: 'YYYY-MM-DDTHH:MM:SSZ' }),
+      ...field('declare-priority', t('declare.priority'), '0', { type: 'number', step: 1 }),
+      ...field('declare-width', t('declare.halfwidth'), '10', { type: 'number', min: 0.1, step: 0.1 }),
+      h('div', { class: 'row' },
+        h('button', { type: 'button', id: 'declare-check', onclick: () => void this.check() }, t('declare.check')),
+        h('button', { type: 'submit', id: 'declare-submit' }, t('declare.submit')),
+        h('button', { type: 'button', onclick: () => this.reset() }, t('declare.clear'))),
+      this.result,
+      h('label', { for: 'declare-upload' }, t('declare.upload')),
+      h('input', { id: 'declare-upload', type: 'file', accept: '.geojson,.json,application/geo+json,application/json', onchange: (e: Event) => void this.upload(e.target as HTMLInputElement) }),
+      h('p', { id: 'declare-upload-result', class: 'small', role: 'status', 'aria-live': 'polite' }),
+    );
+    this.form.onsubmit = (e) => { e.preventDefault(); void this.submit(); };
+    if (!this.root.contains(this.form)) this.root.append(this.form);
+    byId<HTMLInputElement>('declare-width').addEventListener('change', () => {
+      if (this.shape?.type === 'corridor') this.setShape({ ...this.shape, halfWidthM: this.halfWidthM() }, true);
+    });
+  }
+
+  halfWidthM(): number {
+    return Math.max(100, Number(byId<HTMLInputElement>('declare-width').value) * 1000 || 10_000);
+  }
+
+  setShape(shape: DraftShape | null, edited = false): void {
+    this.shape = shape;
+    byId('declare-shape').textContent = this.describeShape();
+    if (edited) this.onShapeEdited(shape);
+  }
+
+  private describeShape(): string {
+    const s = this.shape;
+    if (!s) return t('declare.noshape');
+    if (s.type === 'polygon') return t('declare.shape.polygon', { n: s.ring.length });
+    if (s.type === 'circle') return t('declare.shape.circle', { km: (s.radiusM / 1000).toFixed(1) });
+    return t('declare.shape.corridor', { n: s.path.length, km: (s.halfWidthM / 1000).toFixed(1) });
+  }
+
+  private value(id: string): string {
+    return byId<HTMLInputElement>(id).value.trim();
+  }
+
+  private body(): string | null {
+    const s = this.shape;
+    if (!s) {
+      this.show('error', t('declare.noshape'));
+      return null;
+    }
+    const properties: Record<string, unknown> = {
+      alt_lower_ft: Number(this.value('declare-lower')), alt_upper_ft: Number(this.value('declare-upper')),
+      time_start: this.value('declare-start'), time_end: this.value('declare-end'),
+    };
+    let geometry: unknown;
+    if (s.type === 'polygon') geometry = { type: 'Polygon', coordinates: [[...s.ring, s.ring[0]]] };
+    else if (s.type === 'circle') { geometry = { type: 'Point', coordinates: s.centre }; properties.radius_m = s.radiusM; }
+    else { geometry = { type: 'LineString', coordinates: s.path }; properties.half_width_m = s.halfWidthM; }
+    return JSON.stringify({ type: 'FeatureCollection', priority: Number(this.value('declare-priority')) || 0, features: [{ type: 'Feature', geometry, properties }] });
+  }
+
+  private async check(): Promise<CheckReply | null> {
+    const body = this.body();
+    if (!body) return null;
+    try {
+      const reply = await (await this.client.sendRaw('POST', `/api/v1/intents/${encodeURIComponent(this.value('declare-id'))}/check`, body)).json() as CheckReply;
+      this.showCheck(reply, null);
+      return reply;
+    } catch (e) {
+      this.show('error', e instanceof Error ? e.message : String(e));
+      return null;
+    }
+  }
+
+  private async submit(): Promise<void> {
+    const body = this.body();
+    if (!body) return;
+    const id = this.value('declare-id');
+    try {
+      const r = await this.client.sendRaw('PUT', `/api/v1/intents/${encodeURIComponent(id)}`, body);
+      const written = await r.json() as { version: number; conflicts?: unknown[] };
+      this.show('ok', t('declare.accepted', { id, version: written.version, n: written.conflicts?.length ?? 0 }));
+      this.root.dataset.outcome = 'accepted';
+      this.counter++;
+      this.onDeclared();
+    } catch (e) {
+      if (e instanceof HttpError && e.status === 409) {
+        this.root.dataset.outcome = 'refused';
+        const reply = await this.check();
+        if (reply) this.showCheck(reply, t('declare.refused', { id }));
+      } else {
+        this.root.dataset.outcome = 'error';
+        this.show('error', e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
+
+  private showCheck(reply: CheckReply, heading: string | null): void {
+    clear(this.result);
+    this.result.dataset.blocked = String(reply.blocked);
+    const conflict = (c: CheckConflict) => h('li', { class: c.blocking ? 'hot' : '', 'data-blocking': String(c.blocking) },
+      h('span', { class: 'mono' }, c.intent_id), ' ', h('span', { class: 'party', style: `color:${this.parties.colour(c.party)}` }, this.parties.name(c.party)),
+      ' ', h('span', { class: `badge ${c.blocking ? 'level-blocking' : ''}` }, c.blocking ? t('declare.blocking') : t('declare.nonblocking')),
+      c.overlap_lower_ft != null && c.overlap_upper_ft != null
+        ? h('span', { class: 'mono small block' }, `${altBand(c.overlap_lower_ft, c.overlap_upper_ft)} · ${utcDateTime(c.overlap_start)}–${utcDateTime(c.overlap_end)}`) : null);
+    this.result.append(
+      h('p', { class: reply.blocked ? 'error' : 'ok' }, heading ?? (reply.blocked ? t('declare.wouldblock') : t('declare.wouldpass', { n: reply.conflicts.length }))),
+      reply.conflicts.length ? h('ul', { class: 'list small' }, ...reply.conflicts.map(conflict)) : '',
+      reply.alternatives.length ? h('p', { class: 'small' }, t('declare.alternatives')) : '',
+      ...reply.alternatives.map((a) => h('button', { type: 'button', class: 'alt', 'data-change': a.change, onclick: () => void this.take(a) },
+        `${t(`declare.alt.${a.change as 'raise' | 'lower' | 'later'}`)}: ${altBand(a.alt_lower_ft, a.alt_upper_ft)} · ${utcDateTime(a.time_start)}–${utcDateTime(a.time_end)}`)),
+    );
+  }
+
+  private async take(a: Alternative): Promise<void> {
+    byId<HTMLInputElement>('declare-lower').value = String(a.alt_lower_ft);
+    byId<HTMLInputElement>('declare-upper').value = String(a.alt_upper_ft);
+    byId<HTMLInputElement>('declare-start').value = a.time_start.replace(/\.\d+Z$/, 'Z');
+    byId<HTMLInputElement>('declare-end').value = a.time_end.replace(/\.\d+Z$/, 'Z');
+    await this.check();
+  }
+
+  private reset(): void {
+    this.setShape(null, true);
+    clear(this.result);
+  }
+
+  private show(kind: 'ok' | 'error', text: string): void {
+    clear(this.result);
+    this.result.append(h('p', { class: kind }, text));
+  }
+
+  /** A GeoJSON intent file: its id from the file (top-level id or the first feature's intent_id), else the file name. */
+  private async upload(input: HTMLInputElement): Promise<void> {
+    const out = byId('declare-upload-result');
+    const file = input.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    let id = file.name.replace(/\.(geo)?json$/i, '');
+    try {
+      const doc = JSON.parse(text) as { id?: unknown; features?: { properties?: { intent_id?: unknown } }[] };
+      const named = doc.id ?? doc.features?.[0]?.properties?.intent_id;
+      if (typeof named === 'string' && named) id = named;
+    } catch {
+      out.textContent = t('declare.upload.bad', { file: file.name });
+      return;
+    }
+    const path = `/api/v1/intents/${encodeURIComponent(id)}`;
+    try {
+      let etag: string | undefined;
+      try { etag = (await this.client.send('GET', path)).headers.get('ETag') ?? undefined; } catch { etag = undefined; }
+      const r = await this.client.sendRaw('PUT', path, text, etag);
+      const written = await r.json() as { version: number };
+      out.textContent = t('declare.accepted', { id, version: written.version, n: 0 });
+      this.onDeclared();
+    } catch (e) {
+      out.textContent = e instanceof Error ? e.message : String(e);
+    } finally {
+      input.value = '';
+    }
+  }
+}
