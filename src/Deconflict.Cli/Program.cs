@@ -14,6 +14,7 @@ var root = new RootCommand("Deconflict: a neutral hub for strategic and tactical
     BenchCommand.Create(),
     F3548Command.Create(),
 };
+CommandReference.Install(root);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

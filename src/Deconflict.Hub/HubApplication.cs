@@ -1,4 +1,5 @@
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Http;
 using Deconflict.Hub.WebConsole;
 using Scalar.AspNetCore;
 
@@ -13,6 +14,9 @@ public static class HubApplication
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
+    /// <summary>Scalar offers "Generate SDK" (its online service) on every page served from localhost, with no option to turn it off.</summary>
+    private const string OfflineDocsCss = ".generate-sdk-button, .selected-client-action { display: none !important; }";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
@@ -25,11 +29,17 @@ public static class HubApplication
         builder.AddHubServices();
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BearerKeyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Deconflict hub").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // The docs work offline like the rest of the hub: Scalar's script is served from the package, the system's
+        // fonts replace its CDN fonts, and what needs Scalar's online services (AI agent, MCP, telemetry, the
+        // developer toolbar with deploy and SDK generation, the hosted API client) is switched off.
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Deconflict hub").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableAgent().DisableMcp().DisableTelemetry().HideDeveloperTools().HideClientButton()
+            .WithCustomCss(OfflineDocsCss));
         app.MapHubApis();
         app.MapConsole();
         return app;

@@ -44,6 +44,7 @@ public sealed class HubBanner(IServer server, IHostApplicationLifetime lifetime,
                     Console.WriteLine(line.Replace("{url}", url, StringComparison.Ordinal));
                 }
             }
+            Console.WriteLine($"Stop the hub with Ctrl+C (or: kill {Environment.ProcessId}); every accepted write is on disk and is there at the next start.");
             Console.Out.Flush();
         });
         return Task.CompletedTask;

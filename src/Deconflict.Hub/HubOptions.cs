@@ -26,6 +26,10 @@ public sealed class HubOptions
     [Range(1024, 256L * 1024 * 1024)]
     public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>How long a proposed agreement can be accepted (seconds; default 7 days).</summary>
+    [Range(60, 366L * 86_400)]
+    public long ProposalExpiryS { get; set; } = 7 * 86_400;
+
     /// <summary>Most events replayed to one SSE client on resume before it must re-read the lists.</summary>
     [Range(1, 1_000_000)]
     public int EventReplayLimit { get; set; } = 10_000;

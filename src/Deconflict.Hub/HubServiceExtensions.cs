@@ -29,8 +29,10 @@ public static class HubServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HubEvents>();
         services.AddSingleton<AgreementBook>();
+        services.AddSingleton<ProposalExpiry>();
         services.AddSingleton<NeedToKnow>();
         services.AddSingleton<AdminKey>();
+        services.AddSingleton<KeyRevocations>();
         services.AddSingleton(sp => AuditSigner.LoadOrCreate(DataDirectory(sp)));
         services.AddSingleton(sp => new AuditChain(sp.GetRequiredService<AuditSigner>()));
         services.AddSingleton<AuditTrail>();
@@ -44,6 +46,7 @@ public static class HubServiceExtensions
         services.AddSingleton<IHubStore>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<HubOptions>>().Value;
+            PrivateFiles.SecureDirectory(o.DataDirectory);
             var events = sp.GetRequiredService<HubEvents>();
             var audit = sp.GetRequiredService<AuditTrail>();
             var clock = sp.GetRequiredService<TimeProvider>();
@@ -106,8 +109,8 @@ public static class HubServiceExtensions
 
     private static string DataDirectory(IServiceProvider sp)
     {
-        var dir = Path.GetFullPath(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory);
-        Directory.CreateDirectory(dir);
+        var dir = PrivateFiles.SecureDirectory(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory);
+        PrivateFiles.SecureFiles(Path.Combine(dir, "admin.key"));
         return dir;
     }
 }

@@ -6,7 +6,6 @@ using Deconflict.Cli.Replay;
 using Deconflict.Core.Asterix;
 using Deconflict.Core.Surveillance;
 using Deconflict.Core.Tactical;
-using Spectre.Console;
 
 namespace Deconflict.Cli.Commands;
 
@@ -109,21 +108,20 @@ internal static class ReplayCommand
         };
         var watch = Stopwatch.StartNew();
         SbsFeed? feed = null;
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        try
         {
+            // The reader checks the header as it opens, so a bad header is reported like a bad line.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
             using var reader = o.Reports is not null ? new PositionReportCsvReader(new StreamReader(input, bufferSize: 1 << 16)) : null;
             feed = o.Sbs is not null ? new SbsFeed() : null;
             var source = reader?.ReadReports()
                 ?? (asterixFeed is not null ? asterixFeed.ReadReports(new CaptureFile(ReadAll(input))) : feed!.ReadReports(input));
-            try
-            {
-                await RunWithProgressAsync(replay, source, file, path, o.Out is not null || Console.IsOutputRedirected is false, cancellation).ConfigureAwait(false);
-            }
-            catch (ReportFormatException e)
-            {
-                throw InputException.At(path, e.Line, e.Field, e.Message);
-            }
+            await ReplayProgress.RunAsync(replay, source, file, Path.GetFileName(path), stderr, cancellation).ConfigureAwait(false);
+        }
+        catch (ReportFormatException e)
+        {
+            throw InputException.At(path, e.Line, e.Field, e.Message);
         }
         watch.Stop();
         if (o.Out is not null)
@@ -157,35 +155,6 @@ internal static class ReplayCommand
                 $"asterix: {asterixFeed.Stats}; {asterixFeed.Reports} reports, {asterixFeed.Dropped} targets dropped"));
         }
         return 0;
-    }
-
-    private static async Task RunWithProgressAsync(RecordingReplay replay, IEnumerable<PositionReport> source, FileStream file, string path, bool interactive, CancellationToken cancellation)
-    {
-        if (!interactive || !AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            await replay.RunAsync(source, cancellation).ConfigureAwait(false);
-            return;
-        }
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask($"replay {Path.GetFileName(path)}", maxValue: Math.Max(1, file.Length));
-                IEnumerable<PositionReport> Tracked()
-                {
-                    long n = 0;
-                    foreach (var r in source)
-                    {
-                        if ((++n & 1023) == 0)
-                        {
-                            task.Value = file.Position;
-                        }
-                        yield return r;
-                    }
-                    task.Value = task.MaxValue;
-                }
-                await replay.RunAsync(Tracked(), cancellation).ConfigureAwait(false);
-            }).ConfigureAwait(false);
     }
 
     private static byte[] ReadAll(Stream input)

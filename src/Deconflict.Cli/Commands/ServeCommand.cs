@@ -17,7 +17,7 @@ internal static class ServeCommand
         var data = new Option<string?>("--data") { Description = "Data directory (default: $DECONFLICT_DATA or ./.data)." };
         var demo = new Option<bool>("--demo") { Description = "Seed the demo scenario (idempotent) and print each party's key." };
         var sbs = new Option<string?>("--sbs") { Description = "Connect to an SBS-1 (BaseStation) feed at HOST:PORT, e.g. dump1090's port 30003.", HelpName = "HOST:PORT" };
-        var sbsParty = new Option<string?>("--sbs-party") { Description = "Name of the party the SBS feed's aircraft belong to.", HelpName = "NAME" };
+        var sbsParty = new Option<string?>("--sbs-party") { Description = "Id of the party the SBS feed's aircraft belong to (a party's name is accepted too).", HelpName = "PARTY-ID" };
         var command = new Command("serve", "Run the hub.") { db, urls, data, demo, sbs, sbsParty };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,13 +42,21 @@ internal static class ServeCommand
                 }
                 if (parse.GetValue(sbsParty) is not { Length: > 0 } owner)
                 {
-                    throw new InputException("--sbs needs --sbs-party NAME: the party whose aircraft the feed carries");
+                    throw new InputException("--sbs needs --sbs-party PARTY-ID: the party whose aircraft the feed carries");
                 }
                 args.Add($"--Surveillance:SbsFeed={feed}");
                 args.Add($"--Surveillance:SbsParty={owner}");
             }
+            ListenAddresses.EnsureFree(parse.GetValue(urls)!);
             var app = HubApplication.Build([.. args]);
-            await app.StartAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException e) when (ListenAddresses.Explain(e, parse.GetValue(urls)!) is { } inUse)
+            {
+                throw inUse;
+            }
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
             return 0;
         });

@@ -7,7 +7,8 @@ namespace Deconflict.Cli.Replay;
 
 /// <summary>
 /// A self-contained HTML report of a replay: a map of the tracks (faint) and the alert positions,
-/// and a timeline of the alert episodes, both inline SVG (no tiles, scripts or fonts to fetch),
+/// over Natural Earth coastlines and borders (<see cref="Basemap"/>), and a timeline of the alert episodes,
+/// both inline SVG (no tiles, scripts or fonts to fetch),
 /// then the episode table. The map uses an equirectangular projection scaled by the cosine of
 /// the mid latitude, which keeps shapes right over the extent of one recording.
 /// </summary>
@@ -77,14 +78,21 @@ internal static class ReplayHtmlReport
         double Y(double lat) => MapH - Pad - ((lat - minLat) * scale);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{MapW}\" height=\"{MapH}\" viewBox=\"0 0 {MapW} {MapH}\">\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<defs><clipPath id=\"map-area\"><rect x=\"0\" y=\"0\" width=\"{MapW}\" height=\"{MapH}\"/></clipPath></defs>\n<g clip-path=\"url(#map-area)\">\n");
+        // The whole drawing area, which is wider than the tracks in one direction.
+        Basemap.Append(sb, minLat - (Pad / scale), minLat + ((MapH - Pad) / scale), minLon - (Pad / (k * scale)), minLon + ((MapW - Pad) / (k * scale)), X, Y);
+        sb.Append("</g>\n");
         var step = NiceStep(Math.Max(maxLat - minLat, maxLon - minLon) / 6);
-        for (var lat = Math.Ceiling(minLat / step) * step; lat <= maxLat; lat += step)
+        // Grid lines by integer multiples of the step, so no sum of steps drifts to "-0" or 0.30000000000000004.
+        for (var i = (long)Math.Ceiling(minLat / step); i * step <= maxLat; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Pad}\" x2=\"{MapW - Pad}\" y1=\"{Y(lat):F1}\" y2=\"{Y(lat):F1}\" stroke=\"#e4e4e4\"/><text x=\"2\" y=\"{Y(lat) - 2:F1}\" font-size=\"10\" fill=\"#888\">{lat:0.##}°</text>\n");
+            var lat = i * step;
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Pad}\" x2=\"{MapW - Pad}\" y1=\"{Y(lat):F1}\" y2=\"{Y(lat):F1}\" stroke=\"#e4e4e4\"/><text x=\"2\" y=\"{Y(lat) - 2:F1}\" font-size=\"10\" fill=\"#888\">{Degrees(lat, 'N', 'S')}</text>\n");
         }
-        for (var lon = Math.Ceiling(minLon / step) * step; lon <= maxLon; lon += step)
+        for (var i = (long)Math.Ceiling(minLon / step); i * step <= maxLon; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<line y1=\"{Pad}\" y2=\"{MapH - Pad}\" x1=\"{X(lon):F1}\" x2=\"{X(lon):F1}\" stroke=\"#e4e4e4\"/><text y=\"{MapH - 4}\" x=\"{X(lon) + 2:F1}\" font-size=\"10\" fill=\"#888\">{lon:0.##}°</text>\n");
+            var lon = i * step;
+            sb.Append(CultureInfo.InvariantCulture, $"<line y1=\"{Pad}\" y2=\"{MapH - Pad}\" x1=\"{X(lon):F1}\" x2=\"{X(lon):F1}\" stroke=\"#e4e4e4\"/><text y=\"{MapH - 4}\" x=\"{X(lon) + 2:F1}\" font-size=\"10\" fill=\"#888\">{Degrees(lon, 'E', 'W')}</text>\n");
         }
         sb.Append("<g fill=\"none\" stroke=\"#7a8a99\" stroke-opacity=\"0.35\" stroke-width=\"0.7\">\n");
         foreach (var (id, points) in tracks)
@@ -167,6 +175,13 @@ internal static class ReplayHtmlReport
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{height - 8}\" fill=\"#666\">each bar: one alert episode, raised → cleared (orange caution, red warning); dark inset: predicted loss of separation; hover for the pair</text>\n");
         sb.Append("</svg>\n");
         w.Write(sb.ToString());
+    }
+
+    /// <summary>"2.5°E", "0°", "1.5°W": a hemisphere letter instead of a sign, so zero is never "-0°".</summary>
+    internal static string Degrees(double value, char positive, char negative)
+    {
+        var rounded = Math.Round(value, 6);
+        return rounded == 0 ? "0°" : string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(rounded):0.##}°{(rounded > 0 ? positive : negative)}");
     }
 
     private static double NiceStep(double raw)

@@ -19,7 +19,8 @@ public static class GroundGeoJson
     private static readonly HashSet<string> MovementProperties = ["category", "valid_from", "valid_to", "half_width_m", "organisation", "notes", "name", "party", "movement_id"];
     private static readonly HashSet<string> ZoneProperties = ["valid_from", "valid_to", "name", "party", "zone_id"];
 
-    public static HumanitarianSite ReadSite(string json, string id, string organisation)
+    /// <summary>Reads a site; <paramref name="trusted"/> (a row the hub stored after checking it) skips re-checking its shape.</summary>
+    public static HumanitarianSite ReadSite(string json, string id, string organisation, bool trusted = false)
     {
         using var doc = Open(json);
         var (geometry, props) = Feature(doc.RootElement, SiteProperties, organisation);
@@ -34,14 +35,15 @@ public static class GroundGeoJson
         VolumeShape area = type switch
         {
             "Point" => new CircleShape(Position(geometry.GetProperty("coordinates")), radius ?? HumanitarianSite.DefaultRadiusM),
-            "Polygon" => ReadPolygon(geometry),
+            "Polygon" => ReadPolygon(geometry, trusted),
             _ => throw new GroundFormatException("geometry.type", "a site is a Point (with optional radius_m) or a Polygon"),
         };
         return new HumanitarianSite(id, organisation, category, area, area is PolygonShape ? radius ?? 0 : 0, from, to,
             Text(props, "organisation"), Text(props, "notes", 2000), Text(props, "name"));
     }
 
-    public static GroundMovement ReadMovement(string json, string id, string party)
+    /// <summary>Reads a movement; <paramref name="trusted"/> skips re-checking a stored route.</summary>
+    public static GroundMovement ReadMovement(string json, string id, string party, bool trusted = false)
     {
         using var doc = Open(json);
         var (geometry, props) = Feature(doc.RootElement, MovementProperties, party);
@@ -51,8 +53,8 @@ public static class GroundGeoJson
         {
             throw new GroundFormatException("geometry.type", "a movement's route is a LineString");
         }
-        var path = Positions(geometry.GetProperty("coordinates"));
-        if (ShapeRules.CheckPath(path) is { } problem)
+        var path = Positions(geometry.GetProperty("coordinates"), trusted);
+        if (!trusted && ShapeRules.CheckPath(path) is { } problem)
         {
             throw new GroundFormatException("geometry.coordinates", problem);
         }
@@ -66,7 +68,8 @@ public static class GroundGeoJson
             Text(props, "organisation"), Text(props, "notes", 2000), Text(props, "name"));
     }
 
-    public static OperationsZone ReadZone(string json, string id, string party)
+    /// <summary>Reads a zone; <paramref name="trusted"/> skips re-checking a stored polygon.</summary>
+    public static OperationsZone ReadZone(string json, string id, string party, bool trusted = false)
     {
         using var doc = Open(json);
         var (geometry, props) = Feature(doc.RootElement, ZoneProperties, party);
@@ -75,7 +78,7 @@ public static class GroundGeoJson
         {
             throw new GroundFormatException("geometry.type", "a zone of operations is a Polygon");
         }
-        return new OperationsZone(id, party, ReadPolygon(geometry), from!.Value, to!.Value, Text(props, "name"));
+        return new OperationsZone(id, party, ReadPolygon(geometry, trusted), from!.Value, to!.Value, Text(props, "name"));
     }
 
     public static string Write(HumanitarianSite s)
@@ -186,26 +189,37 @@ public static class GroundGeoJson
         return t.GetString()!;
     }
 
-    private static PolygonShape ReadPolygon(JsonElement geometry)
+    private static PolygonShape ReadPolygon(JsonElement geometry, bool trusted)
     {
         var rings = geometry.GetProperty("coordinates");
         if (rings.GetArrayLength() != 1)
         {
             throw new GroundFormatException("geometry.coordinates", "a polygon needs exactly one outer ring (no holes)");
         }
-        var ring = Positions(rings[0]);
-        if (ring.Count > 1 && ring[0] == ring[^1])
+        var ring = Positions(rings[0], trusted);
+        // Refused when new; a stored ring is read as it was accepted.
+        var open = ShapeRules.CheckRingClosed(ring);
+        if (open is not null && !trusted)
+        {
+            throw new GroundFormatException("geometry.coordinates", open);
+        }
+        if (open is null)
         {
             ring.RemoveAt(ring.Count - 1);
         }
-        return ShapeRules.CheckPolygon(ring) is { } problem ? throw new GroundFormatException("geometry.coordinates", problem) : new PolygonShape(ring);
+        return !trusted && ShapeRules.CheckPolygon(ring) is { } problem ? throw new GroundFormatException("geometry.coordinates", problem) : new PolygonShape(ring);
     }
 
-    private static List<GeoPoint> Positions(JsonElement array)
+    private static List<GeoPoint> Positions(JsonElement array, bool trusted)
     {
         if (array.ValueKind != JsonValueKind.Array)
         {
             throw new GroundFormatException("geometry.coordinates", "expected an array of positions");
+        }
+        // Counted before reading; -1: a ring may repeat its first position.
+        if (!trusted && ShapeRules.CheckVertexCount(array.GetArrayLength() - 1, "the ring or path") is { } many)
+        {
+            throw new GroundFormatException("geometry.coordinates", many);
         }
         var list = new List<GeoPoint>(array.GetArrayLength());
         foreach (var p in array.EnumerateArray())

@@ -24,7 +24,8 @@ public sealed class HotlineCatalog
         code is not null && _languages.TryGetValue(code, out var language) ? language : _languages[FallbackLanguage];
 
     /// <summary>Renders <paramref name="message"/> in <paramref name="language"/> (English when that language is not in the catalogue).</summary>
-    public HotlineRendering Render(HotlineMessage message, string? language) => Language(language).Render(message);
+    public HotlineRendering Render(HotlineMessage message, string? language, Func<string, HotlineReference?>? references = null) =>
+        Language(language).Render(message, references);
 
     /// <summary>This catalogue plus (or overridden by) every <c>*.json</c> language file in <paramref name="directory"/>.</summary>
     public HotlineCatalog WithDirectory(string directory)

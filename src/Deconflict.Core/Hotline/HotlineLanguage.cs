@@ -14,18 +14,20 @@ public sealed class HotlineLanguage
     private static readonly string[] FormatKeys =
     [
         "flight_level", "time", "duration_minutes", "duration_minutes_seconds", "distance_nm",
-        "north", "south", "east", "west", "position", "message", "untranslated", "remark",
+        "north", "south", "east", "west", "position", "message", "message_named", "untranslated", "remark",
     ];
 
     private readonly Dictionary<string, string> _formats;
     private readonly Dictionary<string, HotlineWording> _wordings;
+    private readonly Dictionary<string, string> _titles;
 
-    private HotlineLanguage(string code, string name, Dictionary<string, string> formats, Dictionary<string, HotlineWording> wordings)
+    private HotlineLanguage(string code, string name, Dictionary<string, string> formats, Dictionary<string, HotlineWording> wordings, Dictionary<string, string> titles)
     {
         Code = code;
         Name = name;
         _formats = formats;
         _wordings = wordings;
+        _titles = titles;
     }
 
     /// <summary>Language code, e.g. "en", "ru".</summary>
@@ -42,9 +44,10 @@ public sealed class HotlineLanguage
                 ? s : throw new InvalidDataException($"{source}: {where}{name} is missing or not a string");
         var code = Get(root, "language", "");
         var name = Get(root, "name", "");
-        if (!root.TryGetProperty("formats", out var formatsJson) || !root.TryGetProperty("templates", out var templatesJson))
+        if (!root.TryGetProperty("formats", out var formatsJson) || !root.TryGetProperty("templates", out var templatesJson)
+            || !root.TryGetProperty("titles", out var titlesJson))
         {
-            throw new InvalidDataException($"{source}: needs \"formats\" and \"templates\"");
+            throw new InvalidDataException($"{source}: needs \"formats\", \"templates\" and \"titles\"");
         }
         var formats = FormatKeys.ToDictionary(k => k, k => Get(formatsJson, k, "formats."), StringComparer.Ordinal);
         var wordings = new Dictionary<string, HotlineWording>(StringComparer.Ordinal);
@@ -52,12 +55,18 @@ public sealed class HotlineLanguage
         {
             wordings[template.Id] = HotlineWording.Parse(Get(templatesJson, template.Id, "templates."), template, $"{source}: templates.{template.Id}");
         }
-        var language = new HotlineLanguage(code, name, formats, wordings);
+        // A template's name as a noun phrase, for naming the message an answer refers to.
+        var titles = HotlineTemplates.All.ToDictionary(t => t.Id, t => Get(titlesJson, t.Id, "titles."), StringComparer.Ordinal);
+        var language = new HotlineLanguage(code, name, formats, wordings, titles);
         language.CheckFormats(source);
         return language;
     }
 
-    public HotlineRendering Render(HotlineMessage message)
+    /// <summary>
+    /// Renders <paramref name="message"/>. A referenced message (<c>reply_to</c>) that <paramref name="references"/>
+    /// knows is named by its template and time; one it does not know (or without it) by its id.
+    /// </summary>
+    public HotlineRendering Render(HotlineMessage message, Func<string, HotlineReference?>? references = null)
     {
         var untranslated = false;
         string? Value(string parameter)
@@ -67,7 +76,9 @@ public sealed class HotlineLanguage
                 return null;
             }
             untranslated |= value.Type == HotlineParameterType.Text;
-            return Format(value);
+            return value is HotlineValue.Word { Kind: HotlineParameterType.MessageId } id && references?.Invoke(id.Value) is { } known
+                ? Fill("message_named", _titles[known.TemplateId], known.SentAt.UtcDateTime.ToString(_formats["time"], CultureInfo.InvariantCulture))
+                : Format(value);
         }
         var text = _wordings[message.Template.Id].Render(Value);
         if (message.Remark is { } remark)
@@ -112,7 +123,7 @@ public sealed class HotlineLanguage
         try
         {
             _ = Fill("flight_level", 320) + Fill("duration_minutes", 1) + Fill("duration_minutes_seconds", 1, 2)
-                + Fill("distance_nm", "5") + Fill("position", "a", "b", "c") + Fill("message", "m") + Fill("untranslated", "t") + Fill("remark", "r")
+                + Fill("distance_nm", "5") + Fill("position", "a", "b", "c") + Fill("message", "m") + Fill("message_named", "n", "t") + Fill("untranslated", "t") + Fill("remark", "r")
                 + DateTime.UnixEpoch.ToString(_formats["time"], CultureInfo.InvariantCulture);
         }
         catch (FormatException e)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Xml;
 using Deconflict.Core.Coordinates;
 
 namespace Deconflict.Core.Hotline;
@@ -157,16 +156,9 @@ public static class HotlineMessageParser
                 {
                     seconds = n;
                 }
-                else if (json.ValueKind == JsonValueKind.String)
+                else if (json.ValueKind == JsonValueKind.String && IsoDuration.TryParseSeconds(json.GetString(), out var parsed))
                 {
-                    try
-                    {
-                        var span = XmlConvert.ToTimeSpan(json.GetString()!);
-                        seconds = span.Ticks % TimeSpan.TicksPerSecond == 0 ? (long)span.TotalSeconds : -1;
-                    }
-                    catch (FormatException)
-                    {
-                    }
+                    seconds = parsed;
                 }
                 if (seconds is < 1 or > 7 * 86_400)
                 {

@@ -11,7 +11,8 @@ internal sealed record IntentFeature(string? IntentId, string? Party, IntentStat
     private static readonly Regex IsoUtc = new(
         @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    public static IntentFeature Read(JsonElement feature, int index)
+    /// <summary>Reads one feature; <paramref name="trusted"/> (a row the hub stored after checking it) skips the shape rules.</summary>
+    public static IntentFeature Read(JsonElement feature, int index, bool trusted = false)
     {
         if (feature.ValueKind != JsonValueKind.Object)
         {
@@ -55,7 +56,7 @@ internal sealed record IntentFeature(string? IntentId, string? Party, IntentStat
         {
             throw Fail(index, "time_end", $"must be after time_start ({FormatTime(start)} >= {FormatTime(end)})");
         }
-        var shape = ReadShape(geometry, props, index);
+        var shape = ReadShape(geometry, props, index, trusted);
         return new IntentFeature(intentId, party, state, priority, new Volume4D(shape, lower, upper, start, end));
     }
 
@@ -83,7 +84,7 @@ internal sealed record IntentFeature(string? IntentId, string? Party, IntentStat
     public static string FormatTime(DateTimeOffset t) =>
         t.UtcDateTime.ToString(t.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    private static VolumeShape ReadShape(JsonElement geometry, JsonElement props, int index)
+    private static VolumeShape ReadShape(JsonElement geometry, JsonElement props, int index, bool trusted)
     {
         if (!geometry.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
         {
@@ -105,12 +106,20 @@ internal sealed record IntentFeature(string? IntentId, string? Party, IntentStat
                     {
                         throw Fail(index, "coordinates", "polygons with holes are not supported");
                     }
-                    var ring = ReadPositions(coordinates[0], index);
-                    if (ring.Count > 1 && ring[0] == ring[^1])
+                    var ring = ReadPositions(coordinates[0], index, trusted);
+                    // RFC 7946 §3.1.6: a ring's last position repeats its first. One that does not is refused
+                    // rather than closed silently (a missing last point may as well be a truncated ring); a stored
+                    // ring is read as it was accepted.
+                    var open = ShapeRules.CheckRingClosed(ring);
+                    if (open is not null && !trusted)
+                    {
+                        throw Fail(index, "coordinates", open);
+                    }
+                    if (open is null)
                     {
                         ring.RemoveAt(ring.Count - 1);
                     }
-                    if (ShapeRules.CheckPolygon(ring) is { } problem)
+                    if (!trusted && ShapeRules.CheckPolygon(ring) is { } problem)
                     {
                         throw Fail(index, "coordinates", problem);
                     }
@@ -132,8 +141,8 @@ internal sealed record IntentFeature(string? IntentId, string? Party, IntentStat
                 }
             case "LineString":
                 {
-                    var path = ReadPositions(coordinates, index);
-                    if (ShapeRules.CheckPath(path) is { } problem)
+                    var path = ReadPositions(coordinates, index, trusted);
+                    if (!trusted && ShapeRules.CheckPath(path) is { } problem)
                     {
                         throw Fail(index, "coordinates", problem);
                     }
@@ -149,11 +158,16 @@ internal sealed record IntentFeature(string? IntentId, string? Party, IntentStat
         }
     }
 
-    private static List<GeoPoint> ReadPositions(JsonElement array, int index)
+    private static List<GeoPoint> ReadPositions(JsonElement array, int index, bool trusted)
     {
         if (array.ValueKind != JsonValueKind.Array)
         {
             throw Fail(index, "coordinates", "expected an array of positions");
+        }
+        // Counted before reading, so an oversized ring costs nothing; -1: a ring may repeat its first position.
+        if (!trusted && ShapeRules.CheckVertexCount(array.GetArrayLength() - 1, "the ring or path") is { } many)
+        {
+            throw Fail(index, "coordinates", many);
         }
         var list = new List<GeoPoint>(array.GetArrayLength());
         foreach (var position in array.EnumerateArray())

@@ -16,7 +16,15 @@ public static class IntentGeoJson
     /// Reads a collection of intents; Features with the same <c>intent_id</c> are volumes of one intent and must
     /// agree on party, state and priority. Intents come out in order of first appearance, with version 0.
     /// </summary>
-    public static IReadOnlyList<OperationalIntent> ReadCollection(string json)
+    public static IReadOnlyList<OperationalIntent> ReadCollection(string json) => ReadAll(json, trusted: false);
+
+    /// <summary>
+    /// Reads a collection the hub wrote itself after checking it (a stored row): the same format, without
+    /// re-checking the shapes (simplicity, extent, vertex count), so loading never repeats that work.
+    /// </summary>
+    public static IReadOnlyList<OperationalIntent> ReadStored(string json) => ReadAll(json, trusted: true);
+
+    private static IReadOnlyList<OperationalIntent> ReadAll(string json, bool trusted)
     {
         using var document = Parse(json);
         var features = Features(document.RootElement);
@@ -25,7 +33,7 @@ public static class IntentGeoJson
         var index = 0;
         foreach (var element in features.EnumerateArray())
         {
-            var feature = IntentFeature.Read(element, index);
+            var feature = IntentFeature.Read(element, index, trusted);
             var id = feature.IntentId ?? throw IntentFeature.Fail(index, "intent_id", "missing");
             _ = feature.Party ?? throw IntentFeature.Fail(index, "party", "missing");
             _ = feature.State ?? throw IntentFeature.Fail(index, "state", "missing");

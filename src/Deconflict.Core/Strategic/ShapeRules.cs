@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic.Geometry;
 
@@ -11,6 +12,13 @@ internal static class ShapeRules
 {
     /// <summary>Largest accepted extent: a shape must fit in a spherical cap of this angular radius.</summary>
     public const double MaxCapDeg = 40;
+
+    /// <summary>Most vertices of a polygon ring or points of a corridor path: more than operations need, few enough to check quickly.</summary>
+    public const int MaxVertices = 2000;
+
+    /// <summary>Refuses a ring or path with more than <see cref="MaxVertices"/> positions (a closed ring may repeat its first).</summary>
+    public static string? CheckVertexCount(int count, string what) =>
+        count > MaxVertices ? $"{what} has {count} positions; at most {MaxVertices} are accepted" : null;
 
     public static string? CheckPosition(GeoPoint p)
     {
@@ -29,8 +37,29 @@ internal static class ShapeRules
         return null;
     }
 
+    /// <summary>
+    /// A GeoJSON ring as given (closed, so its last position repeats the first; RFC 7946 §3.1.6) must be closed;
+    /// null when it is, else the problem, naming both positions so the writer sees which end is missing.
+    /// </summary>
+    public static string? CheckRingClosed(IReadOnlyList<GeoPoint> ring)
+    {
+        if (ring.Count == 0)
+        {
+            return "a ring needs positions: 3 corners or more, and the first repeated at the end";
+        }
+        var (first, last) = (ring[0], ring[^1]);
+        return first == last
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"the ring is not closed: its last position [{last.LonDeg}, {last.LatDeg}] must repeat the first [{first.LonDeg}, {first.LatDeg}]");
+    }
+
     public static string? CheckPolygon(IReadOnlyList<GeoPoint> vertices)
     {
+        if (CheckVertexCount(vertices.Count, "the polygon ring") is { } many)
+        {
+            return many;
+        }
         if (FirstBadPosition(vertices) is { } bad)
         {
             return bad;
@@ -56,38 +85,14 @@ internal static class ShapeRules
         var g = new Gnomonic(Centroid(points));
         var xy = new double[points.Length * 2];
         g.Project(points, xy);
-        var n = points.Length;
         if (OnOneLine(xy))
         {
             return "the polygon has no area (its vertices are on one great circle)";
         }
-        for (var i = 0; i < n; i++)
+        if (RingSimplicity.FindSelfIntersection(xy) is { } at)
         {
-            var i1 = (i + 1) % n;
-            for (var j = i + 1; j < n; j++)
-            {
-                var j1 = (j + 1) % n;
-                var adjacent = j == i1 || i == j1;
-                if (adjacent)
-                {
-                    // Adjacent edges meet at their shared vertex; they may not fold back along each other.
-                    var (sx, sy, ox, oy, px, py) = j == i1
-                        ? (xy[2 * i1], xy[(2 * i1) + 1], xy[2 * i], xy[(2 * i) + 1], xy[2 * j1], xy[(2 * j1) + 1])
-                        : (xy[2 * i], xy[(2 * i) + 1], xy[2 * i1], xy[(2 * i1) + 1], xy[2 * j], xy[(2 * j) + 1]);
-                    var cross = Planar.Orient(sx, sy, ox, oy, px, py);
-                    var dot = ((ox - sx) * (px - sx)) + ((oy - sy) * (py - sy));
-                    if (cross == 0 && dot > 0)
-                    {
-                        return $"the polygon intersects itself (edges {i} and {j} overlap)";
-                    }
-                    continue;
-                }
-                if (Planar.SegmentsTouch(xy[2 * i], xy[(2 * i) + 1], xy[2 * i1], xy[(2 * i1) + 1],
-                        xy[2 * j], xy[(2 * j) + 1], xy[2 * j1], xy[(2 * j1) + 1]))
-                {
-                    return $"the polygon intersects itself (edges {i} and {j} cross)";
-                }
-            }
+            var p = g.Unproject(at.X, at.Y).ToGeo();
+            return string.Create(CultureInfo.InvariantCulture, $"the polygon intersects itself near latitude {p.LatDeg:F6}, longitude {p.LonDeg:F6}");
         }
         return null;
     }
@@ -123,6 +128,10 @@ internal static class ShapeRules
         if (path.Count < 2)
         {
             return $"a corridor path needs at least 2 points, found {path.Count}";
+        }
+        if (CheckVertexCount(path.Count, "the path") is { } many)
+        {
+            return many;
         }
         if (FirstBadPosition(path) is { } bad)
         {

@@ -1,6 +1,9 @@
 namespace Deconflict.Hub.Agreements;
 
-/// <summary>Agreement lifecycle: proposed → active (accepted) → superseded/ended; proposed → declined.</summary>
+/// <summary>
+/// Agreement lifecycle: proposed → active (accepted) → superseded/ended; proposed → declined (by the counterparty),
+/// withdrawn (by the proposer), expired (not accepted in time) or superseded (the pair settled on another agreement).
+/// </summary>
 public static class AgreementStatus
 {
     public const string Proposed = "proposed";
@@ -8,4 +11,6 @@ public static class AgreementStatus
     public const string Declined = "declined";
     public const string Superseded = "superseded";
     public const string Ended = "ended";
+    public const string Withdrawn = "withdrawn";
+    public const string Expired = "expired";
 }

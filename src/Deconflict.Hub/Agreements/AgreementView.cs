@@ -13,4 +13,5 @@ public sealed record AgreementView(
     LanguageTerms Languages,
     DateTimeOffset CreatedAt,
     DateTimeOffset? AcceptedAt,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? ExpiresAt = null);

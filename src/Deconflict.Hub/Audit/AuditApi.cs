@@ -25,7 +25,8 @@ public static class AuditApi
         group.MapGet("/key", (AuditSigner signer) => TypedResults.Ok(new AuditKeyView(AuditPublicKey.AlgorithmName, signer.PublicKey.Base64)))
             .WithName("AuditKey").WithSummary("The hub's Ed25519 public key (raw 32 bytes, base64) that signs every audit entry.");
         group.MapGet("/export", ExportAsync).WithName("AuditExport")
-            .WithSummary("The log as NDJSON, redacted to what the caller may see. from/to: sequence numbers (inclusive) or RFC 3339 times (from inclusive, to exclusive).");
+            .WithSummary("The log as NDJSON, redacted to what the caller may see. from/to: sequence numbers (inclusive) or RFC 3339 times (from inclusive, to exclusive), "
+                + "matched against the caller's own entries only: hidden entries between them come along, redacted, and are never selected by their time.");
         return routes;
     }
 
@@ -43,45 +44,79 @@ public static class AuditApi
         response.ContentType = AuditExport.ContentType;
         response.Headers.CacheControl = "no-store";
         await using var connection = await store.OpenReadConnectionAsync(ct).ConfigureAwait(false);
-        var after = Math.Max(0, (fromSeq ?? 1) - 1);
-        var utf8 = new UTF8Encoding(false);
-        while (true)
+        var first = fromSeq ?? 1;
+        var last = toSeq ?? long.MaxValue;
+        if (fromTime is not null || toTime is not null)
         {
-            await using var command = connection.CreateCommand();
-            var sql = new StringBuilder($"SELECT {Columns} FROM audit WHERE seq > @after");
-            command.With("@after", after);
-            if (toSeq is { } last)
-            {
-                sql.Append(" AND seq <= @to");
-                command.With("@to", last);
-            }
-            // Canonical times (fixed-width UTC text) order as strings do.
-            if (fromTime is { } ft)
-            {
-                sql.Append(" AND time >= @ft");
-                command.With("@ft", AuditEncoding.FormatTime(ft));
-            }
-            if (toTime is { } tt)
-            {
-                sql.Append(" AND time < @tt");
-                command.With("@tt", AuditEncoding.FormatTime(tt));
-            }
-            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY seq LIMIT {PageSize}");
-            command.CommandText = sql.ToString();
-            var page = await command.ListAsync(ToEntry, ct).ConfigureAwait(false);
+            // Times select by the reader's own entries only: the range runs from the first entry it may read at or after
+            // `from` to the last before `to`, with the hidden entries in between (redacted). A hidden entry's time
+            // therefore never decides what is returned, and a redacted line shows none.
+            (first, last) = await ResolveTimesAsync(connection, reader, first, last, fromTime, toTime, ct).ConfigureAwait(false);
+        }
+        var utf8 = new UTF8Encoding(false);
+        await foreach (var page in PagesAsync(connection, first, last, ct).ConfigureAwait(false))
+        {
             var text = new StringBuilder();
             foreach (var entry in page)
             {
                 text.Append(AuditExport.FormatLine(entry, reader)).Append('\n');
             }
             await response.Body.WriteAsync(utf8.GetBytes(text.ToString()), ct).ConfigureAwait(false);
+        }
+        return Results.Empty;
+    }
+
+    /// <summary>The sequence range [first, last] that the time bounds select among the entries <paramref name="reader"/> may read (empty: first &gt; last).</summary>
+    private static async Task<(long First, long Last)> ResolveTimesAsync(DbConnection connection, string? reader, long first, long last,
+        DateTimeOffset? fromTime, DateTimeOffset? toTime, CancellationToken ct)
+    {
+        long? start = fromTime is null ? first : null;
+        long? end = null;
+        await foreach (var page in PagesAsync(connection, first, last, ct).ConfigureAwait(false))
+        {
+            foreach (var entry in page)
+            {
+                if (AuditExportLine.For(entry, reader).IsRedacted)
+                {
+                    continue;
+                }
+                if (start is null && entry.Time >= fromTime)
+                {
+                    start = entry.Sequence;
+                }
+                if (start is not null && (toTime is null || entry.Time < toTime))
+                {
+                    end = entry.Sequence;
+                }
+            }
+        }
+        if (start is null)
+        {
+            return (1, 0);
+        }
+        return (start.Value, toTime is null ? last : end ?? 0);
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<AuditEntry>> PagesAsync(DbConnection connection, long first, long last,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var after = Math.Max(0, first - 1);
+        while (after < last)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT {Columns} FROM audit WHERE seq > @after AND seq <= @last ORDER BY seq LIMIT {PageSize}");
+            command.With("@after", after).With("@last", last);
+            var page = await command.ListAsync(ToEntry, ct).ConfigureAwait(false);
+            if (page.Count > 0)
+            {
+                yield return page;
+            }
             if (page.Count < PageSize)
             {
-                break;
+                yield break;
             }
             after = page[^1].Sequence;
         }
-        return Results.Empty;
     }
 
     private static bool TryBound(string? text, out long? sequence, out DateTimeOffset? time)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Deconflict.Hub.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Deconflict.Hub.Auth;
@@ -45,11 +46,12 @@ public sealed class AdminKey
 
     private static string LoadOrCreate(string path)
     {
+        PrivateFiles.SecureDirectory(Path.GetDirectoryName(path)!);
         if (File.Exists(path))
         {
+            PrivateFiles.SecureFiles(path);
             return File.ReadAllText(path).Trim();
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = "dcf_admin_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.WriteThrough };
         if (!OperatingSystem.IsWindows())

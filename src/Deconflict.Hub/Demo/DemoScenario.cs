@@ -26,6 +26,17 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
         ("relief", "Humanitarian relief convoys", "humanitarian"),
     ];
 
+    /// <summary>
+    /// What the demo is meant to show, printed in the start-up banner: each line names the conflict (its objects,
+    /// joined by '+', as the conflicts list shows them) where the product's point can be seen.
+    /// </summary>
+    public static readonly (string Conflict, string Shows)[] Story =
+    [
+        ("COA-ORBIT-1+SAF-TRANSIT-1", "strategic: the second air force's transit crosses the coalition's orbit; declared at higher priority it was accepted, and both sides see the conflict"),
+        ("COA-CAS-2+REL-DRONE-1", "need-to-know: the relief drone under the coalition's close air support; relief and coalition share conflicts only, so each sees the other's intent only here"),
+        ("COA-CAS-2+REL-CLINIC-RAQQA", "ground: the CAS intent is designated a fire area over a notified clinic, so a ground conflict warns before any strike"),
+    ];
+
     /// <summary>The demo parties' keys once seeded (party id → key), for the demo traffic.</summary>
     public IReadOnlyDictionary<string, string> Keys { get; private set; } = new Dictionary<string, string>();
 
@@ -74,6 +85,13 @@ public sealed class DemoScenario(IHubStore store, IntentDesk desk, AgreementBook
             banner.Add($"  {id,-10} {{url}}/#key={keys[id]}");
         }
         banner.Add("Try: curl -H \"Authorization: Bearer " + keys["coalition"] + "\" {url}/api/v1/conflicts");
+        banner.Add("What the demo shows (open the console as coalition, tab Conflicts):");
+        foreach (var (conflict, shows) in Story)
+        {
+            banner.Add($"  {conflict}: {shows}");
+        }
+        banner.Add("  tactical: aircraft SAF01 (transit, FL275) and RFF301 (orbit, FL270) close on each other every few minutes: caution, then warning alerts to both;");
+        banner.Add("  hotline: every conflict opens a thread; the second air force writes Russian, the coalition reads it in English beside the original.");
     }
 
     /// <summary>Ground: a relief clinic and warehouse near Raqqa, the road convoy notified, and the coalition's CAS intent designated as a fire area (a ground conflict).</summary>

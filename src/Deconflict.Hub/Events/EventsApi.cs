@@ -27,16 +27,40 @@ public static class EventsApi
         return routes;
     }
 
-    private static async Task StreamAsync(HttpContext context, CallerParty caller, IHubStore store, HubEvents events, NeedToKnow needToKnow, AgreementBook book, IOptions<HubOptions> options)
+    private static async Task StreamAsync(HttpContext context, CallerParty caller, IHubStore store, HubEvents events, NeedToKnow needToKnow,
+        AgreementBook book, KeyRevocations revocations, IOptions<HubOptions> options)
     {
-        var ct = context.RequestAborted;
+        // The stream lives as long as the client stays and its key is not revoked.
+        using var live = caller.KeyId is { } keyId
+            ? CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, revocations.TokenFor(keyId))
+            : CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var ct = live.Token;
+        if (caller.KeyId is not null && await store.GetKeyAsync(caller.KeyId, context.RequestAborted).ConfigureAwait(false) is not { RevokedAt: null })
+        {
+            // Revoked between authentication and taking the token.
+            await Problems.Unauthorized("The API key was revoked.").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
         var response = context.Response;
         response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
+        response.Headers.CacheControl = "no-store";
         response.Headers["X-Accel-Buffering"] = "no";
         using var subscription = events.Subscribe();
         var viewer = caller.Id;
         var stream = new ViewerStream(viewer, needToKnow, book, response);
+        try
+        {
+            await StreamToAsync(context, subscription, stream, store, options.Value.EventReplayLimit, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client left, or its key was revoked: the response ends here.
+        }
+    }
+
+    private static async Task StreamToAsync(HttpContext context, EventSubscription subscription, ViewerStream stream, IHubStore store, int replayLimit, CancellationToken ct)
+    {
+        var response = context.Response;
         await response.WriteAsync(": connected\n\n", ct).ConfigureAwait(false);
         long last;
         var header = context.Request.Headers["Last-Event-ID"].ToString();
@@ -48,59 +72,53 @@ public static class EventsApi
         // An id from the future (another database, a restored backup) would silence the stream: start afresh.
         if (header.Length > 0 && long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var resume) && resume <= newest)
         {
-            last = await ReplayAsync(store, stream, resume, options.Value.EventReplayLimit, ct).ConfigureAwait(false);
+            last = await ReplayAsync(store, stream, resume, replayLimit, ct).ConfigureAwait(false);
         }
         else
         {
             last = newest;
         }
         await response.Body.FlushAsync(ct).ConfigureAwait(false);
-        try
+        while (!ct.IsCancellationRequested)
         {
-            while (!ct.IsCancellationRequested)
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            wait.CancelAfter(Heartbeat);
+            bool ready;
+            try
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                wait.CancelAfter(Heartbeat);
-                bool ready;
-                try
-                {
-                    ready = await subscription.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    await response.WriteAsync(": keepalive\n\n", ct).ConfigureAwait(false);
-                    await response.Body.FlushAsync(ct).ConfigureAwait(false);
-                    continue;
-                }
-                if (!ready)
-                {
-                    break;
-                }
-                if (subscription.TakeLagged())
-                {
-                    while (subscription.Reader.TryRead(out _))
-                    {
-                    }
-                    last = await ReplayAsync(store, stream, last, options.Value.EventReplayLimit, ct).ConfigureAwait(false);
-                    continue;
-                }
-                while (subscription.Reader.TryRead(out var e))
-                {
-                    if (e.Sequence != 0 && e.Sequence <= last)
-                    {
-                        continue;
-                    }
-                    await stream.WriteAsync(e, ct).ConfigureAwait(false);
-                    if (e.Sequence != 0)
-                    {
-                        last = e.Sequence;
-                    }
-                }
-                await response.Body.FlushAsync(ct).ConfigureAwait(false);
+                ready = await subscription.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
             }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                await response.WriteAsync(": keepalive\n\n", ct).ConfigureAwait(false);
+                await response.Body.FlushAsync(ct).ConfigureAwait(false);
+                continue;
+            }
+            if (!ready)
+            {
+                break;
+            }
+            if (subscription.TakeLagged())
+            {
+                while (subscription.Reader.TryRead(out _))
+                {
+                }
+                last = await ReplayAsync(store, stream, last, replayLimit, ct).ConfigureAwait(false);
+                continue;
+            }
+            while (subscription.Reader.TryRead(out var e))
+            {
+                if (e.Sequence != 0 && e.Sequence <= last)
+                {
+                    continue;
+                }
+                await stream.WriteAsync(e, ct).ConfigureAwait(false);
+                if (e.Sequence != 0)
+                {
+                    last = e.Sequence;
+                }
+            }
+            await response.Body.FlushAsync(ct).ConfigureAwait(false);
         }
     }
 

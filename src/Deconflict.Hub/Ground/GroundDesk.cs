@@ -211,8 +211,8 @@ public sealed class GroundDesk(GroundStore ground, IHubStore store, AgreementBoo
 
     private async Task<IReadOnlyList<GroundConflictRef>> ReconcileAgainstFireAreasAsync(IHubWriter w, string kind, GroundObjectRecord record, CancellationToken ct)
     {
-        var sites = kind == GroundStore.Site ? [GroundGeoJson.ReadSite(record.GeoJson, record.Id, record.Party)] : Array.Empty<HumanitarianSite>();
-        var movements = kind == GroundStore.Movement ? [GroundGeoJson.ReadMovement(record.GeoJson, record.Id, record.Party)] : Array.Empty<GroundMovement>();
+        var sites = kind == GroundStore.Site ? [GroundGeoJson.ReadSite(record.GeoJson, record.Id, record.Party, trusted: true)] : Array.Empty<HumanitarianSite>();
+        var movements = kind == GroundStore.Movement ? [GroundGeoJson.ReadMovement(record.GeoJson, record.Id, record.Party, trusted: true)] : Array.Empty<GroundMovement>();
         var reaching = new List<(OperationalIntent, GroundHit)>();
         foreach (var intent in await FireIntentsAsync(ct).ConfigureAwait(false))
         {

@@ -34,9 +34,9 @@ public sealed class StrikeDesk(GroundStore ground, IHubStore store, NeedToKnow n
                 return new GroundOutcome(GroundOutcomeKind.Conflict, Detail: "A strike with this id was already reported.", Field: "id");
             }
             var strike = new StrikeReport(id, caller.PartyId!, intentId, new(latDeg, lonDeg), t, radiusM);
-            var sites = (await ground.ListAsync(GroundStore.Site, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadSite(r.GeoJson, r.Id, r.Party));
-            var movements = (await ground.ListAsync(GroundStore.Movement, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadMovement(r.GeoJson, r.Id, r.Party));
-            var zones = (await ground.ListAsync(GroundStore.Zone, caller.PartyId, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadZone(r.GeoJson, r.Id, r.Party));
+            var sites = (await ground.ListAsync(GroundStore.Site, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadSite(r.GeoJson, r.Id, r.Party, trusted: true));
+            var movements = (await ground.ListAsync(GroundStore.Movement, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadMovement(r.GeoJson, r.Id, r.Party, trusted: true));
+            var zones = (await ground.ListAsync(GroundStore.Zone, caller.PartyId, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadZone(r.GeoJson, r.Id, r.Party, trusted: true));
             var assessment = GroundProximity.Assess(strike, sites.ToList(), movements.ToList(), zones.ToList());
             var declared = IntentDesk.FromRecord(intent);
             var insideIntent = declared.Volumes.Any(v => v.TimeStart <= t && t < v.TimeEnd
@@ -105,8 +105,8 @@ public sealed class StrikeDesk(GroundStore ground, IHubStore store, NeedToKnow n
         IReadOnlyList<GroundHit> hits = [];
         if (active)
         {
-            var sites = (await ground.ListAsync(GroundStore.Site, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadSite(r.GeoJson, r.Id, r.Party)).ToList();
-            var movements = (await ground.ListAsync(GroundStore.Movement, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadMovement(r.GeoJson, r.Id, r.Party)).ToList();
+            var sites = (await ground.ListAsync(GroundStore.Site, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadSite(r.GeoJson, r.Id, r.Party, trusted: true)).ToList();
+            var movements = (await ground.ListAsync(GroundStore.Movement, null, ct).ConfigureAwait(false)).Select(r => GroundGeoJson.ReadMovement(r.GeoJson, r.Id, r.Party, trusted: true)).ToList();
             hits = GroundProximity.FireAreaHits(intent, sites, movements);
         }
         return await GroundConflicts.ReconcileIntentAsync(w, intent.Id, intent.Party, hits, book).ConfigureAwait(false);

@@ -155,7 +155,8 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
                 continue;
             }
             var contacts = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var observers = new SortedSet<string>(StringComparer.Ordinal);
+            // Each observer with the parties that named it: it is told only their contacts, never the other side's.
+            var observers = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
             foreach (var overdue in decision.OverdueParties)
             {
                 contacts[overdue] = null;
@@ -171,18 +172,22 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
                     }
                     if (c.Observer is { Length: > 0 } observer)
                     {
-                        observers.Add(observer);
+                        if (!observers.TryGetValue(observer, out var namedBy))
+                        {
+                            observers[observer] = namedBy = new SortedSet<string>(StringComparer.Ordinal);
+                        }
+                        namedBy.Add(c.PartyId);
                     }
                 }
             }
-            var notified = new SortedSet<string>([message.Sender, .. decision.OverdueParties, .. observers], StringComparer.Ordinal);
+            var parties = new SortedSet<string>([message.Sender, .. decision.OverdueParties], StringComparer.Ordinal);
             var done = await store.WriteAsync(async w =>
             {
                 if (!await HotlineStore.MarkEscalatedAsync(w, message.Id, w.Now).ConfigureAwait(false))
                 {
                     return false;
                 }
-                var data = HubJson.Serialize(new
+                string Data(IReadOnlyDictionary<string, string?> shownContacts, IEnumerable<string> shownObservers) => HubJson.Serialize(new
                 {
                     thread_id = thread.Id,
                     conflict_id = thread.ConflictId,
@@ -192,11 +197,21 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
                     ack_deadline = message.AckDeadline,
                     escalated_at = w.Now,
                     overdue_parties = decision.OverdueParties,
-                    escalation_contacts = contacts,
-                    observers,
+                    escalation_contacts = shownContacts,
+                    observers = shownObservers,
                 });
-                await w.AppendEventAsync("escalation", message.Id, "", [.. notified], data).ConfigureAwait(false);
-                await w.AppendAuditAsync("hub", "message.escalate", "message", message.Id, [.. notified], data).ConfigureAwait(false);
+                // The thread's parties learn everything; each observer gets its own event and entry with the contacts
+                // of the parties that named it and no other observer.
+                var data = Data(contacts, observers.Keys);
+                await w.AppendEventAsync("escalation", message.Id, "", [.. parties], data).ConfigureAwait(false);
+                await w.AppendAuditAsync("hub", "message.escalate", "message", message.Id, [.. parties], data).ConfigureAwait(false);
+                foreach (var (observer, namedBy) in observers)
+                {
+                    var own = contacts.Where(c => namedBy.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+                    var seen = Data(own, [observer]);
+                    await w.AppendEventAsync("escalation", message.Id, "", [observer], seen).ConfigureAwait(false);
+                    await w.AppendAuditAsync("hub", "message.escalate", "message", message.Id, [observer], seen).ConfigureAwait(false);
+                }
                 return true;
             }, ct).ConfigureAwait(false);
             escalated += done ? 1 : 0;
@@ -212,11 +227,15 @@ public sealed class HotlineDesk(IHubStore store, HotlineStore hotline, Agreement
         var now = clock.GetUtcNow();
         var language = LanguageOf(reader, thread.Parties);
         var views = new List<MessageView>(messages.Count);
+        // An answer names the message it answers by what it was and when; only messages of this thread, which
+        // every reader of it may see, are named, any other reference stays an id.
+        var inThread = messages.ToDictionary(m => m.Id, m => new HotlineReference(m.Template, m.CreatedAt), StringComparer.Ordinal);
+        HotlineReference? Reference(string id) => inThread.TryGetValue(id, out var r) ? r : null;
         foreach (var m in messages)
         {
             var content = HotlineMessageParser.Load(m.Template, m.ParamsJson, m.Remark);
-            var original = catalog.Render(content, m.Language);
-            var rendered = catalog.Render(content, language);
+            var original = catalog.Render(content, m.Language, Reference);
+            var rendered = catalog.Render(content, language, Reference);
             var state = new HotlineAckState(m.Id, m.NeedsAck, m.AckDeadline, thread.Parties.Where(p => p != m.Sender).ToList(),
                 acks[m.Id].Select(a => a.PartyId).ToList(), m.EscalatedAt);
             var text = m.Remark ?? (content.Parameters.GetValueOrDefault("text") as HotlineValue.Word)?.Value;

@@ -26,26 +26,33 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
 
     public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
-    /// <summary>Rebuilds the index from the store (at start); a stored row that cannot be read is reported and skipped.</summary>
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds the index from the store (at start). A row that cannot be read is logged and left out of the
+    /// index (it stays stored, untouched): one bad row never keeps the hub from starting. Returns how many.
+    /// </summary>
+    public async Task<int> LoadAsync(CancellationToken cancellationToken)
     {
+        var unreadable = 0;
         foreach (var r in await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), cancellationToken).ConfigureAwait(false))
         {
             try
             {
                 Index.Upsert(FromRecord(r));
             }
-            catch (Exception e) when (e is IntentFormatException or System.Text.Json.JsonException or FormatException or ArgumentException)
+            catch (Exception e) when (e is IntentFormatException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
             {
-                LogUnreadable(logger, r.Party, r.Id, e.Message);
+                unreadable++;
+                HubLog.UnreadableRow(logger, "intent", r.Party, r.Id, e.Message);
             }
         }
+        return unreadable;
     }
 
+    /// <summary>A stored intent, read on the trusted path: its shapes were checked when it was written.</summary>
     public static OperationalIntent FromRecord(IntentRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return IntentGeoJson.ReadCollection(r.GeoJson)[0] with { Id = r.Id, Party = r.Party, Version = r.Version };
+        return IntentGeoJson.ReadStored(r.GeoJson)[0] with { Id = r.Id, Party = r.Party, Version = r.Version };
     }
 
     /// <summary>The priorities <paramref name="party"/> may declare: the admin's bounds, else the hub default.</summary>
@@ -273,7 +280,4 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
             Detail: from is null
                 ? $"A new intent must start Accepted, not {to}."
                 : $"{from} → {to} is not an allowed transition (allowed: {string.Join(", ", IntentTransitions.AllowedFrom(from))}).");
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stored intent {Party}/{Id} cannot be read and is left out of the strategic check: {Problem}")]
-    private static partial void LogUnreadable(ILogger logger, string party, string id, string problem);
 }

@@ -136,7 +136,7 @@ public static partial class PartiesApi
         return TypedResults.Ok(keys.Select(k => new KeyView(k.KeyId, k.CreatedAt, k.RevokedAt)).ToList());
     }
 
-    private static async Task<IResult> RevokeKeyAsync(string id, string keyId, CallerParty caller, HttpResponse response, IHubStore store, CancellationToken ct)
+    private static async Task<IResult> RevokeKeyAsync(string id, string keyId, CallerParty caller, HttpResponse response, IHubStore store, KeyRevocations revocations, CancellationToken ct)
     {
         if (!caller.IsAdmin && caller.PartyId != id)
         {
@@ -153,6 +153,7 @@ public static partial class PartiesApi
             {
                 return null;
             }
+            w.AfterCommit(() => revocations.Revoked(keyId));
             return await w.AppendAuditAsync(Actor(caller), "key.revoke", "party", id, [id], HubJson.Serialize(new { party = id, key_id = keyId })).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
         if (receipt is not null)

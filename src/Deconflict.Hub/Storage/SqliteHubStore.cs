@@ -19,8 +19,9 @@ public sealed class SqliteHubStore : SqlHubStore
         Path = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(Path) is { } dir)
         {
-            Directory.CreateDirectory(dir);
+            PrivateFiles.CreateDirectoryIfMissing(dir);
         }
+        PrivateFiles.SecureSqlite(Path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -34,6 +35,7 @@ public sealed class SqliteHubStore : SqlHubStore
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
+        PrivateFiles.SecureSqlite(Path);
     }
 
     public string Path { get; }

@@ -19,6 +19,7 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
 {
     private readonly SbsFeed _feed = new(new SbsTrackMerger(), () => picture.NowS);
     private readonly Dictionary<string, double> _published = new(StringComparer.Ordinal);
+    private readonly TrackReportDigest _taken = new();
 
     public SbsFeedStats Stats => _feed.Stats;
 
@@ -43,9 +44,11 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
         while (!stoppingToken.IsCancellationRequested)
         {
             var delivered = false;
+            string? accountParty = null;
+            var source = "";
             try
             {
-                var party = string.IsNullOrWhiteSpace(o.SbsParty) ? null : await store.FindPartyByNameAsync(o.SbsParty, stoppingToken).ConfigureAwait(false);
+                var party = string.IsNullOrWhiteSpace(o.SbsParty) ? null : await FindPartyAsync(o.SbsParty, stoppingToken).ConfigureAwait(false);
                 if (party is null)
                 {
                     LogNoParty(logger, o.SbsParty ?? "");
@@ -61,6 +64,8 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
                     Connections++;
                     LogConnected(logger, host, port, party.Name);
                     var stream = client.GetStream();
+                    (accountParty, source) = (party.Id, $"sbs {host}:{port}");
+                    var accountedAt = picture.NowS;
                     while (true)
                     {
                         int n;
@@ -80,17 +85,35 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
                         {
                             picture.Store.UpsertAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(reports), party.Id);
                             Publish(reports, party.Id);
+                            foreach (var r in reports)
+                            {
+                                _taken.Add(r);
+                            }
+                        }
+                        if (picture.NowS - accountedAt >= o.SbsAuditIntervalS)
+                        {
+                            accountedAt = picture.NowS;
+                            await AccountAsync(party.Id, source, stoppingToken).ConfigureAwait(false);
                         }
                     }
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
+            catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
             {
                 LogDropped(logger, host, port, e.Message);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // stopping: account for what was taken, then leave
+            }
+            if (accountParty is not null)
+            {
+                // The connection's last reports, also when it dropped or the hub is stopping.
+                await AccountAsync(accountParty, source, CancellationToken.None).ConfigureAwait(false);
+            }
+            if (stoppingToken.IsCancellationRequested)
+            {
+                break;
             }
             _feed.EndOfStream();
             _feed.Merger.Prune(picture.NowS, o.StaleAfterS);
@@ -105,6 +128,37 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
             }
         }
     }
+
+    public override void Dispose()
+    {
+        _taken.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>
+    /// One audit entry for the reports the feed delivered since the last one (none when it delivered nothing), so a
+    /// feed is accountable like <c>POST /api/v1/tracks</c> without an entry per line.
+    /// </summary>
+    private async Task AccountAsync(string party, string source, CancellationToken ct)
+    {
+        if (_taken.Count == 0)
+        {
+            return;
+        }
+        var content = HubJson.Serialize(new
+        {
+            source,
+            reports = _taken.Count,
+            first_t = TracksApi.UtcTime(_taken.FirstS),
+            last_t = TracksApi.UtcTime(_taken.LastS),
+            reports_sha256 = _taken.Finish(),
+        });
+        await store.WriteAsync(w => w.AppendAuditAsync(party, "tracks.feed", "tracks", party, [party], content), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The feed's party by id (what every API names a party by), or else by its display name.</summary>
+    private async Task<PartyRecord?> FindPartyAsync(string party, CancellationToken ct) =>
+        await store.GetPartyAsync(party, ct).ConfigureAwait(false) ?? await store.FindPartyByNameAsync(party, ct).ConfigureAwait(false);
 
     /// <summary>A <c>track</c> event per aircraft at most once a second, and only while someone listens.</summary>
     private void Publish(List<PositionReport> reports, string party)
@@ -149,7 +203,7 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
     [LoggerMessage(Level = LogLevel.Error, Message = "SBS feed '{Endpoint}' is not HOST:PORT")]
     private static partial void LogBadEndpoint(ILogger logger, string endpoint);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SBS feed party '{Party}' does not exist (yet); retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SBS feed party '{Party}' does not exist (yet): no party has this id or name; retrying")]
     private static partial void LogNoParty(ILogger logger, string party);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SBS feed {Host}:{Port} connected for party {Party}")]

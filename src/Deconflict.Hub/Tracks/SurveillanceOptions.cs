@@ -44,7 +44,7 @@ public sealed class SurveillanceOptions
     /// <summary>An SBS-1 (BaseStation) feed to connect to, <c>HOST:PORT</c>; empty = none.</summary>
     public string? SbsFeed { get; set; }
 
-    /// <summary>The name of the party the SBS feed's aircraft belong to.</summary>
+    /// <summary>The id (or else the name) of the party the SBS feed's aircraft belong to.</summary>
     public string? SbsParty { get; set; }
 
     /// <summary>First reconnection delay of the SBS client, doubled after each failure up to <see cref="SbsMaxBackoffS"/>.</summary>
@@ -53,6 +53,13 @@ public sealed class SurveillanceOptions
 
     [Range(0.01, 3600)]
     public double SbsMaxBackoffS { get; set; } = 30;
+
+    /// <summary>
+    /// The SBS feed's reports are accounted for by one <c>tracks.feed</c> audit entry per this many seconds of
+    /// connection (and one when the connection ends), carrying the digest of the reports taken meanwhile.
+    /// </summary>
+    [Range(1, 86_400)]
+    public double SbsAuditIntervalS { get; set; } = 60;
 
     /// <summary>A feed silent for this long is treated as dropped and reconnected.</summary>
     [Range(1, 3600)]

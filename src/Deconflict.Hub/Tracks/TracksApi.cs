@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Deconflict.Core.Strategic;
 using Deconflict.Core.Surveillance;
@@ -96,22 +95,41 @@ public static class TracksApi
         }
         var results = new UpsertResult[take.Count];
         picture.Store.UpsertAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(take), caller.PartyId, results);
-        var accepted = 0;
+        var accepted = new List<PositionReport>(take.Count);
         for (var k = 0; k < take.Count; k++)
         {
-            accepted++;
+            accepted.Add(take[k]);
             if (results[k] != UpsertResult.Outdated && picture.Store.TryGet(caller.PartyId, take[k].Id, out var track))
             {
                 events.PublishTransient("track", track.Id, caller.PartyId, [], HubJson.Serialize(ToView(track)));
             }
         }
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
-        var digest = Convert.ToHexStringLower(SHA256.HashData(raw.Value!));
-        var receipt = await store.WriteAsync(w => w.AppendAuditAsync(caller.PartyId, "tracks.report", "tracks", caller.PartyId, [caller.PartyId],
-            HubJson.Serialize(new { accepted, rejected = rejected.Count, body_sha256 = digest })), ct).ConfigureAwait(false);
+        if (accepted.Count == 0)
+        {
+            // Nothing taken, nothing to account for: the reply alone says why.
+            return TypedResults.Accepted((string?)null, new TrackBatchReply(0, rejected, null));
+        }
+        // One audit entry per accepted batch, not per report: the digest of exactly the reports taken lets the
+        // sender (or anyone it shows them to) prove later which positions the hub accepted from it.
+        var digest = TrackReportDigest.Of(accepted);
+        var content = HubJson.Serialize(new
+        {
+            source = "api",
+            reports = accepted.Count,
+            rejected = rejected.Count,
+            reports_sha256 = digest,
+            tracks = accepted.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count(),
+            first_t = UtcTime(accepted.Min(r => r.TimeS)),
+            last_t = UtcTime(accepted.Max(r => r.TimeS)),
+        });
+        var receipt = await store.WriteAsync(w => w.AppendAuditAsync(caller.PartyId, "tracks.report", "tracks", caller.PartyId, [caller.PartyId], content), ct)
+            .ConfigureAwait(false);
         AuditReceiptHeader.Set(request.HttpContext.Response, receipt);
-        return TypedResults.Accepted((string?)null, new TrackBatchReply(accepted, rejected));
+        return TypedResults.Accepted((string?)null, new TrackBatchReply(accepted.Count, rejected, digest));
     }
+
+    internal static string UtcTime(double unixS) => UtcTimeConverter.Format(DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(unixS * 1000)));
 
     private static async Task<IResult> ListAsync(CallerParty caller, LivePicture picture, NeedToKnow needToKnow, IOptions<SurveillanceOptions> options, CancellationToken ct)
     {

@@ -101,6 +101,55 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_header_is_reported_as_file_line_and_field_with_exit_2()
+    {
+        var bad = Path.Combine(_dir, "header.csv");
+        await File.WriteAllTextAsync(bad, "time,id,lat_deg,lon_deg,alt_ft,gs_kt,trk_deg,vs_fpm\n1,a,45,7,30000,400,90,0\n", TestContext.Current.CancellationToken);
+        var (code, _, stderr) = await Deconflict("replay", "--reports", bad);
+        code.ShouldBe(2);
+        stderr.ShouldStartWith($"error: {bad}:1: field 't_s': ");
+        stderr.ShouldNotContain("Exception");
+        stderr.Trim().Split('\n').Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_replay_whose_output_is_not_a_terminal_prints_progress_lines_to_stderr()
+    {
+        var stderr = new StringWriter();
+        var o = Options(reports: RepoPaths.Data("switzerland_2018-08-01_0900-1300Z.reports.csv"), output: Path.Combine(_dir, "alerts.csv"));
+        (await ReplayCommand.RunAsync(o, new StringWriter(), stderr, TestContext.Current.CancellationToken)).ShouldBe(0);
+        var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("% of the file", StringComparison.Ordinal)).ToList();
+        // One line per tenth of the file at least (more when the machine is slow), the last one at 100 %.
+        lines.Count.ShouldBeGreaterThanOrEqualTo(10);
+        lines[^1].ShouldContain("100% of the file, 43,109 reports, recording time 2018-08-01 12:59:50Z");
+        lines.Take(lines.Count - 1).ShouldAllBe(l => !l.Contains("100%", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_report_map_draws_coastlines_and_borders_and_labels_longitudes_by_hemisphere()
+    {
+        var html = Path.Combine(_dir, "tls.html");
+        var o = Options(sbs: RepoPaths.Data("tls-lhr_2024-06-06.sbs"), output: Path.Combine(_dir, "alerts.csv"), report: html);
+        (await ReplayCommand.RunAsync(o, new StringWriter(), new StringWriter(), TestContext.Current.CancellationToken)).ShouldBe(0);
+        var page = await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken);
+        var basemap = page[page.IndexOf("<g class=\"basemap\"", StringComparison.Ordinal)..];
+        basemap = basemap[..basemap.IndexOf("</g>", StringComparison.Ordinal)];
+        // Toulouse to London crosses the French coast and the Channel: many outline pieces.
+        basemap.Split("<polyline").Length.ShouldBeGreaterThan(3);
+        page.ShouldNotContain("-0°");
+        // The recording crosses the prime meridian: its grid line is labelled 0°, never -0°.
+        page.ShouldContain(">0°<");
+        page.ShouldContain("°N<");
+    }
+
+    [Theory]
+    [InlineData(-1e-12, "0°")]
+    [InlineData(-1.5, "1.5°W")]
+    [InlineData(2.25, "2.25°E")]
+    public void Degrees_carry_a_hemisphere_instead_of_a_sign(double value, string text) =>
+        global::Deconflict.Cli.Replay.ReplayHtmlReport.Degrees(value, 'E', 'W').ShouldBe(text);
+
+    [Fact]
     public async Task Speed_paces_the_replay_in_recording_time()
     {
         var path = Path.Combine(_dir, "slow.csv");

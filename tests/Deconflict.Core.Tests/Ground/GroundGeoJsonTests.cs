@@ -36,6 +36,19 @@ public class GroundGeoJsonTests
     }
 
     [Fact]
+    public void A_polygon_whose_ring_is_not_closed_is_refused_naming_the_coordinates()
+    {
+        var open = """{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[37.9,36.9],[38.3,36.9],[38.3,37.3],[37.9,37.3]]]},"properties":{"category":"camp"}}""";
+        var e = Should.Throw<GroundFormatException>(() => GroundGeoJson.ReadSite(open, "s", "ngo"));
+        e.Property.ShouldBe("geometry.coordinates");
+        e.Message.ShouldContain("not closed");
+        var zone = """{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[37.9,36.9],[38.3,36.9],[38.3,37.3],[37.9,37.3]]]},"properties":{"valid_from":"2026-03-01T10:00:00Z","valid_to":"2026-03-01T12:00:00Z"}}""";
+        Should.Throw<GroundFormatException>(() => GroundGeoJson.ReadZone(zone, "z", "af")).Message.ShouldContain("not closed");
+        // Closed, the same corners are a site.
+        GroundGeoJson.ReadSite(open.Replace("[37.9,37.3]]]", "[37.9,37.3],[37.9,36.9]]]", StringComparison.Ordinal), "s", "ngo").Area.ShouldBeOfType<PolygonShape>();
+    }
+
+    [Fact]
     public void A_movement_needs_its_time_window_and_a_zone_must_be_a_polygon()
     {
         const string Route = """{"type":"LineString","coordinates":[[37.1,36.2],[37.3,36.4]]}""";

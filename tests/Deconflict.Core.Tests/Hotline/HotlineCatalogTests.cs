@@ -82,6 +82,26 @@ public class HotlineCatalogTests
     }
 
     [Fact]
+    public void An_answer_names_the_message_it_answers_by_template_and_time_when_the_reader_knows_it()
+    {
+        var unable = HotlineSamples.Parse(HotlineTemplates.Unable, """{"reply_to":"msg-01a23bb9c04471798944","reason":"traffic"}""").Message!;
+        var sent = new DateTimeOffset(2026, 3, 1, 10, 2, 0, TimeSpan.Zero);
+        HotlineReference? Known(string id) => id == "msg-01a23bb9c04471798944" ? new HotlineReference(HotlineTemplates.RequestAltitudeChange, sent) : null;
+        HotlineCatalog.Default.Render(unable, "ru", Known).Text.ShouldBe("НЕ МОГУ ВЫПОЛНИТЬ запрос смены эшелона от 01.03.2026 10:02 UTC: «traffic» (без перевода).");
+        HotlineCatalog.Default.Render(unable, "en", Known).Text.ShouldBe("UNABLE to comply with the altitude change request of 2026-03-01 10:02 UTC: «traffic» (untranslated).");
+        // A message the reader does not know is still named by its id.
+        HotlineCatalog.Default.Render(unable, "ru", _ => null).Text.ShouldContain("сообщение msg-01a23bb9c04471798944");
+    }
+
+    [Fact]
+    public void A_language_file_without_a_title_for_every_template_is_refused()
+    {
+        var english = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Deconflict.Core", "Hotline", "Catalog", "en.json"));
+        Should.Throw<InvalidDataException>(() => HotlineLanguage.Parse(english.Replace("\"WILCO\": \"wilco reply\",", "", StringComparison.Ordinal), "x.json"))
+            .Message.ShouldContain("titles.WILCO");
+    }
+
+    [Fact]
     public void An_unknown_language_falls_back_to_english()
     {
         var message = HotlineSamples.Parse(HotlineTemplates.Acknowledge, "{}").Message!;

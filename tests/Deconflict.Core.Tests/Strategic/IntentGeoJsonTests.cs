@@ -58,6 +58,8 @@ public class IntentGeoJsonTests
     [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[[37,94],[37.1,34],[37.1,34.1],[37,34]]]}", "coordinates", "latitude 94")]
     [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[[187,34],[37.1,34],[37.1,34.1],[187,34]]]}", "coordinates", "longitude 187")]
     [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[[37,34],[37.1,34],[37.1,34.1],[37,34]],[[37.01,34.01],[37.02,34.01],[37.02,34.02],[37.01,34.01]]]}", "coordinates", "holes")]
+    [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[[37,34],[37.1,34],[37.1,34.1],[37,34.1]]]}", "coordinates", "the ring is not closed: its last position [37, 34.1] must repeat the first [37, 34]")]
+    [InlineData("{\"type\":\"Polygon\",\"coordinates\":[[]]}", "coordinates", "a ring needs positions")]
     [InlineData("{\"type\":\"Point\",\"coordinates\":[37,34]}", "radius_m", "missing")]
     [InlineData("{\"type\":\"LineString\",\"coordinates\":[[37,34]]}", "coordinates", "at least 2 points")]
     [InlineData("{\"type\":\"LineString\",\"coordinates\":[[37,34],[38,34]]}", "half_width_m", "missing")]

@@ -24,6 +24,11 @@ public sealed class DemoScenarioTests
             first.ShouldContain("SAF-TRANSIT-1");
             first.ShouldContain("REL-DRONE-1");
             first.ShouldContain("COA-CAS-2+REL-CLINIC-RAQQA");
+            // Every conflict the banner's story points at is one the demo really produces.
+            foreach (var (conflict, _) in Deconflict.Hub.Demo.DemoScenario.Story)
+            {
+                first.ShouldContain(conflict, customMessage: "the demo's story names a conflict the demo does not have");
+            }
             if (!OperatingSystem.IsWindows())
             {
                 (File.GetUnixFileMode(Path.Combine(data, "demo-keys.json")) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)).ShouldBe(UnixFileMode.None);

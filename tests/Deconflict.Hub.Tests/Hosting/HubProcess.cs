@@ -22,7 +22,8 @@ public sealed partial class HubProcess : IAsyncDisposable
     /// <param name="settings">Extra command-line settings such as <c>--Surveillance:StaleAfterS=3600</c>.</param>
     /// <param name="environment">Extra environment variables for the process.</param>
     public static async Task<HubProcess> StartAsync(string dataDirectory, string adminKey, string? database = null,
-        IEnumerable<string>? settings = null, IReadOnlyDictionary<string, string>? environment = null)
+        IEnumerable<string>? settings = null, IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Deconflict.Hub.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -30,7 +31,7 @@ public sealed partial class HubProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             // A data directory the hub is to create itself does not exist yet.
-            WorkingDirectory = Directory.Exists(dataDirectory) ? dataDirectory : Path.GetTempPath(),
+            WorkingDirectory = workingDirectory ?? (Directory.Exists(dataDirectory) ? dataDirectory : Path.GetTempPath()),
         };
         foreach (var arg in new[] { dll, "--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={dataDirectory}", $"--Hub:AdminKey={adminKey}", "--Hub:Banner=true" })
         {

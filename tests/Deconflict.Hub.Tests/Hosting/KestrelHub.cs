@@ -15,11 +15,19 @@ public abstract class KestrelHub : IAsyncLifetime
 
     protected abstract Task<string> CreateDatabaseAsync();
 
+    /// <summary>More command-line settings for a test's hub (<c>--Hub:Name=value</c>).</summary>
+    protected virtual IEnumerable<string> ExtraArgs => [];
+
+    /// <summary>Changes to the hub's services before it is built (a test clock, for one).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
         var database = await CreateDatabaseAsync();
-        _app = HubApplication.Build(["--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={DataDirectory}", $"--Hub:Database={database}", $"--Hub:AdminKey={AdminKey}"]);
+        _app = HubApplication.Build(["--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={DataDirectory}", $"--Hub:Database={database}", $"--Hub:AdminKey={AdminKey}", .. ExtraArgs], Configure);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }

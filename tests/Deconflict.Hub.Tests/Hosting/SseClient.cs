@@ -19,6 +19,9 @@ public sealed class SseClient : IAsyncDisposable
 
     public sealed record Event(string? Id, string Type, string Data);
 
+    /// <summary>True once the server ended the stream (as opposed to a read that timed out).</summary>
+    public bool Ended { get; private set; }
+
     public static async Task<SseClient> ConnectAsync(Uri baseAddress, string key, string? lastEventId = null)
     {
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
@@ -54,6 +57,7 @@ public sealed class SseClient : IAsyncDisposable
                 var line = await _reader.ReadLineAsync(cts.Token);
                 if (line is null)
                 {
+                    Ended = true;
                     return events;
                 }
                 if (line.Length == 0)

@@ -117,17 +117,21 @@ public abstract class EscalationTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(30));
         await Task.Delay(300);
 
+        // One escalation: an event for the thread's parties and one for the observer (named by the recipient, so it
+        // is told the recipient's contact), each with its audit entry.
         var events = await EscalationEventsAsync();
-        events.Count.ShouldBe(1);
-        events[0].ObjectId.ShouldBe(messageId);
-        events[0].Parties.ShouldBe(new[] { senderId, recipientId, observerId }, ignoreOrder: true);
-        using (var data = JsonDocument.Parse(events[0].DataJson))
+        events.Count.ShouldBe(2);
+        events.ShouldAllBe(e => e.ObjectId == messageId);
+        events[0].Parties.ShouldBe(new[] { senderId, recipientId }, ignoreOrder: true);
+        events[1].Parties.ShouldBe(new[] { observerId });
+        foreach (var e in events)
         {
+            using var data = JsonDocument.Parse(e.DataJson);
             data.RootElement.GetProperty("overdue_parties")[0].GetString().ShouldBe(recipientId);
             data.RootElement.GetProperty("escalation_contacts").GetProperty(recipientId).GetString().ShouldBe("duty officer, line 2");
             data.RootElement.GetProperty("thread_id").GetString().ShouldBe(thread);
         }
-        (await EscalationEntriesAsync()).ShouldBe(1);
+        (await EscalationEntriesAsync()).ShouldBe(2);
 
         var inbox = await (await s.GetAsync("/api/v1/inbox")).ShouldBeAsync(HttpStatusCode.OK);
         inbox[0].GetProperty("overdue").GetInt32().ShouldBe(1);
@@ -140,7 +144,7 @@ public abstract class EscalationTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromHours(1));
         await service.RunOnceAsync(CancellationToken.None);
         (await (await s.GetAsync("/api/v1/inbox")).ShouldBeAsync(HttpStatusCode.OK))[0].GetProperty("overdue").GetInt32().ShouldBe(0);
-        (await EscalationEventsAsync()).Count.ShouldBe(1);
+        (await EscalationEventsAsync()).Count.ShouldBe(2);
         s.Dispose();
         r.Dispose();
     }

@@ -172,7 +172,12 @@ public abstract class HotlineApiTests(HubHost hub)
         messages[0].GetProperty("acks")[0].GetProperty("party").GetString().ShouldBe(ru.Id);
         messages[1].GetProperty("acks")[0].GetProperty("party").GetString().ShouldBe(ru.Id);
         messages[2].GetProperty("needs_ack").GetBoolean().ShouldBeFalse();
-        messages[2].GetProperty("rendered").GetProperty("text").GetString().ShouldBe($"WILCO: will comply with message {second}.");
+        // The answer names the request it answers by what it was and when it was sent, in each reader's language.
+        var asked = messages[1].GetProperty("sent_at").GetDateTimeOffset().UtcDateTime;
+        messages[2].GetProperty("rendered").GetProperty("text").GetString()
+            .ShouldBe($"WILCO: will comply with the altitude change request of {asked.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC.");
+        messages[2].GetProperty("original").GetProperty("text").GetString()
+            .ShouldBe($"ВЫПОЛНЯЮ: запрос смены эшелона от {asked.ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC.");
     }
 
     [Fact]

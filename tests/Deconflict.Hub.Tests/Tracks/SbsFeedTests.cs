@@ -60,11 +60,12 @@ public sealed class SbsFeedTests
                     break;
             }
         });
+        // The feed names its party by id, which differs from the party's display name.
         var party = "sbs-" + Guid.NewGuid().ToString("N")[..8];
         await using var hub = await LiveHub.StartAsync($"--Surveillance:SbsFeed=127.0.0.1:{server.Port}", $"--Surveillance:SbsParty={party}",
             "--Surveillance:SbsInitialBackoffS=0.1", "--Surveillance:SbsMaxBackoffS=0.5");
         using var admin = hub.Client(hub.AdminKey);
-        using var created = await admin.PostAsync("/api/v1/parties", new StringContent($"{{\"name\":\"{party}\",\"kind\":\"state\"}}", Encoding.UTF8, "application/json"));
+        using var created = await admin.PostAsync("/api/v1/parties", new StringContent($"{{\"name\":\"Receiver {party}\",\"kind\":\"state\",\"id\":\"{party}\"}}", Encoding.UTF8, "application/json"));
         var key = (await created.ShouldBeAsync(HttpStatusCode.Created)).GetProperty("api_key").GetString()!;
 
         var expected = lines.Where(l => l.StartsWith("MSG,3", StringComparison.Ordinal)).Select(l => l.Split(',')[4].ToLowerInvariant()).ToHashSet();
@@ -78,6 +79,17 @@ public sealed class SbsFeedTests
         client.Stats.Truncated.ShouldBeGreaterThanOrEqualTo(1);
         client.Stats.Malformed.ShouldBeGreaterThan(0);
         client.Stats.Reports.ShouldBeGreaterThan(3000);
+
+        // The first connection dropped after delivering reports: they are accounted for by one tracks.feed entry.
+        using var own = hub.Client(key);
+        var audit = await (await own.GetAsync("/api/v1/audit/export")).Content.ReadAsStringAsync();
+        var feed = audit.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("action", out var a) && a.GetString() == "tracks.feed")
+            .Select(e => JsonDocument.Parse(e.GetProperty("content_json").GetString()!).RootElement).ToList();
+        feed.ShouldNotBeEmpty();
+        feed[0].GetProperty("source").GetString().ShouldBe($"sbs 127.0.0.1:{server.Port}");
+        feed[0].GetProperty("reports").GetInt64().ShouldBeGreaterThan(0);
+        feed[0].GetProperty("reports_sha256").GetString()!.Length.ShouldBe(64);
     }
 
     [Fact]

@@ -106,6 +106,15 @@ public sealed class ConsoleBrowserTests
                 "(() => { const s = document.getElementById('msg-template'); s.value = 'WILCO'; s.dispatchEvent(new Event('change')); " +
                 "document.querySelector('#thread form.compose').requestSubmit(); })()", ct);
             await browser.WaitForAsync("document.querySelectorAll('#thread .message').length >= 2", Patience, ct);
+            // The sender is told the message went, and the notice survives the thread being rebuilt (reopened here).
+            await browser.WaitForAsync("document.querySelector('#thread .sent-notice').textContent.startsWith('Sent: WILCO')", Patience, ct);
+            await browser.EvaluateAsync("document.querySelector('#inbox-list li[data-thread-id] button').click()", ct);
+            await browser.WaitForAsync("document.querySelectorAll('#thread .message').length >= 2", Patience, ct);
+            (await browser.EvaluateAsync("document.querySelector('#thread .sent-notice').textContent", ct)).GetString()!.ShouldStartWith("Sent: WILCO at ");
+            // The answer names the message it answers by what it was and when, not by its id.
+            var thread = (await browser.EvaluateAsync("document.getElementById('thread').innerText", ct)).GetString()!;
+            thread.ShouldContain("will comply with the altitude change request of ");
+            thread.ShouldNotContain("message msg-");
         }
         else if (scenario.Hotline)
         {

@@ -19,6 +19,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     private readonly ClientWebSocket _socket = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly ConcurrentQueue<string> _requests = new();
     private readonly CancellationTokenSource _stop = new();
     private Task _reader = Task.CompletedTask;
     private int _nextId;
@@ -31,6 +32,12 @@ internal sealed class HeadlessChromium : IAsyncDisposable
 
     /// <summary>Console messages, exceptions and browser log entries seen so far (for failure messages).</summary>
     public string Log => string.Join('\n', _log);
+
+    /// <summary>Every URL the page asked for since <see cref="RecordRequestsAsync"/> (fetches, scripts, styles, fonts, images).</summary>
+    public IReadOnlyCollection<string> Requests => [.. _requests];
+
+    /// <summary>Starts recording the page's network requests into <see cref="Requests"/>.</summary>
+    public async Task RecordRequestsAsync(CancellationToken ct) => await SendAsync("Network.enable", null, ct);
 
     public static string Executable() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
@@ -227,6 +234,9 @@ internal sealed class HeadlessChromium : IAsyncDisposable
                 break;
             case "Runtime.exceptionThrown":
                 _log.Enqueue("exception: " + p.GetProperty("exceptionDetails").ToString());
+                break;
+            case "Network.requestWillBeSent":
+                _requests.Enqueue(p.GetProperty("request").GetProperty("url").GetString()!);
                 break;
             case "Log.entryAdded":
                 var entry = p.GetProperty("entry");

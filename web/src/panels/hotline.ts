@@ -29,6 +29,9 @@ interface Message { [k: string]: unknown }
 export class ThreadView {
   private threadId: string | null = null;
   private templates: TemplateSpec[] = BUILT_IN_TEMPLATES;
+  // The outcome of the last send in this thread. Kept here, not only in the form, because the form is rebuilt
+  // whenever the thread reloads (the message's own event arrives right after the reply) and would lose it.
+  private notice: { threadId: string; text: string; error: boolean } | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -52,6 +55,7 @@ export class ThreadView {
   }
 
   async open(threadId: string): Promise<void> {
+    if (this.threadId !== threadId) this.notice = null;
     this.threadId = threadId;
     this.root.hidden = false;
     await this.reload();
@@ -139,7 +143,8 @@ export class ThreadView {
     const select = h('select', { id: 'msg-template', name: 'template' }, ...this.templates.map((t) => h('option', { value: t.id }, t.label)));
     const params = h('div', { class: 'params' });
     const text = h('textarea', { id: 'msg-text', name: 'text', rows: 2, placeholder: t('hotline.remark.hint') });
-    const feedback = h('p', { class: 'small', role: 'status', 'aria-live': 'polite' });
+    const notice = this.notice?.threadId === threadId ? this.notice : null;
+    const feedback = h('p', { class: `small sent-notice${notice?.error ? ' error' : ''}`, role: 'status', 'aria-live': 'polite' }, notice?.text ?? '');
     const drawParams = () => {
       clear(params);
       const spec = this.templates.find((t) => t.id === select.value);
@@ -173,15 +178,17 @@ export class ThreadView {
       const body = { template: select.value, params: values, text: text.value.trim() || null };
       feedback.textContent = t('hotline.sending');
       feedback.classList.remove('error');
+      const template = select.value;
       void this.client.post<{ id?: string; needs_ack?: boolean; ack_deadline?: string }>(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, body)
         .then(async (r) => {
+          const sent = { template, time: utcDateTime(new Date().toISOString()), at: utcDateTime(r.ack_deadline) };
+          this.notice = { threadId, text: r.needs_ack ? t('hotline.sentack', sent) : t('hotline.sent', sent), error: false };
           await this.reload();
           this.onChanged();
-          const sent = this.root.querySelector<HTMLElement>('.compose [role=status]');
-          if (sent) sent.textContent = r.needs_ack ? t('hotline.sentack', { at: utcDateTime(r.ack_deadline) }) : t('hotline.sent');
         })
         .catch((e: unknown) => {
-          feedback.textContent = t('hotline.notsent', { detail: e instanceof HttpError ? e.message : String(e) });
+          this.notice = { threadId, text: t('hotline.notsent', { detail: e instanceof HttpError ? e.message : String(e) }), error: true };
+          feedback.textContent = this.notice.text;
           feedback.classList.add('error');
         });
     });

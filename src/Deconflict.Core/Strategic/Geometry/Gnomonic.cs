@@ -42,4 +42,7 @@ internal readonly struct Gnomonic
             xy[(2 * i) + 1] = p.Dot(_north) / d;
         }
     }
+
+    /// <summary>The point on the sphere that projects to (x, y).</summary>
+    public Vec3 Unproject(double x, double y) => (_centre + (x * _east) + (y * _north)).Normalized();
 }

@@ -1,0 +1,26 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Deconflict.Cli.Tests.Commands;
+
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("deconflict-serve-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task A_port_already_in_use_is_one_line_naming_it_and_suggesting_urls_with_exit_2()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var outcome = await CliProcess.RunAsync("serve", "--data", _dir, "--urls", $"http://127.0.0.1:{port}");
+        outcome.ExitCode.ShouldBe(2);
+        var lines = outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldHaveSingleItem().ShouldStartWith($"error: http://127.0.0.1:{port}: port {port} is already in use");
+        lines[0].ShouldContain("--urls http://127.0.0.1:");
+        outcome.Stdout.ShouldNotContain("   at ");
+        outcome.Stdout.ShouldNotContain("Exception");
+    }
+}
