@@ -56,6 +56,43 @@ public sealed class NeedToKnow(AgreementBook agreements, IHubStore store)
     }
 
     /// <summary>
+    /// The objects a caller may mean by a bare id, ids being unique per owner only: its own live one, else
+    /// <paramref name="party"/>'s, else every party's with that id; of those, the ones the caller may see.
+    /// <paramref name="liveRef"/> names a live object and is null for one that has ended.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> VisibleByIdAsync<T>(CallerParty caller, string? party, Func<string, Task<T?>> ofParty,
+        Func<Task<IReadOnlyList<T>>> ofAnyParty, Func<T, ObjectRef?> liveRef, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(ofParty);
+        ArgumentNullException.ThrowIfNull(ofAnyParty);
+        ArgumentNullException.ThrowIfNull(liveRef);
+        var candidates = new List<T?>();
+        if (party is not null)
+        {
+            candidates.Add(await ofParty(party).ConfigureAwait(false));
+        }
+        else if (caller.PartyId is { } own && await ofParty(own).ConfigureAwait(false) is { } mine && liveRef(mine) is not null)
+        {
+            candidates.Add(mine);
+        }
+        else
+        {
+            candidates.AddRange(await ofAnyParty().ConfigureAwait(false));
+        }
+        var visible = new List<T>();
+        foreach (var c in candidates)
+        {
+            if (c is not null && liveRef(c) is { } obj && await CanSeeAsync(caller, obj, cancellationToken).ConfigureAwait(false))
+            {
+                visible.Add(c);
+            }
+        }
+        return visible;
+    }
+
+    /// <summary>
     /// Whether the viewer may be told that <paramref name="obj"/> exists and conflicts with its own (its id and
     /// owner in a conflict answer): the owner shares something with the viewer (<c>full</c> or <c>conflicts_only</c>).
     /// </summary>

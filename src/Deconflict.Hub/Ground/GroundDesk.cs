@@ -25,27 +25,8 @@ public sealed class GroundDesk(GroundStore ground, IHubStore store, AgreementBoo
     public async Task<GroundObjectRecord?> ResolveAsync(CallerParty caller, string kind, string id, string? party, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var candidates = new List<GroundObjectRecord?>();
-        if (party is not null)
-        {
-            candidates.Add(await ground.GetAsync(kind, party, id, ct).ConfigureAwait(false));
-        }
-        else if (caller.PartyId is { } own && await ground.GetAsync(kind, own, id, ct).ConfigureAwait(false) is { EndedAt: null } mine)
-        {
-            candidates.Add(mine);
-        }
-        else
-        {
-            candidates.AddRange(await ground.FindByIdAsync(kind, id, ct).ConfigureAwait(false));
-        }
-        var visible = new List<GroundObjectRecord>();
-        foreach (var o in candidates)
-        {
-            if (o is { EndedAt: null } && await needToKnow.CanSeeAsync(caller, new ObjectRef(kind, o.Party, o.Id), ct).ConfigureAwait(false))
-            {
-                visible.Add(o);
-            }
-        }
+        var visible = await needToKnow.VisibleByIdAsync(caller, party, p => ground.GetAsync(kind, p, id, ct),
+            () => ground.FindByIdAsync(kind, id, ct), o => o.EndedAt is null ? new ObjectRef(kind, o.Party, o.Id) : null, ct).ConfigureAwait(false);
         return visible.Count == 1 ? visible[0] : null;
     }
 

@@ -108,27 +108,8 @@ public static class StrikesApi
         {
             return Problems.Validation("party", ObjectIds.Rule);
         }
-        var candidates = new List<StrikeRecord?>();
-        if (party is not null)
-        {
-            candidates.Add(await ground.GetStrikeAsync(party, id, ct).ConfigureAwait(false));
-        }
-        else if (caller.PartyId is { } own && await ground.GetStrikeAsync(own, id, ct).ConfigureAwait(false) is { } mine)
-        {
-            candidates.Add(mine);
-        }
-        else
-        {
-            candidates.AddRange(await ground.FindStrikesByIdAsync(id, ct).ConfigureAwait(false));
-        }
-        var visible = new List<StrikeRecord>();
-        foreach (var s in candidates)
-        {
-            if (s is not null && await needToKnow.CanSeeAsync(caller, new ObjectRef(ObjectRef.Strike, s.Party, s.Id), ct).ConfigureAwait(false))
-            {
-                visible.Add(s);
-            }
-        }
+        var visible = await needToKnow.VisibleByIdAsync(caller, party, p => ground.GetStrikeAsync(p, id, ct),
+            () => ground.FindStrikesByIdAsync(id, ct), s => new ObjectRef(ObjectRef.Strike, s.Party, s.Id), ct).ConfigureAwait(false);
         if (visible.Count != 1)
         {
             return Problems.NotFound("The strike");

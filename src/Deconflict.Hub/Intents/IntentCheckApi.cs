@@ -22,7 +22,7 @@ public static class IntentCheckApi
         return routes;
     }
 
-    private static async Task<IResult> CheckAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, ProbeGuard probes,
+    private static async Task<IResult> CheckAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk,
         IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
     {
         if (caller.PartyId is null)
@@ -36,18 +36,15 @@ public static class IntentCheckApi
             return read.Problem;
         }
         var candidate = read.Value!;
-        var nominal = candidate.State is IntentState.Accepted or IntentState.Activated;
         // A check is an answer about other parties' intents like a PUT: told to them, counted against the same budget.
         return await store.WriteAsync<IResult>(async w =>
         {
-            if (nominal && await probes.RefusalAsync(w, party).ConfigureAwait(false) is { } wait)
+            var (found, blocked, refusal) = await desk.AnswerAsync(w, candidate, c => c.Blocking).ConfigureAwait(false);
+            if (refusal is { } wait)
             {
                 return Problems.TooManyRequests(
                     "This party has received its budget of conflict answers about another party's hidden intents; checks are refused until the window has passed.", wait, "features");
             }
-            var found = desk.Index.FindConflicts(candidate, desk.BuffersFor);
-            var blocked = nominal && found.Any(c => c.Blocking);
-            await probes.RecordAsync(w, candidate, found, blocked).ConfigureAwait(false);
             var alternatives = blocked ? StrategicAlternatives.Suggest(desk.Index, candidate, desk.BuffersFor, other => needToKnow.SharesAll(other, party)) : [];
             return TypedResults.Ok(new IntentCheck(id, party, blocked, Views(found, party, desk, needToKnow),
                 [.. alternatives.Select(a => new IntentAlternativeView(a.Change, a.ShiftFt, a.ShiftS,

@@ -77,47 +77,64 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         ArgumentNullException.ThrowIfNull(candidate);
         blocks ??= c => c.Blocking;
         var party = caller.PartyId ?? throw new ArgumentException("Intents are declared by parties.", nameof(caller));
+        var existing = await w.GetIntentAsync(party, candidate.Id).ConfigureAwait(false);
+        var live = existing is not null && existing.State != nameof(IntentState.Ended);
+        if (live && Precondition(existing!, ifMatch, required: true) is { } failed)
         {
-            var existing = await w.GetIntentAsync(party, candidate.Id).ConfigureAwait(false);
-            var live = existing is not null && existing.State != nameof(IntentState.Ended);
-            if (live && Precondition(existing!, ifMatch, required: true) is { } failed)
-            {
-                return failed;
-            }
-            if (!live && ifMatch is not null && ifMatch != "*")
-            {
-                return new IntentOutcome(IntentOutcomeKind.Stale, Detail: "The intent does not exist, so If-Match cannot match.");
-            }
-            var (min, max) = PriorityBounds(await store.GetPartyAsync(party, ct).ConfigureAwait(false));
-            if (candidate.Priority < min || candidate.Priority > max)
-            {
-                return new IntentOutcome(IntentOutcomeKind.Invalid, Field: "priority",
-                    Detail: $"Priority {candidate.Priority} is outside this party's bounds {min}..{max} (set by the hub's admin).");
-            }
-            IntentState? from = live ? Enum.Parse<IntentState>(existing!.State) : null;
-            if (!IntentTransitions.IsAllowed(from, candidate.State))
-            {
-                return Illegal(from, candidate.State);
-            }
-            var nominal = candidate.State is IntentState.Accepted or IntentState.Activated;
-            // Off-nominal intents are never refused; every other write waits out an exhausted probe budget.
-            if (nominal && await probes.RefusalAsync(w, party).ConfigureAwait(false) is { } wait)
-            {
-                return new IntentOutcome(IntentOutcomeKind.TooManyRequests, RetryAfter: wait,
-                    Detail: "This party has received its budget of conflict answers about another party's hidden intents; intent writes are refused until the window has passed.");
-            }
-            var next = candidate with { Party = party, Version = (existing?.Version ?? 0) + 1 };
-            var found = Index.FindConflicts(next, BuffersFor);
-            var blocked = nominal && found.Any(blocks);
-            await probes.RecordAsync(w, next, found, blocked).ConfigureAwait(false);
-            if (blocked)
-            {
-                return new IntentOutcome(IntentOutcomeKind.Blocked,
-                    Blocking: [.. found.Where(blocks).Select(c => Disclosed(party, new ConflictRef(c.IntentId2, c.Party2, true), stored: false))]);
-            }
-            var (written, receipt) = await SaveAsync(w, next, found, live ? "intent.update" : "intent.create").ConfigureAwait(false);
-            return new IntentOutcome(live ? IntentOutcomeKind.Changed : IntentOutcomeKind.Created, written, Receipt: receipt);
+            return failed;
         }
+        if (!live && ifMatch is not null && ifMatch != "*")
+        {
+            return new IntentOutcome(IntentOutcomeKind.Stale, Detail: "The intent does not exist, so If-Match cannot match.");
+        }
+        var (min, max) = PriorityBounds(await w.GetPartyAsync(party).ConfigureAwait(false));
+        if (candidate.Priority < min || candidate.Priority > max)
+        {
+            return new IntentOutcome(IntentOutcomeKind.Invalid, Field: "priority",
+                Detail: $"Priority {candidate.Priority} is outside this party's bounds {min}..{max} (set by the hub's admin).");
+        }
+        IntentState? from = live ? Enum.Parse<IntentState>(existing!.State) : null;
+        if (!IntentTransitions.IsAllowed(from, candidate.State))
+        {
+            return Illegal(from, candidate.State);
+        }
+        var next = candidate with { Party = party, Version = (existing?.Version ?? 0) + 1 };
+        var answer = await AnswerAsync(w, next, blocks).ConfigureAwait(false);
+        if (answer.Refusal is { } wait)
+        {
+            return new IntentOutcome(IntentOutcomeKind.TooManyRequests, RetryAfter: wait,
+                Detail: "This party has received its budget of conflict answers about another party's hidden intents; intent writes are refused until the window has passed.");
+        }
+        if (answer.Blocked)
+        {
+            return new IntentOutcome(IntentOutcomeKind.Blocked,
+                Blocking: [.. answer.Found.Where(blocks).Select(c => Disclosed(party, new ConflictRef(c.IntentId2, c.Party2, true), stored: false))]);
+        }
+        var (written, receipt) = await SaveAsync(w, next, answer.Found, live ? "intent.update" : "intent.create").ConfigureAwait(false);
+        return new IntentOutcome(live ? IntentOutcomeKind.Changed : IntentOutcomeKind.Created, written, Receipt: receipt);
+    }
+
+    /// <summary>
+    /// The strategic check of <paramref name="candidate"/> as an answer to its own party, inside the caller's write:
+    /// refused while the party's probe budget is used up (nominal states only: off-nominal intents are never refused),
+    /// else its conflicts and whether <paramref name="blocks"/> refuses it, told to and counted for the parties whose
+    /// hidden intents the answer involves. A PUT and a dry-run check answer alike.
+    /// </summary>
+    public async Task<StrategicAnswer> AnswerAsync(IHubWriter w, OperationalIntent candidate, Func<StrategicConflict, bool> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(blocks);
+        var nominal = candidate.State is IntentState.Accepted or IntentState.Activated;
+        var window = await probes.ReadAsync(w, candidate.Party).ConfigureAwait(false);
+        if (nominal && window.Refusal is { } wait)
+        {
+            return new StrategicAnswer([], false, wait);
+        }
+        var found = Index.FindConflicts(candidate, BuffersFor);
+        var blocked = nominal && found.Any(blocks);
+        await probes.RecordAsync(w, window, candidate, found, blocked).ConfigureAwait(false);
+        return new StrategicAnswer(found, blocked, null);
     }
 
     public Task<IntentOutcome> ChangeStateAsync(CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)

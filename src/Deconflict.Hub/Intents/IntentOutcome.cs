@@ -24,3 +24,9 @@ public sealed record IntentOutcome(
     string? Detail = null,
     string? Field = null,
     TimeSpan? RetryAfter = null);
+
+/// <summary>
+/// What the strategic check answered a party (<see cref="IntentDesk.AnswerAsync"/>): its conflicts and whether they
+/// refuse it, or, while the party's probe budget is used up, only how long until it may ask again.
+/// </summary>
+public sealed record StrategicAnswer(IReadOnlyList<Deconflict.Core.Strategic.StrategicConflict> Found, bool Blocked, TimeSpan? Refusal);

@@ -75,28 +75,8 @@ public static class OperationalIntentsApi
         {
             return Problems.Validation("party", ObjectIds.Rule);
         }
-        var candidates = new List<IntentRecord?>();
-        if (party is not null)
-        {
-            candidates.Add(await store.GetIntentAsync(party, id, ct).ConfigureAwait(false));
-        }
-        else if (caller.PartyId is { } own && await store.GetIntentAsync(own, id, ct).ConfigureAwait(false) is { State: not nameof(IntentState.Ended) } mine)
-        {
-            candidates.Add(mine);
-        }
-        else
-        {
-            candidates.AddRange(await store.FindIntentsByIdAsync(id, ct).ConfigureAwait(false));
-        }
-        var visible = new List<IntentRecord>();
-        foreach (var r in candidates)
-        {
-            if (r is not null && r.State != nameof(IntentState.Ended)
-                && await needToKnow.CanSeeAsync(caller, StrategicConflictSync.Ref(r.Party, r.Id), ct).ConfigureAwait(false))
-            {
-                visible.Add(r);
-            }
-        }
+        var visible = await needToKnow.VisibleByIdAsync(caller, party, p => store.GetIntentAsync(p, id, ct),
+            () => store.FindIntentsByIdAsync(id, ct), r => r.State == nameof(IntentState.Ended) ? null : StrategicConflictSync.Ref(r.Party, r.Id), ct).ConfigureAwait(false);
         if (visible.Count == 0)
         {
             return Problems.NotFound("The intent");

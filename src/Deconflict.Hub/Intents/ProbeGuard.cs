@@ -17,36 +17,36 @@ public sealed class ProbeGuard(NeedToKnow needToKnow, IOptions<DisclosureOptions
 {
     private DisclosureOptions O => options.Value;
 
-    /// <summary>When <paramref name="prober"/> has used up its budget with some party: how long until it may write again.</summary>
-    public async Task<TimeSpan?> RefusalAsync(IHubWriter w, string prober)
+    /// <summary>
+    /// The conflict answers <paramref name="prober"/> received within the window, per other party, read once per
+    /// write: whether it is refused now, and the counts that <see cref="RecordAsync"/> goes on from.
+    /// </summary>
+    public async Task<ProbeWindow> ReadAsync(IHubWriter w, string prober)
     {
         ArgumentNullException.ThrowIfNull(w);
-        if (O.ProbeBudget <= 0)
-        {
-            return null;
-        }
-        var since = w.Now - O.ProbeWindow;
+        var answers = await w.ProbeAnswersSinceAsync(prober, w.Now - O.ProbeWindow).ConfigureAwait(false);
         TimeSpan? wait = null;
-        foreach (var (_, count, oldest) in await w.ProbeAnswersSinceAsync(prober, since).ConfigureAwait(false))
+        foreach (var (_, count, oldest) in answers)
         {
-            if (count >= O.ProbeBudget)
+            if (O.ProbeBudget > 0 && count >= O.ProbeBudget)
             {
                 var left = oldest + O.ProbeWindow - w.Now;
                 wait = wait is { } x && x > left ? x : left;
             }
         }
-        return wait is { } t ? (t < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : t) : null;
+        var refusal = wait is { } t ? (t < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : t) : (TimeSpan?)null;
+        return new ProbeWindow(prober, answers.ToDictionary(x => x.Victim, x => x.Count, StringComparer.Ordinal), refusal);
     }
 
     /// <summary>Tells and counts, per other party whose intents the answer involves and who does not share everything with the prober.</summary>
-    public async Task RecordAsync(IHubWriter w, OperationalIntent candidate, IReadOnlyList<StrategicConflict> found, bool blocked)
+    public async Task RecordAsync(IHubWriter w, ProbeWindow window, OperationalIntent candidate, IReadOnlyList<StrategicConflict> found, bool blocked)
     {
         ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(found);
-        var prober = candidate.Party;
-        var since = w.Now - O.ProbeWindow;
-        var counts = (await w.ProbeAnswersSinceAsync(prober, since).ConfigureAwait(false)).ToDictionary(x => x.Victim, x => x.Count, StringComparer.Ordinal);
+        var prober = window.Prober;
+        var counts = window.Counts;
         foreach (var byVictim in found.Where(c => !needToKnow.SharesAll(c.Party2, prober)).GroupBy(c => c.Party2, StringComparer.Ordinal))
         {
             var victim = byVictim.Key;
@@ -83,3 +83,9 @@ public sealed class ProbeGuard(NeedToKnow needToKnow, IOptions<DisclosureOptions
         }
     }
 }
+
+/// <summary>
+/// What <see cref="ProbeGuard.ReadAsync"/> found for one prober: its conflict answers per other party within the window,
+/// and, when it has used up its budget with one of them, how long until it may write intents again.
+/// </summary>
+public sealed record ProbeWindow(string Prober, IReadOnlyDictionary<string, int> Counts, TimeSpan? Refusal);

@@ -49,7 +49,7 @@ public static class PartyPrioritiesApi
         }
         var outcome = await store.WriteAsync(async w =>
         {
-            if (await store.GetPartyAsync(id, ct).ConfigureAwait(false) is not { } party)
+            if (await w.GetPartyAsync(id).ConfigureAwait(false) is not { } party)
             {
                 return ((PartyRecord?)null, "");
             }

@@ -17,7 +17,11 @@ public static partial class ConflictIdentityBackfill
     public static async Task RunAsync(IHubStore store, ILogger logger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var legacy = (await store.ListConflictsAsync(null, null, ct).ConfigureAwait(false)).Where(c => c.Objects.Any(o => o.Kind.Length == 0)).ToList();
+        // Only rows written before conflict_members existed lack members: the start-up read stays small.
+        var legacy = (await store.QueryAsync(
+                $"SELECT {Rows.Conflict} FROM conflicts c WHERE NOT EXISTS (SELECT 1 FROM conflict_members m WHERE m.conflict_id = c.id)",
+                Rows.ToConflict, ct).ConfigureAwait(false))
+            .Where(c => c.Objects.Any(o => o.Kind.Length == 0)).ToList();
         if (legacy.Count == 0)
         {
             return;

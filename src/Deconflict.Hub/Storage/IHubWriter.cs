@@ -26,6 +26,9 @@ public interface IHubWriter
     /// <summary>Sets the admin's bounds on a party's intent priorities (null: the hub default).</summary>
     Task SetPriorityBoundsAsync(string partyId, int? min, int? max);
 
+    /// <summary>A party, read inside the write (its priority bounds decide intent writes).</summary>
+    Task<PartyRecord?> GetPartyAsync(string id);
+
     /// <summary>An intent of <paramref name="party"/>, read inside the write (reads that decide a write happen in it).</summary>
     Task<IntentRecord?> GetIntentAsync(string party, string id);
 

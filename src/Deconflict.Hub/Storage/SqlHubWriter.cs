@@ -33,6 +33,13 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
     public Task SetPriorityBoundsAsync(string partyId, int? min, int? max) =>
         ExecuteAsync("UPDATE parties SET priority_min = @pmin, priority_max = @pmax WHERE id = @id", ("@id", partyId), ("@pmin", min), ("@pmax", max));
 
+    public async Task<PartyRecord?> GetPartyAsync(string id)
+    {
+        await using var command = CreateCommand($"SELECT {Rows.Party} FROM parties WHERE id = @id");
+        command.With("@id", id);
+        return await command.FirstAsync(Rows.ToParty, CancellationToken.None).ConfigureAwait(false);
+    }
+
     public async Task<IntentRecord?> GetIntentAsync(string party, string id)
     {
         await using var command = CreateCommand($"SELECT {Rows.Intent} FROM intents WHERE party = @p AND id = @id");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic;
 using Deconflict.Hub.Storage;
@@ -28,8 +27,8 @@ public sealed class IdentityMigrationTests
             await WriteEarlierDatabaseAsync(Path.Combine(data, "hub.db"));
             await using (var hub = await HubProcess.StartAsync(data, adminKey))
             {
-                using var a = Client(hub.BaseAddress, await IssueKeyAsync(hub, adminKey, "old-a"));
-                using var b = Client(hub.BaseAddress, await IssueKeyAsync(hub, adminKey, "old-b"));
+                using var a = HubHttp.Client(hub.BaseAddress, await IssueKeyAsync(hub, adminKey, "old-a"));
+                using var b = HubHttp.Client(hub.BaseAddress, await IssueKeyAsync(hub, adminKey, "old-b"));
 
                 (await a.GetAsync("/api/v1/intents/A-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
                 (await b.GetAsync("/api/v1/intents/B-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -51,7 +50,7 @@ public sealed class IdentityMigrationTests
             // And the migrated database starts again.
             await using (var again = await HubProcess.StartAsync(data, adminKey))
             {
-                using var b = Client(again.BaseAddress, await IssueKeyAsync(again, adminKey, "old-b"));
+                using var b = HubHttp.Client(again.BaseAddress, await IssueKeyAsync(again, adminKey, "old-b"));
                 (await b.GetAsync("/api/v1/intents/A-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
             }
         }
@@ -110,15 +109,8 @@ public sealed class IdentityMigrationTests
 
     private static async Task<string> IssueKeyAsync(HubProcess hub, string adminKey, string party)
     {
-        using var admin = Client(hub.BaseAddress, adminKey);
+        using var admin = HubHttp.Client(hub.BaseAddress, adminKey);
         var issued = await (await admin.PostAsync($"/api/v1/parties/{party}/keys", null)).ShouldBeAsync(HttpStatusCode.Created);
         return issued.GetProperty("api_key").GetString()!;
-    }
-
-    private static HttpClient Client(Uri baseAddress, string key)
-    {
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
     }
 }
