@@ -203,6 +203,12 @@ public abstract class SqlHubStore : IHubStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public async Task<(long Oldest, long Newest)> EventSpanAsync(CancellationToken cancellationToken)
+    {
+        var span = await ListAsync("SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM events", r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken).ConfigureAwait(false);
+        return span[0];
+    }
+
     private async Task<T?> FirstAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
         where T : class
     {
