@@ -129,7 +129,7 @@ internal static class BenchHubCommand
         }
     }
 
-    private static async Task<(string Id, string Key)> CreatePartyAsync(HttpClient http, string admin, string id, CancellationToken ct)
+    internal static async Task<(string Id, string Key)> CreatePartyAsync(HttpClient http, string admin, string id, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/parties")
         {
@@ -157,7 +157,7 @@ internal static class BenchHubCommand
         return new OperationalIntent(id, party, IntentState.Accepted, priority, 0, [volume]);
     }
 
-    private static string Body(OperationalIntent intent)
+    internal static string Body(OperationalIntent intent)
     {
         using var doc = JsonDocument.Parse(IntentGeoJson.Write(intent));
         var features = doc.RootElement.GetProperty("features").EnumerateArray().Select(f =>
