@@ -12,7 +12,7 @@ namespace Deconflict.Hub.Events;
 /// </summary>
 public sealed class EventDelivery(EventRecord record, ConflictObjectsSnapshot conflictObjects)
 {
-    private readonly ConcurrentDictionary<string, string> _frames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _frames = new(StringComparer.Ordinal);
     private readonly Lazy<ConflictView?> _conflict = new(() => Parse(record));
 
     public EventRecord Record { get; } = record;
@@ -26,9 +26,9 @@ public sealed class EventDelivery(EventRecord record, ConflictObjectsSnapshot co
     /// <summary>When the event was handed to the streams (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
     public long PublishedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    /// <summary>The SSE frame for <paramref name="reader"/> ("" when it may not see the event), rendered once per reader.</summary>
-    public string FrameFor(string reader, Func<EventDelivery, string, string> render) =>
-        _frames.GetOrAdd(reader, static (r, state) => state.render(state.self, r), (self: this, render));
+    /// <summary>The SSE frame for <paramref name="reader"/> in UTF-8 (empty when it may not see the event), rendered once per reader.</summary>
+    public byte[] FrameFor(string reader, Func<EventDelivery, string, string> render) =>
+        _frames.GetOrAdd(reader, static (r, state) => System.Text.Encoding.UTF8.GetBytes(state.render(state.self, r)), (self: this, render));
 
     private static ConflictView? Parse(EventRecord e) =>
         e.Type == "conflict" ? JsonSerializer.Deserialize<ConflictView>(e.DataJson, HubJson.Options) : null;

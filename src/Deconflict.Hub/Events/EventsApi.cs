@@ -109,19 +109,24 @@ public static class EventsApi
                 last = await ReplayAsync(store, stream, last, options.EventReplayLimit, ct).ConfigureAwait(false);
                 continue;
             }
+            var wrote = false;
             while (subscription.Reader.TryRead(out var e))
             {
                 if (e.Record.Sequence != 0 && e.Record.Sequence <= last)
                 {
                     continue;
                 }
-                await stream.WriteAsync(e, ct).ConfigureAwait(false);
+                wrote |= await stream.WriteAsync(e, ct).ConfigureAwait(false);
                 if (e.Record.Sequence != 0)
                 {
                     last = e.Record.Sequence;
                 }
             }
-            await response.Body.FlushAsync(ct).ConfigureAwait(false);
+            // Most events are for other readers: nothing to send, no flush.
+            if (wrote)
+            {
+                await response.Body.FlushAsync(ct).ConfigureAwait(false);
+            }
         }
     }
 
@@ -166,11 +171,18 @@ public static class EventsApi
     /// </summary>
     private sealed class ViewerStream(string viewer, EventFrames frames, HubEvents events, HttpResponse response)
     {
-        public Task WriteAsync(EventDelivery e, CancellationToken ct) => WriteFrameAsync(e.FrameFor(viewer, frames.Render), ct);
+        /// <summary>Writes the event's frame for this viewer; false when the viewer may not see it.</summary>
+        public async Task<bool> WriteAsync(EventDelivery e, CancellationToken ct)
+        {
+            var frame = e.FrameFor(viewer, frames.Render);
+            if (frame.Length == 0)
+            {
+                return false;
+            }
+            await response.Body.WriteAsync(frame, ct).ConfigureAwait(false);
+            return true;
+        }
 
-        public Task WriteReplayedAsync(EventRecord e, CancellationToken ct) =>
-            WriteFrameAsync(frames.Render(new EventDelivery(e, events.OpenConflicts.Current), viewer), ct);
-
-        private Task WriteFrameAsync(string frame, CancellationToken ct) => frame.Length == 0 ? Task.CompletedTask : response.WriteAsync(frame, ct);
+        public Task WriteReplayedAsync(EventRecord e, CancellationToken ct) => WriteAsync(new EventDelivery(e, events.OpenConflicts.Current), ct);
     }
 }
