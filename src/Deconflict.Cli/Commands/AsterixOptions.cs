@@ -27,18 +27,11 @@ internal static class AsterixOptions
         var radars = new Dictionary<(int, int), RadarSite>();
         foreach (var text in texts)
         {
-            var eq = text.IndexOf('=', StringComparison.Ordinal);
-            var ids = eq < 0 ? [] : text[..eq].Split('/');
-            if (ids.Length != 2 || !int.TryParse(ids[0], CultureInfo.InvariantCulture, out var sac) || !int.TryParse(ids[1], CultureInfo.InvariantCulture, out var sic)
-                || sac is < 0 or > 255 || sic is < 0 or > 255)
+            if (!RadarSite.TryParseAssignment(text, out var radar, out var site, out var problem))
             {
-                throw new InputException($"option '--radar': '{text}' must be SAC/SIC=LAT,LON[,HEIGHT_FT] with SAC and SIC from 0 to 255");
+                throw new InputException($"option '--radar': {problem}");
             }
-            if (!RadarSite.TryParse(text[(eq + 1)..], out var site, out var problem))
-            {
-                throw new InputException($"option '--radar': '{text}': {problem}");
-            }
-            radars[(sac, sic)] = site;
+            radars[radar] = site;
         }
         return radars;
     }

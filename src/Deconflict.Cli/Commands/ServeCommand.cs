@@ -18,7 +18,15 @@ internal static class ServeCommand
         var demo = new Option<bool>("--demo") { Description = "Seed the demo scenario (idempotent) and print each party's key." };
         var sbs = new Option<string?>("--sbs") { Description = "Connect to an SBS-1 (BaseStation) feed at HOST:PORT, e.g. dump1090's port 30003.", HelpName = "HOST:PORT" };
         var sbsParty = new Option<string?>("--sbs-party") { Description = "Id of the party the SBS feed's aircraft belong to (a party's name is accepted too).", HelpName = "PARTY-ID" };
-        var command = new Command("serve", "Run the hub.") { db, urls, data, demo, sbs, sbsParty };
+        var asterix = new Option<string[]>("--asterix")
+        {
+            Description = "Listen to an ASTERIX CAT021/CAT062/CAT048 source over UDP (repeatable): udp://GROUP-OR-ADDRESS:PORT[?iface=IP&party=ID&name=NAME].",
+            HelpName = "URL",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var asterixParty = new Option<string?>("--asterix-party") { Description = "Party of the ASTERIX sources that name none with party=.", HelpName = "PARTY-ID" };
+        var radar = new Option<string[]>("--radar") { Description = "Radar position for CAT048 plots (repeatable).", HelpName = "SAC/SIC=LAT,LON[,HEIGHT_FT]" };
+        var command = new Command("serve", "Run the hub.") { db, urls, data, demo, sbs, sbsParty, asterix, asterixParty, radar };
         command.SetAction(async (parse, ct) =>
         {
             var args = new List<string> { $"--urls={parse.GetValue(urls)}", "--Hub:Banner=true" };
@@ -47,6 +55,7 @@ internal static class ServeCommand
                 args.Add($"--Surveillance:SbsFeed={feed}");
                 args.Add($"--Surveillance:SbsParty={owner}");
             }
+            AddAsterix(args, parse.GetValue(asterix) ?? [], parse.GetValue(asterixParty), parse.GetValue(radar) ?? []);
             ListenAddresses.EnsureFree(parse.GetValue(urls)!);
             var app = HubApplication.Build([.. args]);
             try
@@ -61,5 +70,31 @@ internal static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Checks the ASTERIX options as the hub will read them, so a mistake is a usage error before anything starts.</summary>
+    private static void AddAsterix(List<string> args, string[] sources, string? defaultParty, string[] radars)
+    {
+        for (var i = 0; i < sources.Length; i++)
+        {
+            if (!Deconflict.Hub.Tracks.AsterixSource.TryParse(sources[i], out var source, out var problem))
+            {
+                throw new InputException($"option '--asterix': {problem}");
+            }
+            if (source.Party is null && string.IsNullOrWhiteSpace(defaultParty))
+            {
+                throw new InputException($"option '--asterix': '{sources[i]}' names no party: add &party=ID or give --asterix-party PARTY-ID");
+            }
+            args.Add($"--Surveillance:AsterixSources:{i}={sources[i]}");
+        }
+        if (defaultParty is { Length: > 0 })
+        {
+            args.Add($"--Surveillance:AsterixParty={defaultParty}");
+        }
+        AsterixOptions.ParseRadars(radars);
+        for (var i = 0; i < radars.Length; i++)
+        {
+            args.Add($"--Surveillance:AsterixRadars:{i}={radars[i]}");
+        }
     }
 }

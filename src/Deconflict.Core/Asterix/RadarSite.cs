@@ -72,4 +72,27 @@ public readonly record struct RadarSite(double LatDeg, double LonDeg, double Hei
         problem = "";
         return true;
     }
+
+    /// <summary>Parses <c>SAC/SIC=LAT,LON[,HEIGHT_FT]</c>, the position of the radar that identifies itself by SAC and SIC.</summary>
+    public static bool TryParseAssignment(string text, out (int Sac, int Sic) radar, out RadarSite site, out string problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        (radar, site) = (default, default);
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        var eq = text.IndexOf('=', StringComparison.Ordinal);
+        var ids = eq < 0 ? [] : text[..eq].Split('/');
+        if (ids.Length != 2 || !int.TryParse(ids[0], ci, out var sac) || !int.TryParse(ids[1], ci, out var sic) || sac is < 0 or > 255 || sic is < 0 or > 255)
+        {
+            problem = $"'{text}' must be SAC/SIC=LAT,LON[,HEIGHT_FT] with SAC and SIC from 0 to 255";
+            return false;
+        }
+        if (!TryParse(text[(eq + 1)..], out site, out var reason))
+        {
+            problem = $"'{text}': {reason}";
+            return false;
+        }
+        radar = (sac, sic);
+        problem = "";
+        return true;
+    }
 }

@@ -11,7 +11,10 @@ public sealed record AgreementProposal(
     int? AckDeadlineS,
     LanguageInput? Languages);
 
-public sealed record SeparationInput(double? HNm, double? VFt, double? LookaheadS);
+public sealed record SeparationInput(double? HNm, double? VFt, double? LookaheadS, FlightLevelInput? FlightLevels = null);
+
+/// <summary>The flight-level rule of tactical alerting; <c>filter: false</c> alerts every predicted loss of separation.</summary>
+public sealed record FlightLevelInput(bool? Filter, double? StepFt, double? ToleranceFt, double? LevelRateFpm);
 
 public sealed record BufferInput([property: JsonPropertyName("h_m")] double? HM, double? VFt, [property: JsonPropertyName("t_s")] double? TS);
 

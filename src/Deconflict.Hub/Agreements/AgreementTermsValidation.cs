@@ -1,6 +1,6 @@
 namespace Deconflict.Hub.Agreements;
 
-/// <summary>Checks a proposal and fills defaults: separation 5 NM / 1000 ft / 300 s, no buffers, nothing shared, 300 s ack, English.</summary>
+/// <summary>Checks a proposal and fills defaults: separation 5 NM / 1000 ft / 300 s with the flight-level rule on, no buffers, nothing shared, 300 s ack, English.</summary>
 public static class AgreementTermsValidation
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "ru"];
@@ -10,7 +10,13 @@ public static class AgreementTermsValidation
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(errors);
         var d = AgreementBook.DefaultSeparation;
-        var separation = new SeparationTerms(p.Separation?.HNm ?? d.HNm, p.Separation?.VFt ?? d.VFt, p.Separation?.LookaheadS ?? d.LookaheadS);
+        var fl = p.Separation?.FlightLevels;
+        var dl = FlightLevelTerms.Default;
+        var levels = new FlightLevelTerms(fl?.Filter ?? dl.Filter, fl?.StepFt ?? dl.StepFt, fl?.ToleranceFt ?? dl.ToleranceFt, fl?.LevelRateFpm ?? dl.LevelRateFpm);
+        var separation = new SeparationTerms(p.Separation?.HNm ?? d.HNm, p.Separation?.VFt ?? d.VFt, p.Separation?.LookaheadS ?? d.LookaheadS, levels);
+        Range(errors, "separation.flight_levels.step_ft", levels.StepFt, 100, 10_000, exclusiveLow: false);
+        Range(errors, "separation.flight_levels.tolerance_ft", levels.ToleranceFt, 0, Math.Ceiling(levels.StepFt / 2) - 1, exclusiveLow: false);
+        Range(errors, "separation.flight_levels.level_rate_fpm", levels.LevelRateFpm, 0, 6_000, exclusiveLow: false);
         Range(errors, "separation.h_nm", separation.HNm, 0.1, 100, exclusiveLow: false);
         Range(errors, "separation.v_ft", separation.VFt, 100, 10_000, exclusiveLow: false);
         Range(errors, "separation.lookahead_s", separation.LookaheadS, 0, 3_600, exclusiveLow: true);

@@ -27,6 +27,8 @@ public sealed partial class LiveDetectionService(
     private static readonly SeparationMinima Default = new(AgreementBook.DefaultSeparation.HNm, AgreementBook.DefaultSeparation.VFt, AgreementBook.DefaultSeparation.LookaheadS);
 
     private readonly ConcurrentDictionary<(string, string), SeparationMinima> _minima = new();
+    private static readonly FlightLevelRule? DefaultLevelRule = FlightLevelTerms.Default.Rule;
+    private readonly ConcurrentDictionary<(string, string), FlightLevelRule?> _levels = new();
     private readonly Dictionary<long, ConflictRecord> _tactical = [];
     private readonly Dictionary<(string Party, string Track, string Intent), ConflictRecord> _conformance = [];
     private readonly List<AlertChange> _changes = [];
@@ -44,6 +46,8 @@ public sealed partial class LiveDetectionService(
             new AlertOptions { CautionS = o.CautionS, WarningS = o.WarningS, HoldCycles = o.HoldCycles, HoldS = o.HoldS }, PairMinima)
         {
             SnapshotFilled = PrepareMinima,
+            LevelRule = DefaultLevelRule,
+            PairLevelRule = PairLevelRule,
         };
         _monitor = new ConformanceMonitor(new ConformanceOptions { HorizontalToleranceM = o.ConformanceHorizontalM, VerticalToleranceFt = o.ConformanceVerticalFt });
         try
@@ -177,6 +181,14 @@ public sealed partial class LiveDetectionService(
         return _minima.TryGetValue(key, out var m) ? m : Default;
     }
 
+    /// <summary>The flight-level rule of the pair's agreement, or the default rule.</summary>
+    private FlightLevelRule? PairLevelRule(LiveSnapshot s, int i, int j)
+    {
+        var (a, b) = (s.Party[i] ?? "", s.Party[j] ?? "");
+        var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
+        return _levels.TryGetValue(key, out var rule) ? rule : DefaultLevelRule;
+    }
+
     /// <summary>Looks up the agreement minima of every pair of parties present, and sets the detector's envelope to cover them.</summary>
     private void PrepareMinima(LiveSnapshot s)
     {
@@ -192,7 +204,9 @@ public sealed partial class LiveDetectionService(
             for (var y = x + 1; y < list.Length; y++)
             {
                 var (a, b) = string.CompareOrdinal(list[x], list[y]) < 0 ? (list[x], list[y]) : (list[y], list[x]);
-                var m = book.TermsBetween(a, b)?.Separation is { } t ? new SeparationMinima(t.HNm, t.VFt, t.LookaheadS) : Default;
+                var separation = book.TermsBetween(a, b)?.Separation;
+                var m = separation is { } t ? new SeparationMinima(t.HNm, t.VFt, t.LookaheadS) : Default;
+                _levels[(a, b)] = (separation?.FlightLevels ?? FlightLevelTerms.Default).Rule;
                 if (!m.IsValid)
                 {
                     m = Default;

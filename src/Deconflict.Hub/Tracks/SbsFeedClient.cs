@@ -18,8 +18,6 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
     : BackgroundService
 {
     private readonly SbsFeed _feed = new(new SbsTrackMerger(), () => picture.NowS);
-    private readonly Dictionary<string, double> _published = new(StringComparer.Ordinal);
-    private readonly TrackReportDigest _taken = new();
 
     public SbsFeedStats Stats => _feed.Stats;
 
@@ -44,11 +42,10 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
         while (!stoppingToken.IsCancellationRequested)
         {
             var delivered = false;
-            string? accountParty = null;
-            var source = "";
+            FeedIntake? intake = null;
             try
             {
-                var party = string.IsNullOrWhiteSpace(o.SbsParty) ? null : await FindPartyAsync(o.SbsParty, stoppingToken).ConfigureAwait(false);
+                var party = string.IsNullOrWhiteSpace(o.SbsParty) ? null : await FindPartyAsync(store, o.SbsParty, stoppingToken).ConfigureAwait(false);
                 if (party is null)
                 {
                     LogNoParty(logger, o.SbsParty ?? "");
@@ -64,8 +61,7 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
                     Connections++;
                     LogConnected(logger, host, port, party.Name);
                     var stream = client.GetStream();
-                    (accountParty, source) = (party.Id, $"sbs {host}:{port}");
-                    var accountedAt = picture.NowS;
+                    intake = new FeedIntake(picture, store, events, party.Id, $"sbs {host}:{port}", o.SbsAuditIntervalS);
                     while (true)
                     {
                         int n;
@@ -81,20 +77,8 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
                         delivered = true;
                         reports.Clear();
                         _feed.Push(buffer.AsSpan(0, n), reports);
-                        if (reports.Count > 0)
-                        {
-                            picture.Store.UpsertAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(reports), party.Id);
-                            Publish(reports, party.Id);
-                            foreach (var r in reports)
-                            {
-                                _taken.Add(r);
-                            }
-                        }
-                        if (picture.NowS - accountedAt >= o.SbsAuditIntervalS)
-                        {
-                            accountedAt = picture.NowS;
-                            await AccountAsync(party.Id, source, stoppingToken).ConfigureAwait(false);
-                        }
+                        intake.Take(reports);
+                        await intake.AccountIfDueAsync(stoppingToken).ConfigureAwait(false);
                     }
                 }
             }
@@ -106,10 +90,11 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
             {
                 // stopping: account for what was taken, then leave
             }
-            if (accountParty is not null)
+            if (intake is not null)
             {
                 // The connection's last reports, also when it dropped or the hub is stopping.
-                await AccountAsync(accountParty, source, CancellationToken.None).ConfigureAwait(false);
+                await intake.AccountAsync(CancellationToken.None).ConfigureAwait(false);
+                intake.Dispose();
             }
             if (stoppingToken.IsCancellationRequested)
             {
@@ -129,62 +114,9 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
         }
     }
 
-    public override void Dispose()
-    {
-        _taken.Dispose();
-        base.Dispose();
-    }
-
-    /// <summary>
-    /// One audit entry for the reports the feed delivered since the last one (none when it delivered nothing), so a
-    /// feed is accountable like <c>POST /api/v1/tracks</c> without an entry per line.
-    /// </summary>
-    private async Task AccountAsync(string party, string source, CancellationToken ct)
-    {
-        if (_taken.Count == 0)
-        {
-            return;
-        }
-        var content = HubJson.Serialize(new
-        {
-            source,
-            reports = _taken.Count,
-            first_t = TracksApi.UtcTime(_taken.FirstS),
-            last_t = TracksApi.UtcTime(_taken.LastS),
-            reports_sha256 = _taken.Finish(),
-        });
-        await store.WriteAsync(w => w.AppendAuditAsync(party, "tracks.feed", "tracks", party, [party], content), ct).ConfigureAwait(false);
-    }
-
     /// <summary>The feed's party by id (what every API names a party by), or else by its display name.</summary>
-    private async Task<PartyRecord?> FindPartyAsync(string party, CancellationToken ct) =>
+    internal static async Task<PartyRecord?> FindPartyAsync(IHubStore store, string party, CancellationToken ct) =>
         await store.GetPartyAsync(party, ct).ConfigureAwait(false) ?? await store.FindPartyByNameAsync(party, ct).ConfigureAwait(false);
-
-    /// <summary>A <c>track</c> event per aircraft at most once a second, and only while someone listens.</summary>
-    private void Publish(List<PositionReport> reports, string party)
-    {
-        if (events.SubscriberCount == 0)
-        {
-            return;
-        }
-        var now = picture.NowS;
-        foreach (var r in reports)
-        {
-            if (_published.TryGetValue(r.Id, out var last) && now - last < 1)
-            {
-                continue;
-            }
-            _published[r.Id] = now;
-            if (picture.Store.TryGet(party, r.Id, out var track))
-            {
-                events.PublishTransient("track", track.Id, party, [], HubJson.Serialize(TracksApi.ToView(track)));
-            }
-        }
-        if (_published.Count > 100_000)
-        {
-            _published.Clear();
-        }
-    }
 
     /// <summary>Parses <c>HOST:PORT</c> (IPv6 as <c>[::1]:30003</c>).</summary>
     public static bool TryParseEndpoint(string text, out string host, out int port)

@@ -64,4 +64,17 @@ public sealed class SurveillanceOptions
     /// <summary>A feed silent for this long is treated as dropped and reconnected.</summary>
     [Range(1, 3600)]
     public double SbsSilenceS { get; set; } = 60;
+
+    /// <summary>ASTERIX sources to listen to (<see cref="AsterixSource"/>: <c>udp://ADDRESS:PORT?iface=IP&amp;party=ID&amp;name=NAME</c>).</summary>
+    public List<string> AsterixSources { get; set; } = [];
+
+    /// <summary>The id (or else the name) of the party of ASTERIX sources that name none.</summary>
+    public string? AsterixParty { get; set; }
+
+    /// <summary>Radar positions for CAT048 plots, each <c>SAC/SIC=LAT,LON[,HEIGHT_FT]</c>.</summary>
+    public List<string> AsterixRadars { get; set; } = [];
+
+    /// <summary>ASTERIX reports are accounted for by one <c>tracks.feed</c> audit entry per source and this many seconds.</summary>
+    [Range(1, 86_400)]
+    public double AsterixAuditIntervalS { get; set; } = 60;
 }

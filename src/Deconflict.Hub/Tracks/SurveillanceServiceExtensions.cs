@@ -1,6 +1,6 @@
 namespace Deconflict.Hub.Tracks;
 
-/// <summary>Registers live surveillance: the live picture, the detection cycle and the optional SBS-1 feed client.</summary>
+/// <summary>Registers live surveillance: the live picture, the detection cycle and the optional SBS-1 feed client and ASTERIX listeners.</summary>
 public static class SurveillanceServiceExtensions
 {
     public static IHostApplicationBuilder AddSurveillanceServices(this IHostApplicationBuilder builder)
@@ -13,6 +13,8 @@ public static class SurveillanceServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LiveDetectionService>());
         services.AddSingleton<SbsFeedClient>();
         services.AddHostedService(sp => sp.GetRequiredService<SbsFeedClient>());
+        services.AddSingleton<AsterixFeedListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<AsterixFeedListener>());
         return builder;
     }
 }

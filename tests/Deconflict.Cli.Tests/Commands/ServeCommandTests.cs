@@ -23,4 +23,20 @@ public sealed class ServeCommandTests : IDisposable
         outcome.Stdout.ShouldNotContain("   at ");
         outcome.Stdout.ShouldNotContain("Exception");
     }
+
+    [Theory]
+    [InlineData("tcp://127.0.0.1:8600?party=p", "is not udp://")]
+    [InlineData("udp://radar.example:8600?party=p", "is not an IP address")]
+    [InlineData("udp://127.0.0.1?party=p", "needs a port")]
+    [InlineData("udp://239.1.1.1:8600?iface=lo&party=p", "iface 'lo'")]
+    [InlineData("udp://239.1.1.1:8600?colour=blue", "unknown or empty parameter 'colour'")]
+    [InlineData("udp://239.1.1.1:8600", "names no party")]
+    public async Task A_wrong_asterix_source_is_a_usage_error_naming_the_part_with_exit_2(string source, string expected)
+    {
+        var outcome = await CliProcess.RunAsync("serve", "--data", _dir, "--urls", "http://127.0.0.1:0", "--asterix", source);
+        outcome.ExitCode.ShouldBe(2);
+        outcome.Stderr.ShouldContain("option '--asterix'");
+        outcome.Stderr.ShouldContain(expected);
+        outcome.Stderr.ShouldNotContain("   at ");
+    }
 }
