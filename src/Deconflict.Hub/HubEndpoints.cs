@@ -11,6 +11,7 @@ using Deconflict.Hub.Json;
 using Deconflict.Hub.OpenApi;
 using Deconflict.Hub.Parties;
 using Deconflict.Hub.Tracks;
+using Deconflict.Hub.WebConsole;
 
 namespace Deconflict.Hub;
 
@@ -25,6 +26,7 @@ public static class HubEndpoints
             .AddEndpointFilterFactory(DeclaredStatusFilter.Factory).AddEndpointFilter<IdRouteFilter>();
         routes.MapHealthApi();
         routes.MapPartiesApi();
+        routes.MapSessionApi();
         routes.MapPartyPrioritiesApi();
         routes.MapAgreementsApi();
         routes.MapOperationalIntentsApi();
