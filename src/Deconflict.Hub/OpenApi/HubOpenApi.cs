@@ -25,6 +25,9 @@ public static class HubOpenApi
             o.AddDocumentTransformer((doc, _, _) =>
             {
                 doc.Info.Title = "Deconflict hub";
+                // No server URL: clients call the hub they were given, and the document is the same whichever address
+                // served it (web/openapi.json is checked against it byte for byte).
+                doc.Servers = [];
                 doc.Info.Description = "The neutral hub: parties, agreements, operational intents, conflicts, live events, hotline, ground, audit. "
                     + "Every call but the health checks takes `Authorization: Bearer <key>`. Every error is `application/problem+json` "
                     + "with `title`, `status`, `detail` and, for validation, `errors` naming each field at fault.";
