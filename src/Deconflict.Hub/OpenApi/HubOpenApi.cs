@@ -56,8 +56,15 @@ public static class HubOpenApi
                 }
                 return Task.CompletedTask;
             });
+            o.AddSchemaTransformer(RequestSchemas.OptionalNullablesAsync);
             o.AddOperationTransformer((operation, context, _) =>
             {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodySchema>().FirstOrDefault() is { } body
+                    && operation.RequestBody?.Content?.Values.FirstOrDefault() is { } generated && operation.RequestBody is OpenApiRequestBody request)
+                {
+                    request.Content = body.ContentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = generated.Schema });
+                    request.Required = true;
+                }
                 if (OpenPaths.Contains("/" + context.Description.RelativePath?.TrimStart('/'), StringComparer.Ordinal))
                 {
                     operation.Security = [];

@@ -32,10 +32,16 @@ public static class ProblemStatuses
         return builder;
     }
 
-    /// <summary>The endpoint reads a JSON body of type <typeparamref name="T"/> itself (to name the field at fault and bound its size).</summary>
+    /// <summary>
+    /// The endpoint reads a body of type <typeparamref name="T"/> itself (to name the field at fault and bound its size).
+    /// Documentation only: unlike <c>Accepts</c>, it refuses no request for its content type (the hub reads any).
+    /// </summary>
     public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder, string contentType = "application/json", params string[] more)
-        where T : notnull =>
-        builder.Accepts<T>(contentType, more);
+        where T : notnull
+    {
+        RequestSchemas.Add(typeof(T));
+        return builder.WithMetadata(new RequestBodySchema(typeof(T), [contentType, .. more]));
+    }
 
     /// <summary>The problems every endpoint under <paramref name="group"/> can answer whatever its handler does.</summary>
     public static RouteGroupBuilder DeclareCommonProblems(this RouteGroupBuilder group)
@@ -53,7 +59,7 @@ public static class ProblemStatuses
             {
                 common.Add(StatusCodes.Status400BadRequest);
             }
-            if (b.Metadata.OfType<IAcceptsMetadata>().Any(a => a.RequestType is not null))
+            if (b.Metadata.OfType<RequestBodySchema>().Any())
             {
                 common.Add(StatusCodes.Status400BadRequest);
                 common.Add(StatusCodes.Status413PayloadTooLarge);
