@@ -920,7 +920,7 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         "success": [
             200
         ],
-        "summary": "Server-Sent Events (conflict, intent, track, message, escalation, agreement); resume with Last-Event-ID."
+        "summary": "Server-Sent Events (conflict, intent, track, message, escalation, agreement); resume with Last-Event-ID (resync when it is older than the retention)."
     },
     "GetAgreement": {
         "body": False,
