@@ -57,6 +57,7 @@ public static class HubOpenApi
                 return Task.CompletedTask;
             });
             o.AddSchemaTransformer(RequestSchemas.OptionalNullablesAsync);
+            o.AddSchemaTransformer(SchemaExamples.AddAsync);
             o.AddOperationTransformer((operation, context, _) =>
             {
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodySchema>().FirstOrDefault() is { } body
