@@ -1607,7 +1607,6 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         "path_params": [],
         "query_params": [],
         "success": [
-            200,
             201
         ],
         "summary": "Report a strike {intent_id, lat_deg, lon_deg | mgrs, t, radius_m?}: checked against notified sites, active movements and the party's declared zones (201)."

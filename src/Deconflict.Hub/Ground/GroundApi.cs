@@ -148,6 +148,15 @@ public static class GroundApi
         };
     }
 
+    /// <summary>The reply for a ground write that only ever creates (a strike report: 201 at <paramref name="location"/>).</summary>
+    public static Results<Created<T>, HubProblem> Reported<T>(string what, GroundOutcome outcome, HttpResponse response, string location)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Kind == GroundOutcomeKind.Created
+            ? Receipt(outcome, response, TypedResults.Created(location, (T)outcome.Body!))
+            : Refusal(what, outcome);
+    }
+
     /// <summary>The reply for a ground write that changes something and answers what it is now (200; an ending with a body too).</summary>
     public static Results<Ok<T>, HubProblem> Changed<T>(string what, GroundOutcome outcome, HttpResponse response)
     {

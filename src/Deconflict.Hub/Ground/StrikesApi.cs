@@ -28,7 +28,7 @@ public static class StrikesApi
         return routes;
     }
 
-    private static async Task<Results<Created<StrikeView>, Ok<StrikeView>, HubProblem>> ReportAsync(CallerParty caller, HttpRequest request, StrikeDesk desk, CancellationToken ct)
+    private static async Task<Results<Created<StrikeView>, HubProblem>> ReportAsync(CallerParty caller, HttpRequest request, StrikeDesk desk, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
@@ -102,7 +102,7 @@ public static class StrikesApi
         }
         var strikeId = b.Id ?? "st-" + Guid.CreateVersion7().ToString("N")[..20];
         var outcome = await desk.ReportAsync(caller, strikeId, b.IntentId!, lat, lon, b.T!.Value, b.RadiusM ?? 0, ct).ConfigureAwait(false);
-        return GroundApi.Written<StrikeView>("strike", outcome, request.HttpContext.Response, $"/api/v1/strikes/{Uri.EscapeDataString(strikeId)}");
+        return GroundApi.Reported<StrikeView>("strike", outcome, request.HttpContext.Response, $"/api/v1/strikes/{Uri.EscapeDataString(strikeId)}");
     }
 
     /// <summary>A strike: the caller's own, else ?party='s, else the only one with that id the caller may see; its hits as the caller may see them.</summary>
