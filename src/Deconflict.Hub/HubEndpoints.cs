@@ -8,9 +8,10 @@ using Deconflict.Hub.Health;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
-
+using Deconflict.Hub.OpenApi;
 using Deconflict.Hub.Parties;
 using Deconflict.Hub.Tracks;
+using Deconflict.Hub.WebConsole;
 
 namespace Deconflict.Hub;
 
@@ -19,10 +20,13 @@ public static class HubEndpoints
 {
     public static IEndpointRouteBuilder MapHubApis(this IEndpointRouteBuilder root)
     {
-        // One id rule for every path parameter of every API.
-        var routes = root.MapGroup("").AddEndpointFilter<IdRouteFilter>();
+        // One id rule for every path parameter of every API; the problems every endpoint can answer declared once;
+        // in tests, every reply's status checked against what the endpoint declares.
+        var routes = root.MapGroup("").DeclareCommonProblems()
+            .AddEndpointFilterFactory(DeclaredStatusFilter.Factory).AddEndpointFilter<IdRouteFilter>();
         routes.MapHealthApi();
         routes.MapPartiesApi();
+        routes.MapSessionApi();
         routes.MapPartyPrioritiesApi();
         routes.MapAgreementsApi();
         routes.MapOperationalIntentsApi();

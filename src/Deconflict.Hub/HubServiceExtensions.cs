@@ -10,10 +10,10 @@ using Deconflict.Hub.Ground;
 using Deconflict.Hub.Hotline;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
+using Deconflict.Hub.OpenApi;
 using Deconflict.Hub.Storage;
 using Deconflict.Hub.Tracks;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using Npgsql;
 
 namespace Deconflict.Hub;
@@ -77,21 +77,7 @@ public static class HubServiceExtensions
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<HubExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Deconflict hub";
-            doc.Info.Description = "The neutral hub: parties, agreements, operational intents, conflicts, live events. Authorization: Bearer <key>.";
-            doc.Components ??= new OpenApiComponents();
-            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "A party's API key (dcf_...) or the admin key. Not needed for /healthz, /readyz, /docs and this document.",
-            };
-            doc.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] }];
-            return Task.CompletedTask;
-        }));
+        services.AddHubOpenApi();
         var maxBody = builder.Configuration.GetValue<long?>("Hub:MaxBodyBytes") ?? new HubOptions().MaxBodyBytes;
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = maxBody + 1);
         return builder;

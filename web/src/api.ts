@@ -1,6 +1,13 @@
-// HTTP client for the hub's contract (../shared/API.md). Every call carries the party key as a
-// bearer token. Endpoints a hub does not serve (404/405/501 on a list) are reported as
-// "unavailable" rather than as errors, so the console runs against partial hubs.
+// HTTP client for the hub's contract (../shared/API.md), typed by the hub's own OpenAPI document: paths, parameters,
+// bodies and replies come from src/generated/hub.ts, which `npm run build` generates from web/openapi.json (itself
+// checked against the document a running hub serves by the hub's tests), so the console and the contract cannot
+// drift apart. Every call carries the party key as a bearer token. Endpoints a hub does not serve (404/405/501 on a
+// list) are reported as "unavailable" rather than as errors, so the console runs against partial hubs.
+
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { components, paths } from './generated/hub';
+
+export type Schemas = components['schemas'];
 
 export class HttpError extends Error {
   constructor(
@@ -10,91 +17,96 @@ export class HttpError extends Error {
   ) {
     super(detail ? `${title}: ${detail}` : title);
   }
+
+  /** The error of a reply, from its problem+json body (already parsed, or still to be read). */
+  static from(response: Response, problem: unknown): HttpError {
+    let title = `${response.status} ${response.statusText}`.trim();
+    let detail = '';
+    if (problem && typeof problem === 'object') {
+      const p = problem as { title?: string; detail?: string; errors?: Record<string, string[]> };
+      if (p.title) title = p.title;
+      detail = p.detail ?? '';
+      if (p.errors) {
+        detail += Object.entries(p.errors)
+          .map(([field, messages]) => ` ${field}: ${messages.join('; ')}`)
+          .join(';');
+      }
+    }
+    return new HttpError(response.status, title, detail.trim());
+  }
 }
 
 export type Outcome<T> = { kind: 'ok'; value: T } | { kind: 'unavailable' } | { kind: 'error'; message: string; status?: number };
 
-export interface Party { id: string; name: string; kind: string }
-export interface Track {
-  id: string; party?: string; t?: string; lat_deg: number; lon_deg: number; alt_ft?: number | null;
-  gs_kt?: number | null; trk_deg?: number | null; vs_fpm?: number | null; intent_id?: string | null; callsign?: string | null;
+export type Party = Schemas['PartyView'];
+export type Session = Schemas['SessionView'];
+export type Track = Schemas['TrackView'];
+export type IntentSummary = Schemas['IntentSummary'];
+export type IntentDocument = Schemas['IntentDocument'];
+export type IntentWritten = Schemas['IntentWritten'];
+export type IntentCheck = Schemas['IntentCheck'];
+export type Conflict = Schemas['ConflictView'];
+export type InboxEntry = Schemas['InboxItem'];
+export type Agreement = Schemas['AgreementView'];
+export type Thread = Schemas['ThreadView'];
+export type StrikeView = Schemas['StrikeView'];
+export type TemplateCatalog = Schemas['TemplateCatalogView'];
+export type GroundCollection = Schemas['GroundCollectionSchema'];
+
+/** What an openapi-fetch call resolves to. */
+interface Reply<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
 }
-export interface IntentSummary { id: string; party: string; state: string; version: number | string; priority?: number; time_start?: string; time_end?: string }
-export interface Conflict {
-  id: string; kind: string; parties: string[]; objects: unknown[]; object_refs?: unknown; level?: string | null; status?: string;
-  detected_at?: string; [extra: string]: unknown;
-}
-export interface InboxEntry { thread_id: string; conflict_id?: string | null; unread?: number; overdue?: number | boolean; [extra: string]: unknown }
 
 export class HubClient {
+  /** The typed client: `client.api.GET('/api/v1/intents/{id}', { params: { path: { id } } })`. */
+  readonly api: Client<paths>;
+
   constructor(
     readonly key: string,
-    private readonly base = '',
-  ) {}
-
-  async get<T>(path: string): Promise<T> {
-    const response = await this.send('GET', path);
-    return (await response.json()) as T;
+    base = '',
+  ) {
+    // openapi-fetch resolves paths against baseUrl; the console is served by the hub it talks to.
+    this.api = createClient<paths>({ baseUrl: base || globalThis.location?.origin || '', cache: 'no-store' });
+    const auth: Middleware = {
+      onRequest: ({ request }) => {
+        request.headers.set('Authorization', `Bearer ${key}`);
+        if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
+        return request;
+      },
+    };
+    this.api.use(auth);
   }
 
-  async post<T>(path: string, body?: unknown): Promise<T> {
-    const response = await this.send('POST', path, body);
-    const text = await response.text();
-    return (text ? JSON.parse(text) : {}) as T;
+  /** The reply's body, or an {@link HttpError} from its problem. */
+  static async ok<T>(call: Promise<Reply<T>>): Promise<T> {
+    const { data, error, response } = await call;
+    if (!response.ok) throw HttpError.from(response, error);
+    return data as T;
+  }
+
+  /** The reply itself (for its headers), or an {@link HttpError} from its problem. */
+  static async response<T>(call: Promise<Reply<T>>): Promise<{ data: T; response: Response }> {
+    const { data, error, response } = await call;
+    if (!response.ok) throw HttpError.from(response, error);
+    return { data: data as T, response };
   }
 
   /** A list endpoint, with 404/405/501 read as "this hub does not serve it". */
-  async list<T>(path: string): Promise<Outcome<T>> {
+  static async list<T>(call: Promise<Reply<T>>): Promise<Outcome<T>> {
     try {
-      return { kind: 'ok', value: await this.get<T>(path) };
+      return { kind: 'ok', value: await HubClient.ok(call) };
     } catch (e) {
       if (e instanceof HttpError && (e.status === 404 || e.status === 405 || e.status === 501)) return { kind: 'unavailable' };
       if (e instanceof HttpError) return { kind: 'error', message: e.message, status: e.status };
       return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
     }
   }
+}
 
-  async send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.key}`, Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(this.base + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-      cache: 'no-store',
-    });
-    if (!response.ok) throw await HubClient.problem(response);
-    return response;
-  }
-
-  /** A request with a body already serialised (GeoJSON text), optionally conditional on an ETag. */
-  async sendRaw(method: string, path: string, body: string, ifMatch?: string): Promise<Response> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.key}`, Accept: 'application/json', 'Content-Type': 'application/json' };
-    if (ifMatch) headers['If-Match'] = ifMatch;
-    const response = await fetch(this.base + path, { method, headers, body, cache: 'no-store' });
-    if (!response.ok) throw await HubClient.problem(response);
-    return response;
-  }
-
-  static async problem(response: Response): Promise<HttpError> {
-    let title = `${response.status} ${response.statusText}`.trim();
-    let detail = '';
-    try {
-      const text = await response.text();
-      if (text) {
-        const p = JSON.parse(text) as { title?: string; detail?: string; errors?: Record<string, string[]> };
-        if (p.title) title = p.title;
-        detail = p.detail ?? '';
-        if (p.errors) {
-          detail += Object.entries(p.errors)
-            .map(([field, messages]) => ` ${field}: ${messages.join('; ')}`)
-            .join(';');
-        }
-      }
-    } catch {
-      // body was not problem+json: keep the status line
-    }
-    return new HttpError(response.status, title, detail.trim());
-  }
+/** An intent's GeoJSON text (built or uploaded) sent as written, as the hub reads the body itself. */
+export function intentBody(text: string): { body: IntentDocument; bodySerializer: () => string } {
+  return { body: JSON.parse(text) as IntentDocument, bodySerializer: () => text };
 }

@@ -5,7 +5,7 @@
 
 import * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { HubClient, type Conflict, type InboxEntry, type IntentSummary, type Party, type Track } from './api';
+import { HubClient, type Conflict, type InboxEntry, type Track } from './api';
 import { Alerter } from './alerts';
 import { loadBasemapStyle } from './basemap';
 import { collections, conflictFeatures, detailOf } from './conflictgeometry';
@@ -153,32 +153,33 @@ export class ConsoleApp {
   // ---- loading ----
 
   private async loadParties(): Promise<void> {
-    const [me, parties] = await Promise.all([this.client.list<Party>('/api/v1/me'), this.client.list<Party[]>('/api/v1/parties')]);
+    const api = this.client.api;
+    const [me, parties] = await Promise.all([HubClient.list(api.GET('/api/v1/me')), HubClient.list(api.GET('/api/v1/parties'))]);
     if (parties.kind === 'ok' && Array.isArray(parties.value)) this.parties.setParties(parties.value);
-    const session = me.kind === 'ok' ? (me.value as Party & { is_admin?: boolean }) : null;
-    if (session && typeof session.id === 'string') this.parties.setMe(session);
+    const session = me.kind === 'ok' ? me.value : null;
+    if (session && typeof session.id === 'string') this.parties.setMe({ ...session, id: session.id });
     this.whoAmI();
   }
 
   private async loadTemplates(): Promise<void> {
-    const r = await this.client.list<unknown>('/api/v1/hotline/templates');
+    const r = await HubClient.list(this.client.api.GET('/api/v1/hotline/templates'));
     if (r.kind === 'ok') this.thread.setTemplates(parseTemplates(r.value));
   }
 
   private async loadAgreements(): Promise<void> {
-    const r = await this.client.list<Agreement[]>('/api/v1/agreements');
+    const r = await HubClient.list(this.client.api.GET('/api/v1/agreements'));
     if (r.kind === 'ok' && Array.isArray(r.value)) this.agreements = r.value;
     this.status('agreements', r, this.agreements.length);
   }
 
   private async loadTracks(): Promise<void> {
-    const r = await this.client.list<Track[]>('/api/v1/tracks');
+    const r = await HubClient.list(this.client.api.GET('/api/v1/tracks'));
     if (r.kind === 'ok' && Array.isArray(r.value)) this.picture.replaceTracks(r.value);
     this.status('tracks', r, this.picture.tracks.size);
   }
 
   private async loadIntents(): Promise<void> {
-    const r = await this.client.list<IntentSummary[]>('/api/v1/intents');
+    const r = await HubClient.list(this.client.api.GET('/api/v1/intents'));
     if (r.kind === 'ok' && Array.isArray(r.value)) {
       const seen = new Set(r.value.map((s) => key('intent', s.party, s.id)));
       for (const k of [...this.picture.intents.keys()]) if (!seen.has(k)) this.picture.intents.delete(k);
@@ -189,8 +190,9 @@ export class ConsoleApp {
       await pool(stale, 6, async (s) => {
         const k = key('intent', s.party, s.id);
         try {
-          const body = await this.client.get<FeatureCollection>(`/api/v1/intents/${encodeURIComponent(s.id)}?party=${encodeURIComponent(s.party)}`);
-          this.picture.intents.set(k, { summary: s, volumes: volumesOf(body, s.id, s.party, s.state) });
+          const body = await HubClient.ok(this.client.api.GET('/api/v1/intents/{id}', { params: { path: { id: s.id }, query: { party: s.party } } }));
+          // The reply is GeoJSON: its schema is the hub's, read here with the GeoJSON types.
+          this.picture.intents.set(k, { summary: s, volumes: volumesOf(body as unknown as FeatureCollection, s.id, s.party, s.state) });
         } catch {
           this.picture.intents.set(k, { summary: s, volumes: [] });
         }
@@ -200,7 +202,7 @@ export class ConsoleApp {
   }
 
   private async loadConflicts(): Promise<void> {
-    const r = await this.client.list<Conflict[]>('/api/v1/conflicts?state=open');
+    const r = await HubClient.list(this.client.api.GET('/api/v1/conflicts', { params: { query: { state: 'open' } } }));
     if (r.kind === 'ok' && Array.isArray(r.value)) {
       this.picture.conflicts = r.value;
       this.alerter.observe(r.value, (c) => `${tOr(`kind.${c.kind}`, c.kind)} ${tOr(`level.${c.level}`, String(c.level))}: ${(c.parties ?? []).map((p) => this.parties.name(p)).join(' · ')}`);
@@ -212,16 +214,17 @@ export class ConsoleApp {
 
   /** Strike points of ground conflicts, where the caller may see the strike. */
   private async loadStrikes(conflicts: Conflict[]): Promise<void> {
-    const wanted = new Map<string, string>();
+    const wanted = new Map<string, string | undefined>();
     for (const c of conflicts) {
       const id = detailOf(c).strike_id;
       if (typeof id !== 'string' || this.strikes.has(id)) continue;
       const party = this.picture.refsOf(c).find((r) => r.kind === 'strike' && r.id === id)?.party;
-      wanted.set(id, party ? `?party=${encodeURIComponent(party)}` : '');
+      wanted.set(id, party);
     }
     await pool([...wanted.keys()], 4, async (id) => {
       try {
-        const s = await this.client.get<{ lat_deg: number; lon_deg: number }>(`/api/v1/strikes/${encodeURIComponent(id)}${wanted.get(id)}`);
+        const party = wanted.get(id);
+        const s = await HubClient.ok(this.client.api.GET('/api/v1/strikes/{id}', { params: { path: { id }, query: party ? { party } : {} } }));
         this.strikes.set(id, [s.lon_deg, s.lat_deg]);
       } catch {
         // not visible to this party: the protected object is still shown
@@ -230,7 +233,7 @@ export class ConsoleApp {
   }
 
   private async loadSites(): Promise<void> {
-    const [sites, movements] = await Promise.all([this.client.list<unknown>('/api/v1/sites'), this.client.list<unknown>('/api/v1/movements')]);
+    const [sites, movements] = await Promise.all([HubClient.list(this.client.api.GET('/api/v1/sites')), HubClient.list(this.client.api.GET('/api/v1/movements'))]);
     const all = [...(sites.kind === 'ok' ? parseSites(sites.value, 'site') : []), ...(movements.kind === 'ok' ? parseSites(movements.value, 'movement') : [])];
     this.picture.sites.clear();
     for (const s of all) this.picture.sites.set(key(s.kind, s.party, s.id), s);
@@ -238,7 +241,7 @@ export class ConsoleApp {
   }
 
   private async loadInbox(): Promise<void> {
-    const r = await this.client.list<InboxEntry[]>('/api/v1/inbox');
+    const r = await HubClient.list(this.client.api.GET('/api/v1/inbox'));
     if (r.kind === 'ok' && Array.isArray(r.value)) this.inbox = r.value;
     this.status('inbox', r, this.inbox.length);
     const unread = this.inbox.reduce((n, e) => n + (e.unread ?? 0), 0);
@@ -452,15 +455,15 @@ export class ConsoleApp {
   // ---- actions ----
 
   private async changeState(e: IntentEntry, state: string): Promise<void> {
-    await this.act(() => this.client.post(`/api/v1/intents/${encodeURIComponent(e.summary.id)}/state`, { state }), 'intents');
+    await this.act(() => HubClient.ok(this.client.api.POST('/api/v1/intents/{id}/state', { params: { path: { id: e.summary.id } }, body: { state } })), 'intents');
   }
 
   private async endIntent(e: IntentEntry): Promise<void> {
-    await this.act(() => this.client.send('DELETE', `/api/v1/intents/${encodeURIComponent(e.summary.id)}`), 'intents');
+    await this.act(() => HubClient.ok(this.client.api.DELETE('/api/v1/intents/{id}', { params: { path: { id: e.summary.id } } })), 'intents');
   }
 
   private async ackSite(s: Site): Promise<void> {
-    await this.act(() => this.client.post(`/api/v1/sites/${encodeURIComponent(s.id)}/ack?party=${encodeURIComponent(s.party)}`), 'sites');
+    await this.act(() => HubClient.ok(this.client.api.POST('/api/v1/sites/{id}/ack', { params: { path: { id: s.id }, query: { party: s.party } } })), 'sites');
   }
 
   private ackConflict(c: Conflict): void {

@@ -54,14 +54,13 @@ export class EventStream {
   }
 
   private async readOnce(signal: AbortSignal): Promise<void> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.client.key}`, Accept: 'text/event-stream' };
+    const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (this.lastId !== null) headers['Last-Event-ID'] = this.lastId;
-    const response = await fetch('/api/v1/events', { headers, signal, cache: 'no-store' });
-    if (!response.ok) throw await HubClient.problem(response);
-    if (!response.body) throw new Error('no response body');
+    const { data: body } = await HubClient.response(this.client.api.GET('/api/v1/events', { headers, signal, parseAs: 'stream' }));
+    if (!body) throw new Error('no response body');
     this.attempt = 0;
     this.onState('live');
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
     const parser = new EventParser((event) => {
       if (event.id !== null) this.lastId = event.id;
       this.onEvent(event);

@@ -20,7 +20,7 @@ function keyFromHash(): string | null {
 async function verify(key: string): Promise<string | null> {
   const client = new HubClient(key);
   try {
-    await client.get('/api/v1/parties');
+    await HubClient.ok(client.api.GET('/api/v1/parties'));
     return null;
   } catch (e) {
     if (e instanceof HttpError && (e.status === 401 || e.status === 403)) return t('signin.rejected');

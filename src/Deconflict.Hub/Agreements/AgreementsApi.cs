@@ -2,29 +2,36 @@ using Deconflict.Hub.Auth;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Agreements;
 
 /// <summary>Agreements between two parties: one proposes, the other accepts; only then do they apply.</summary>
 public static class AgreementsApi
 {
+    private static readonly int[] ChangeProblems = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict];
+
     public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/agreements").WithTags("Agreements");
-        group.MapPost("/", ProposeAsync).WithName("ProposeAgreement").WithSummary("Propose an agreement to another party.");
+        group.MapPost("/", ProposeAsync).WithName("ProposeAgreement").WithSummary("Propose an agreement to another party.")
+            .AcceptsJson<AgreementProposal>().Problems(StatusCodes.Status403Forbidden);
         group.MapGet("/", ListAsync).WithName("ListAgreements").WithSummary("The caller's agreements.");
-        group.MapGet("/{id}", GetAsync).WithName("GetAgreement").WithSummary("One of the caller's agreements.");
+        group.MapGet("/{id}", GetAsync).WithName("GetAgreement").WithSummary("One of the caller's agreements.").Problems(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/accept", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk, ProposalExpiry expiry, CancellationToken ct) =>
             ChangeAsync(id, caller, response, store, book, desk, expiry, "accept", ct)).WithName("AcceptAgreement")
-            .WithSummary("Accept a proposal (counterparty); refused (409) when it expired or the pair has settled on another agreement since.");
+            .WithSummary("Accept a proposal (counterparty); refused (409) when it expired or the pair has settled on another agreement since.")
+            .Problems(ChangeProblems);
         group.MapPost("/{id}/decline", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk, ProposalExpiry expiry, CancellationToken ct) =>
             ChangeAsync(id, caller, response, store, book, desk, expiry, "decline", ct)).WithName("DeclineAgreement")
-            .WithSummary("Decline a proposal (counterparty), or withdraw it (proposer).");
+            .WithSummary("Decline a proposal (counterparty), or withdraw it (proposer).").Problems(ChangeProblems);
         group.MapPost("/{id}/withdraw", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk, ProposalExpiry expiry, CancellationToken ct) =>
-            ChangeAsync(id, caller, response, store, book, desk, expiry, "withdraw", ct)).WithName("WithdrawAgreement").WithSummary("Withdraw the caller's own proposal (proposer).");
+            ChangeAsync(id, caller, response, store, book, desk, expiry, "withdraw", ct)).WithName("WithdrawAgreement").WithSummary("Withdraw the caller's own proposal (proposer).").Problems(ChangeProblems);
         group.MapPost("/{id}/end", (string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk, ProposalExpiry expiry, CancellationToken ct) =>
             ChangeAsync(id, caller, response, store, book, desk, expiry, "end", ct)).WithName("EndAgreement")
-            .WithSummary("End an active agreement (either party); on a proposal: withdraw it (proposer) or decline it (counterparty).");
+            .WithSummary("End an active agreement (either party); on a proposal: withdraw it (proposer) or decline it (counterparty).")
+            .Problems(ChangeProblems);
         return routes;
     }
 
@@ -38,7 +45,7 @@ public static class AgreementsApi
             a.CreatedAt, a.AcceptedAt, a.EndedAt, expiry?.ExpiresAt(a));
     }
 
-    private static async Task<IResult> ProposeAsync(CallerParty caller, HttpRequest request, IHubStore store, ProposalExpiry expiry, CancellationToken ct)
+    private static async Task<Results<Created<AgreementView>, HubProblem>> ProposeAsync(CallerParty caller, HttpRequest request, IHubStore store, ProposalExpiry expiry, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
@@ -82,20 +89,20 @@ public static class AgreementsApi
         return TypedResults.Created($"/api/v1/agreements/{id}", ToView(record, expiry, record.CreatedAt));
     }
 
-    private static async Task<IResult> ListAsync(CallerParty caller, IHubStore store, ProposalExpiry expiry, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<AgreementView>>> ListAsync(CallerParty caller, IHubStore store, ProposalExpiry expiry, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (caller.PartyId is null)
         {
             return caller.IsAdmin
-                ? TypedResults.Ok((await store.ListAgreementsAsync(null, ct).ConfigureAwait(false)).Select(a => ToView(a, expiry, now)).ToList())
-                : TypedResults.Ok(Array.Empty<AgreementView>());
+                ? TypedResults.Ok<IReadOnlyList<AgreementView>>((await store.ListAgreementsAsync(null, ct).ConfigureAwait(false)).Select(a => ToView(a, expiry, now)).ToList())
+                : TypedResults.Ok<IReadOnlyList<AgreementView>>([]);
         }
         var list = await store.ListAgreementsAsync(caller.PartyId, ct).ConfigureAwait(false);
-        return TypedResults.Ok(list.Select(a => ToView(a, expiry, now)).ToList());
+        return TypedResults.Ok<IReadOnlyList<AgreementView>>(list.Select(a => ToView(a, expiry, now)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string id, CallerParty caller, IHubStore store, ProposalExpiry expiry, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<AgreementView>, HubProblem>> GetAsync(string id, CallerParty caller, IHubStore store, ProposalExpiry expiry, TimeProvider clock, CancellationToken ct)
     {
         var a = await store.GetAgreementAsync(id, ct).ConfigureAwait(false);
         return a is null || !(caller.IsAdmin || a.Proposer == caller.PartyId || a.Counterparty == caller.PartyId)
@@ -103,7 +110,7 @@ public static class AgreementsApi
             : TypedResults.Ok(ToView(a, expiry, clock.GetUtcNow()));
     }
 
-    private static async Task<IResult> ChangeAsync(string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk,
+    private static async Task<Results<Ok<AgreementView>, HubProblem>> ChangeAsync(string id, CallerParty caller, HttpResponse response, IHubStore store, AgreementBook book, IntentDesk desk,
         ProposalExpiry expiry, string action, CancellationToken ct)
     {
         var current = await store.GetAgreementAsync(id, ct).ConfigureAwait(false);

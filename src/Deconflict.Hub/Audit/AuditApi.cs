@@ -5,6 +5,8 @@ using Deconflict.Core.Audit;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Audit;
 
@@ -24,13 +26,14 @@ public static class AuditApi
         var group = routes.MapGroup("/api/v1/audit").WithTags("Audit");
         group.MapGet("/key", (AuditSigner signer) => TypedResults.Ok(new AuditKeyView(AuditPublicKey.AlgorithmName, signer.PublicKey.Base64)))
             .WithName("AuditKey").WithSummary("The hub's Ed25519 public key (raw 32 bytes, base64) that signs every audit entry.");
-        group.MapGet("/export", ExportAsync).WithName("AuditExport")
+        group.MapGet("/export", Export).WithName("AuditExport")
             .WithSummary("The log as NDJSON, redacted to what the caller may see. from/to: sequence numbers (inclusive) or RFC 3339 times (from inclusive, to exclusive), "
-                + "matched against the caller's own entries only: hidden entries between them come along, redacted, and are never selected by their time.");
+                + "matched against the caller's own entries only: hidden entries between them come along, redacted, and are never selected by their time.")
+            .Problems(StatusCodes.Status400BadRequest);
         return routes;
     }
 
-    private static async Task<IResult> ExportAsync(string? from, string? to, CallerParty caller, HttpResponse response, IHubStore store, CancellationToken ct)
+    private static Results<NdjsonStream<AuditLineSchema>, HubProblem> Export(string? from, string? to, CallerParty caller, IHubStore store)
     {
         if (!TryBound(from, out var fromSeq, out var fromTime))
         {
@@ -41,6 +44,12 @@ public static class AuditApi
             return Problems.Validation("to", "A sequence number (1, 2, ...) or an RFC 3339 time.");
         }
         var reader = caller.IsAdmin ? null : caller.Id;
+        return new NdjsonStream<AuditLineSchema>((response, ct) => WriteAsync(response, store, reader, fromSeq, toSeq, fromTime, toTime, ct));
+    }
+
+    private static async Task WriteAsync(HttpResponse response, IHubStore store, string? reader, long? fromSeq, long? toSeq,
+        DateTimeOffset? fromTime, DateTimeOffset? toTime, CancellationToken ct)
+    {
         response.ContentType = AuditExport.ContentType;
         response.Headers.CacheControl = "no-store";
         await using var connection = await store.OpenReadConnectionAsync(ct).ConfigureAwait(false);
@@ -63,7 +72,6 @@ public static class AuditApi
             }
             await response.Body.WriteAsync(utf8.GetBytes(text.ToString()), ct).ConfigureAwait(false);
         }
-        return Results.Empty;
     }
 
     /// <summary>The sequence range [first, last] that the time bounds select among the entries <paramref name="reader"/> may read (empty: first &gt; last).</summary>

@@ -3,6 +3,8 @@ using Deconflict.Hub.Auth;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Conflicts;
 
@@ -12,13 +14,13 @@ public static class ConflictsApi
     public static IEndpointRouteBuilder MapConflictsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/conflicts").WithTags("Conflicts");
-        group.MapGet("/", ListAsync).WithName("ListConflicts").WithSummary("The caller's conflicts: ?state=open (default), cleared or all.");
-        group.MapGet("/{id}", GetAsync).WithName("GetConflict").WithSummary("One of the caller's conflicts.");
+        group.MapGet("/", ListAsync).WithName("ListConflicts").WithSummary("The caller's conflicts: ?state=open (default), cleared or all.").Problems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id}", GetAsync).WithName("GetConflict").WithSummary("One of the caller's conflicts.").Problems(StatusCodes.Status404NotFound);
         return routes;
     }
 
 
-    private static async Task<IResult> ListAsync(string? state, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<ConflictView>>, HubProblem>> ListAsync(string? state, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)
     {
         string? status = (state ?? "open") switch
         {
@@ -33,13 +35,13 @@ public static class ConflictsApi
         }
         if (caller.PartyId is null)
         {
-            return TypedResults.Ok(Array.Empty<ConflictView>());
+            return TypedResults.Ok<IReadOnlyList<ConflictView>>([]);
         }
         var list = await store.ListConflictsAsync(caller.PartyId, status, ct).ConfigureAwait(false);
-        return TypedResults.Ok(list.Where(c => NeedToKnow.CanSeeConflict(caller.PartyId, c)).Select(c => ConflictViews.For(c, caller.PartyId, book)).ToList());
+        return TypedResults.Ok<IReadOnlyList<ConflictView>>(list.Where(c => NeedToKnow.CanSeeConflict(caller.PartyId, c)).Select(c => ConflictViews.For(c, caller.PartyId, book)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string id, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)
+    private static async Task<Results<Ok<ConflictView>, HubProblem>> GetAsync(string id, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)
     {
         var c = await store.GetConflictAsync(id, ct).ConfigureAwait(false);
         return c is null || !NeedToKnow.CanSeeConflict(caller.Id, c)

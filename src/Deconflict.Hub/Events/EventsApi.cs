@@ -18,7 +18,7 @@ public static class EventsApi
     {
         routes.MapGet("/api/v1/events", StreamAsync).WithTags("Events").WithName("Events")
             .WithSummary("Server-Sent Events (conflict, intent, track, message, escalation, agreement); resume with Last-Event-ID (resync when it is older than the retention).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream");
         return routes;
     }
 

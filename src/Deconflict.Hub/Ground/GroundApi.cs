@@ -3,6 +3,8 @@ using Deconflict.Core.Ground;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Ground;
 
@@ -21,17 +23,20 @@ public static class GroundApi
             var title = char.ToUpperInvariant(kind[0]) + kind[1..];
             group.MapPut("/{id}", (string id, CallerParty caller, HttpRequest request, GroundDesk desk, CancellationToken ct) => PutAsync(kind, id, caller, request, desk, ct))
                 .WithName("Put" + title).WithSummary(PutSummary(kind))
-                .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+                .AcceptsJson<GroundFeatureSchema>("application/geo+json", "application/json").Problems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
             group.MapGet("/{id}", (string id, string? party, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) => GetAsync(kind, id, party, caller, response, desk, ct))
-                .WithName("Get" + title).WithSummary($"The {kind} as a GeoJSON Feature: the caller's own, else ?party='s, else the only one with that id it may see (404 when it may not see it).").ProducesProblem(StatusCodes.Status404NotFound);
+                .WithName("Get" + title).WithSummary($"The {kind} as a GeoJSON Feature: the caller's own, else ?party='s, else the only one with that id it may see (404 when it may not see it).")
+                .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
             group.MapGet("/", (CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow n, CancellationToken ct) => ListAsync(kind, caller, response, desk, n, ct))
                 .WithName("List" + title + "s").WithSummary($"Every live {kind} the caller may see, as a FeatureCollection.");
             group.MapDelete("/{id}", (string id, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) => WithdrawAsync(kind, id, caller, response, desk, ct))
-                .WithName("Withdraw" + title).WithSummary($"Withdraw the {kind} (204); only its owner may.");
+                .WithName("Withdraw" + title).WithSummary($"Withdraw the {kind} (204); only its owner may.")
+                .Problems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
             if (kind == GroundStore.Site)
             {
                 group.MapPost("/{id}/ack", AckAsync).WithName("AcknowledgeSite")
-                    .WithSummary("Record that the calling party received the current version of the site's notification.").ProducesProblem(StatusCodes.Status404NotFound);
+                    .WithSummary("Record that the calling party received the current version of the site's notification.")
+                    .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
             }
         }
         return routes;
@@ -44,7 +49,7 @@ public static class GroundApi
         _ => "Declare (201) or change (200) a zone of operations: Polygon, valid_from, valid_to.",
     };
 
-    private static async Task<IResult> PutAsync(string kind, string id, CallerParty caller, HttpRequest request, GroundDesk desk, CancellationToken ct)
+    private static async Task<Results<Created<GroundWritten>, Ok<GroundWritten>, HubProblem>> PutAsync(string kind, string id, CallerParty caller, HttpRequest request, GroundDesk desk, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
@@ -70,10 +75,10 @@ public static class GroundApi
         {
             return e.Property == "properties.party" ? Problems.Forbidden(e.Message) : Problems.Validation(e.Property, e.Message);
         }
-        return Reply(kind, outcome, request.HttpContext.Response, $"/api/v1/{kind}s/{Uri.EscapeDataString(id)}");
+        return Written<GroundWritten>(kind, outcome, request.HttpContext.Response, $"/api/v1/{kind}s/{Uri.EscapeDataString(id)}");
     }
 
-    private static async Task<IResult> GetAsync(string kind, string id, string? party, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct)
+    private static async Task<Results<GeoJsonText<GroundFeatureSchema>, HubProblem>> GetAsync(string kind, string id, string? party, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct)
     {
         if (party is not null && !ObjectIds.IsValid(party))
         {
@@ -92,14 +97,14 @@ public static class GroundApi
             AuditReceiptHeader.Set(response, receipt);
         }
         response.Headers.ETag = "\"" + o.Version + "\"";
-        return TypedResults.Text(feature.ToJsonString(), "application/geo+json", Encoding.UTF8);
+        return new GeoJsonText<GroundFeatureSchema>(feature.ToJsonString());
     }
 
-    private static async Task<IResult> ListAsync(string kind, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct)
+    private static async Task<GeoJsonText<GroundCollectionSchema>> ListAsync(string kind, CallerParty caller, HttpResponse response, GroundDesk desk, NeedToKnow needToKnow, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
-            return TypedResults.Text(GroundViews.Collection([]).ToJsonString(), "application/geo+json", Encoding.UTF8);
+            return new GeoJsonText<GroundCollectionSchema>(GroundViews.Collection([]).ToJsonString());
         }
         var all = await desk.Ground.ListAsync(kind, null, ct).ConfigureAwait(false);
         var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
@@ -111,32 +116,77 @@ public static class GroundApi
         {
             AuditReceiptHeader.Set(response, receipt);
         }
-        return TypedResults.Text(GroundViews.Collection(features).ToJsonString(), "application/geo+json", Encoding.UTF8);
+        return new GeoJsonText<GroundCollectionSchema>(GroundViews.Collection(features).ToJsonString());
     }
 
-    private static async Task<IResult> WithdrawAsync(string kind, string id, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) =>
-        Reply(kind, await desk.WithdrawAsync(caller, kind, id, ct).ConfigureAwait(false), response, null);
+    private static async Task<Results<NoContent, HubProblem>> WithdrawAsync(string kind, string id, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct)
+    {
+        var outcome = await desk.WithdrawAsync(caller, kind, id, ct).ConfigureAwait(false);
+        if (outcome.Kind != GroundOutcomeKind.Ended)
+        {
+            return Refusal(kind, outcome);
+        }
+        Receipt(outcome, response);
+        return TypedResults.NoContent();
+    }
 
-    private static async Task<IResult> AckAsync(string id, string? party, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) =>
+    private static async Task<Results<Ok<SiteAckView>, HubProblem>> AckAsync(string id, string? party, CallerParty caller, HttpResponse response, GroundDesk desk, CancellationToken ct) =>
         party is not null && !ObjectIds.IsValid(party)
             ? Problems.Validation("party", ObjectIds.Rule)
-            : Reply(GroundStore.Site, await desk.AcknowledgeAsync(caller, id, party, ct).ConfigureAwait(false), response, null);
+            : Changed<SiteAckView>(GroundStore.Site, await desk.AcknowledgeAsync(caller, id, party, ct).ConfigureAwait(false), response);
 
 
-    /// <summary>The reply for a ground write outcome (shared with the strikes API).</summary>
-    public static IResult Reply(string what, GroundOutcome outcome, HttpResponse response, string? location)
+    /// <summary>The reply for a ground write that creates (201 at <paramref name="location"/>) or changes (200) an object (shared with the strikes API).</summary>
+    public static Results<Created<T>, Ok<T>, HubProblem> Written<T>(string what, GroundOutcome outcome, HttpResponse response, string location)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Kind switch
+        {
+            GroundOutcomeKind.Created => Receipt(outcome, response, TypedResults.Created(location, (T)outcome.Body!)),
+            GroundOutcomeKind.Changed => Receipt(outcome, response, TypedResults.Ok((T)outcome.Body!)),
+            _ => Refusal(what, outcome),
+        };
+    }
+
+    /// <summary>The reply for a ground write that only ever creates (a strike report: 201 at <paramref name="location"/>).</summary>
+    public static Results<Created<T>, HubProblem> Reported<T>(string what, GroundOutcome outcome, HttpResponse response, string location)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Kind == GroundOutcomeKind.Created
+            ? Receipt(outcome, response, TypedResults.Created(location, (T)outcome.Body!))
+            : Refusal(what, outcome);
+    }
+
+    /// <summary>The reply for a ground write that changes something and answers what it is now (200; an ending with a body too).</summary>
+    public static Results<Ok<T>, HubProblem> Changed<T>(string what, GroundOutcome outcome, HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Kind is GroundOutcomeKind.Changed or GroundOutcomeKind.Ended && outcome.Body is T body
+            ? Receipt(outcome, response, TypedResults.Ok(body))
+            : Refusal(what, outcome);
+    }
+
+    private static TResult Receipt<TResult>(GroundOutcome outcome, HttpResponse response, TResult result)
+    {
+        Receipt(outcome, response);
+        return result;
+    }
+
+    private static void Receipt(GroundOutcome outcome, HttpResponse response)
+    {
         ArgumentNullException.ThrowIfNull(response);
-        if (outcome.Receipt is { Length: > 0 } receipt && outcome.Kind is GroundOutcomeKind.Created or GroundOutcomeKind.Changed or GroundOutcomeKind.Ended)
+        if (outcome.Receipt is { Length: > 0 } receipt)
         {
             AuditReceiptHeader.Set(response, receipt);
         }
+    }
+
+    /// <summary>The problem for a ground outcome that wrote nothing.</summary>
+    public static HubProblem Refusal(string what, GroundOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Kind switch
         {
-            GroundOutcomeKind.Created => location is null ? TypedResults.Json(outcome.Body, HubJson.Options, statusCode: StatusCodes.Status201Created) : TypedResults.Created(location, outcome.Body),
-            GroundOutcomeKind.Changed => TypedResults.Ok(outcome.Body),
-            GroundOutcomeKind.Ended => outcome.Body is null ? TypedResults.NoContent() : TypedResults.Ok(outcome.Body),
             GroundOutcomeKind.NotFound => Problems.NotFound("The " + what),
             GroundOutcomeKind.Forbidden => Problems.Forbidden(outcome.Detail ?? $"The {what} belongs to another party."),
             GroundOutcomeKind.Invalid => Problems.Validation(outcome.Field ?? "body", outcome.Detail ?? "Invalid."),

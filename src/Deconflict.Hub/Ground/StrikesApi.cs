@@ -3,6 +3,8 @@ using Deconflict.Core.Coordinates;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Ground;
 
@@ -14,17 +16,19 @@ public static class StrikesApi
         var group = routes.MapGroup("/api/v1/strikes").WithTags("Ground: strikes");
         group.MapPost("/", ReportAsync).WithName("ReportStrike")
             .WithSummary("Report a strike {intent_id, lat_deg, lon_deg | mgrs, t, radius_m?}: checked against notified sites, active movements and the party's declared zones (201).")
-            .Produces<StrikeView>(StatusCodes.Status201Created).ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync).WithName("GetStrike").WithSummary("A strike the caller may see, with its assessment.").ProducesProblem(StatusCodes.Status404NotFound);
+            .AcceptsJson<StrikeBody>().Problems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapGet("/{id}", GetAsync).WithName("GetStrike").WithSummary("A strike the caller may see, with its assessment.").Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         var intents = routes.MapGroup("/api/v1/intents").WithTags("Ground: strikes");
         intents.MapPut("/{id}/fire-area", (string id, CallerParty caller, HttpResponse response, StrikeDesk desk, CancellationToken ct) => MarkAsync(id, true, caller, response, desk, ct))
-            .WithName("MarkFireArea").WithSummary("Designate the caller's intent as a fire/strike area: its volumes are checked against notified sites and movements (ground conflicts).");
+            .WithName("MarkFireArea").WithSummary("Designate the caller's intent as a fire/strike area: its volumes are checked against notified sites and movements (ground conflicts).")
+            .Problems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         intents.MapDelete("/{id}/fire-area", (string id, CallerParty caller, HttpResponse response, StrikeDesk desk, CancellationToken ct) => MarkAsync(id, false, caller, response, desk, ct))
-            .WithName("ClearFireArea").WithSummary("Withdraw the fire/strike-area designation; its ground conflicts clear.");
+            .WithName("ClearFireArea").WithSummary("Withdraw the fire/strike-area designation; its ground conflicts clear.")
+            .Problems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<IResult> ReportAsync(CallerParty caller, HttpRequest request, StrikeDesk desk, CancellationToken ct)
+    private static async Task<Results<Created<StrikeView>, HubProblem>> ReportAsync(CallerParty caller, HttpRequest request, StrikeDesk desk, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
@@ -98,11 +102,11 @@ public static class StrikesApi
         }
         var strikeId = b.Id ?? "st-" + Guid.CreateVersion7().ToString("N")[..20];
         var outcome = await desk.ReportAsync(caller, strikeId, b.IntentId!, lat, lon, b.T!.Value, b.RadiusM ?? 0, ct).ConfigureAwait(false);
-        return GroundApi.Reply("strike", outcome, request.HttpContext.Response, $"/api/v1/strikes/{Uri.EscapeDataString(strikeId)}");
+        return GroundApi.Reported<StrikeView>("strike", outcome, request.HttpContext.Response, $"/api/v1/strikes/{Uri.EscapeDataString(strikeId)}");
     }
 
     /// <summary>A strike: the caller's own, else ?party='s, else the only one with that id the caller may see; its hits as the caller may see them.</summary>
-    private static async Task<IResult> GetAsync(string id, string? party, CallerParty caller, GroundStore ground, NeedToKnow needToKnow, CancellationToken ct)
+    private static async Task<Results<Ok<StrikeView>, HubProblem>> GetAsync(string id, string? party, CallerParty caller, GroundStore ground, NeedToKnow needToKnow, CancellationToken ct)
     {
         if (party is not null && !ObjectIds.IsValid(party))
         {
@@ -120,6 +124,6 @@ public static class StrikesApi
     }
 
 
-    private static async Task<IResult> MarkAsync(string id, bool mark, CallerParty caller, HttpResponse response, StrikeDesk desk, CancellationToken ct) =>
-        GroundApi.Reply("intent", await desk.MarkFireAreaAsync(caller, id, mark, ct).ConfigureAwait(false), response, null);
+    private static async Task<Results<Ok<FireAreaView>, HubProblem>> MarkAsync(string id, bool mark, CallerParty caller, HttpResponse response, StrikeDesk desk, CancellationToken ct) =>
+        GroundApi.Changed<FireAreaView>("intent", await desk.MarkFireAreaAsync(caller, id, mark, ct).ConfigureAwait(false), response);
 }

@@ -6,6 +6,8 @@ using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Ground;
 
@@ -24,11 +26,11 @@ public static class TransparencyApi
     {
         routes.MapGet("/api/v1/transparency", ReportAsync).WithTags("Ground: transparency").WithName("Transparency")
             .WithSummary("Declared (zones, intents) against reported (strikes, nonconforming tracks) per party in [from, to) (default: the last 7 days), limited to what the caller may see.")
-            .Produces<TransparencyReport>().ProducesValidationProblem();
+            .Problems(StatusCodes.Status400BadRequest);
         return routes;
     }
 
-    private static async Task<IResult> ReportAsync(string? from, string? to, CallerParty caller, IHubStore store, GroundStore ground, GroundDesk desk,
+    private static async Task<Results<Ok<TransparencyReport>, HubProblem>> ReportAsync(string? from, string? to, CallerParty caller, IHubStore store, GroundStore ground, GroundDesk desk,
         NeedToKnow needToKnow, AgreementBook book, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();

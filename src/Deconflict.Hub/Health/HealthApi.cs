@@ -1,4 +1,7 @@
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.Json;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Health;
 
@@ -11,11 +14,11 @@ public static class HealthApi
     {
         routes.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("ok")))
             .WithTags("Health").WithName("Health").WithSummary("The process is up.");
-        routes.MapGet("/readyz", async Task<IResult> (IHubStore store, CancellationToken ct) =>
+        routes.MapGet("/readyz", async Task<Results<Ok<HealthStatus>, HubProblem>> (IHubStore store, CancellationToken ct) =>
                 await store.PingAsync(ct).ConfigureAwait(false)
                     ? TypedResults.Ok(new HealthStatus("ok"))
-                    : TypedResults.Problem(detail: "The database does not answer.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready"))
-            .WithTags("Health").WithName("Ready").WithSummary("Storage is reachable.");
+                    : Problems.Unavailable("The database does not answer."))
+            .WithTags("Health").WithName("Ready").WithSummary("Storage is reachable.").Problems(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 }

@@ -5,6 +5,8 @@ using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Hotline;
 
@@ -21,38 +23,41 @@ public static class HotlineApi
     {
         var api = routes.MapGroup("/api/v1").WithTags("Hotline");
         api.MapGet("/inbox", InboxAsync).WithName("Inbox").WithSummary("The caller's threads with unread and overdue counts.");
-        api.MapPost("/threads", OpenAsync).WithName("OpenThread").WithSummary("Open a thread with parties the caller has an agreement with (optionally on a shared object).");
-        api.MapGet("/threads/{id}", GetAsync).WithName("GetThread").WithSummary("A thread with its messages in the caller's language beside the original; marks it read.");
-        api.MapPost("/threads/{id}/messages", PostAsync).WithName("PostMessage").WithSummary("Send a structured message (template + typed parameters, optional free text).");
-        api.MapPost("/messages/{id}/ack", AckAsync).WithName("AckMessage").WithSummary("Acknowledge a message addressed to the caller.");
+        api.MapPost("/threads", OpenAsync).WithName("OpenThread").WithSummary("Open a thread with parties the caller has an agreement with (optionally on a shared object).")
+            .AcceptsJson<OpenThreadBody>().Problems(StatusCodes.Status403Forbidden);
+        api.MapGet("/threads/{id}", GetAsync).WithName("GetThread").WithSummary("A thread with its messages in the caller's language beside the original; marks it read.")
+            .Problems(StatusCodes.Status404NotFound);
+        api.MapPost("/threads/{id}/messages", PostAsync).WithName("PostMessage").WithSummary("Send a structured message (template + typed parameters, optional free text).")
+            .AcceptsJson<PostMessageBody>().Problems(StatusCodes.Status404NotFound);
+        api.MapPost("/messages/{id}/ack", AckAsync).WithName("AckMessage").WithSummary("Acknowledge a message addressed to the caller.").Problems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         routes.MapHotlineContactsApi();
         api.MapGet("/hotline/templates", Templates).WithName("HotlineTemplates").WithSummary("The message templates, their parameters and languages.");
         return routes;
     }
 
-    private static async Task<IResult> InboxAsync(CallerParty caller, HotlineDesk desk, HotlineStore hotline, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<InboxItem>>> InboxAsync(CallerParty caller, HotlineDesk desk, HotlineStore hotline, TimeProvider clock, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
-            return TypedResults.Ok(Array.Empty<InboxItem>());
+            return TypedResults.Ok<IReadOnlyList<InboxItem>>([]);
         }
         await desk.OpenConflictThreadsAsync(ct).ConfigureAwait(false);
         var threads = (await hotline.ThreadsOfPartyAsync(caller.PartyId, ct).ConfigureAwait(false)).ToDictionary(t => t.Id);
         var counts = await hotline.InboxAsync(caller.PartyId, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        return TypedResults.Ok(counts.Where(c => threads.ContainsKey(c.ThreadId)).Select(c =>
+        return TypedResults.Ok<IReadOnlyList<InboxItem>>(counts.Where(c => threads.ContainsKey(c.ThreadId)).Select(c =>
         {
             var t = threads[c.ThreadId];
             return new InboxItem(t.Id, t.ConflictId, t.Title, t.Parties, c.Unread, c.Overdue, c.LastMessageAt);
         }).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string id, CallerParty caller, HotlineDesk desk, HotlineStore hotline, CancellationToken ct)
+    private static async Task<Results<Ok<ThreadView>, HubProblem>> GetAsync(string id, CallerParty caller, HotlineDesk desk, HotlineStore hotline, CancellationToken ct)
     {
         var thread = await VisibleThreadAsync(id, caller, desk, hotline, ct).ConfigureAwait(false);
         return thread is null ? Problems.NotFound("The thread") : TypedResults.Ok(await desk.ReadThreadAsync(caller.Id, thread, ct).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> OpenAsync(CallerParty caller, HttpRequest request, HotlineDesk desk, IHubStore store, AgreementBook book, NeedToKnow needToKnow, CancellationToken ct)
+    private static async Task<Results<Created<ThreadView>, HubProblem>> OpenAsync(CallerParty caller, HttpRequest request, HotlineDesk desk, IHubStore store, AgreementBook book, NeedToKnow needToKnow, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
@@ -101,7 +106,7 @@ public static class HotlineApi
         return TypedResults.Created($"/api/v1/threads/{thread.Id}", await desk.ReadThreadAsync(caller.PartyId, thread, ct).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> PostAsync(string id, CallerParty caller, HttpRequest request, HotlineDesk desk, HotlineStore hotline, CancellationToken ct)
+    private static async Task<Results<Created<PostedMessage>, HubProblem>> PostAsync(string id, CallerParty caller, HttpRequest request, HotlineDesk desk, HotlineStore hotline, CancellationToken ct)
     {
         var thread = await VisibleThreadAsync(id, caller, desk, hotline, ct).ConfigureAwait(false);
         if (thread is null)
@@ -134,7 +139,7 @@ public static class HotlineApi
             new PostedMessage(message.Id, thread.Id, message.NeedsAck, message.AckDeadline));
     }
 
-    private static async Task<IResult> AckAsync(string id, CallerParty caller, HttpResponse response, HotlineDesk desk, HotlineStore hotline, CancellationToken ct)
+    private static async Task<Results<Ok<AckResult>, HubProblem>> AckAsync(string id, CallerParty caller, HttpResponse response, HotlineDesk desk, HotlineStore hotline, CancellationToken ct)
     {
         var message = await hotline.GetMessageAsync(id, ct).ConfigureAwait(false);
         var thread = message is null ? null : await VisibleThreadAsync(message.ThreadId, caller, desk, hotline, ct).ConfigureAwait(false);
@@ -153,18 +158,15 @@ public static class HotlineApi
     }
 
     /// <summary>Templates keyed by id (in catalogue order), each with its parameters (snake_case types) and whether it needs an acknowledgement.</summary>
-    private static IResult Templates(HotlineDesk desk)
+    private static Ok<TemplateCatalogView> Templates(HotlineDesk desk)
     {
-        var templates = new Dictionary<string, object>(StringComparer.Ordinal);
+        var templates = new Dictionary<string, TemplateView>(StringComparer.Ordinal);
         foreach (var t in HotlineTemplates.All)
         {
-            templates[t.Id] = new
-            {
-                needs_ack = t.NeedsAck,
-                @params = t.Parameters.Select(p => new { name = p.Name, type = JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Type.ToString()), required = p.Required }),
-            };
+            templates[t.Id] = new TemplateView(t.NeedsAck,
+                [.. t.Parameters.Select(p => new TemplateParameterView(p.Name, JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Type.ToString()), p.Required))]);
         }
-        return TypedResults.Ok(new { languages = desk.Catalog.Languages.Order(StringComparer.Ordinal).ToList(), templates });
+        return TypedResults.Ok(new TemplateCatalogView([.. desk.Catalog.Languages.Order(StringComparer.Ordinal)], templates));
     }
 
     /// <summary>The thread if the caller is one of its parties (conflict threads are opened first if still missing).</summary>

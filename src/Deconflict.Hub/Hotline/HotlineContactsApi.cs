@@ -2,6 +2,8 @@ using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Hotline;
 
@@ -17,12 +19,13 @@ public static class HotlineContactsApi
     public static IEndpointRouteBuilder MapHotlineContactsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/agreements/{id}/hotline").WithTags("Hotline");
-        group.MapGet("/", GetAsync).WithName("GetHotlineContacts").WithSummary("Escalation contacts and observers named under an agreement.");
-        group.MapPut("/", PutAsync).WithName("PutHotlineContact").WithSummary("Set the caller's escalation contact and observer under an agreement.");
+        group.MapGet("/", GetAsync).WithName("GetHotlineContacts").WithSummary("Escalation contacts and observers named under an agreement.").Problems(StatusCodes.Status404NotFound);
+        group.MapPut("/", PutAsync).WithName("PutHotlineContact").WithSummary("Set the caller's escalation contact and observer under an agreement.")
+            .AcceptsJson<HotlineContactBody>().Problems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return routes;
     }
 
-    private static async Task<IResult> GetAsync(string id, CallerParty caller, IHubStore store, HotlineStore hotline, CancellationToken ct)
+    private static async Task<Results<Ok<HotlineContactView>, HubProblem>> GetAsync(string id, CallerParty caller, IHubStore store, HotlineStore hotline, CancellationToken ct)
     {
         var agreement = await store.GetAgreementAsync(id, ct).ConfigureAwait(false);
         if (agreement is null || !(caller.IsAdmin || agreement.Proposer == caller.PartyId || agreement.Counterparty == caller.PartyId))
@@ -32,7 +35,7 @@ public static class HotlineContactsApi
         return TypedResults.Ok(View(id, await hotline.ContactsAsync(id, ct).ConfigureAwait(false)));
     }
 
-    private static async Task<IResult> PutAsync(string id, CallerParty caller, HttpRequest request, IHubStore store, HotlineStore hotline, CancellationToken ct)
+    private static async Task<Results<Ok<HotlineContactView>, HubProblem>> PutAsync(string id, CallerParty caller, HttpRequest request, IHubStore store, HotlineStore hotline, CancellationToken ct)
     {
         var agreement = await store.GetAgreementAsync(id, ct).ConfigureAwait(false);
         if (agreement is null || caller.PartyId is null || (agreement.Proposer != caller.PartyId && agreement.Counterparty != caller.PartyId))

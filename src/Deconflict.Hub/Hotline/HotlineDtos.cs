@@ -61,3 +61,12 @@ public sealed record HotlineContactBody(string? EscalationContact, string? Obser
 public sealed record HotlineContactView(string AgreementId, IReadOnlyList<PartyContactView> Parties);
 
 public sealed record PartyContactView(string Party, string? EscalationContact, string? Observer, DateTimeOffset UpdatedAt);
+
+/// <summary>Reply of <c>GET /api/v1/hotline/templates</c>: the catalogue's languages and its templates by id.</summary>
+public sealed record TemplateCatalogView(IReadOnlyList<string> Languages, IReadOnlyDictionary<string, TemplateView> Templates);
+
+/// <summary>A message template: whether it needs an acknowledgement and its parameters.</summary>
+public sealed record TemplateView(bool NeedsAck, IReadOnlyList<TemplateParameterView> Params);
+
+/// <summary>A template parameter: name, type (snake_case) and whether it is required.</summary>
+public sealed record TemplateParameterView(string Name, string Type, bool Required);

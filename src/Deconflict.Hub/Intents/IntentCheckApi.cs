@@ -2,7 +2,9 @@ using Deconflict.Core.Strategic;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
+using Deconflict.Hub.OpenApi;
 using Deconflict.Hub.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Intents;
 
@@ -18,11 +20,13 @@ public static class IntentCheckApi
     public static IEndpointRouteBuilder MapIntentCheckApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/v1/intents/{id}/check", CheckAsync).WithTags("Intents").WithName("CheckIntent")
-            .WithSummary("Strategic check of a draft intent (same body as PUT), nothing stored: its conflicts and, when blocked, alternatives.");
+            .WithSummary("Strategic check of a draft intent (same body as PUT), nothing stored: its conflicts and, when blocked, alternatives.")
+            .AcceptsJson<IntentDocument>("application/geo+json", "application/json")
+            .Problems(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
         return routes;
     }
 
-    private static async Task<IResult> CheckAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk,
+    private static async Task<Results<Ok<IntentCheck>, HubProblem>> CheckAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk,
         IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
     {
         if (caller.PartyId is null)
@@ -37,7 +41,7 @@ public static class IntentCheckApi
         }
         var candidate = read.Value!;
         // A check is an answer about other parties' intents like a PUT: told to them, counted against the same budget.
-        return await store.WriteAsync<IResult>(async w =>
+        return await store.WriteAsync<Results<Ok<IntentCheck>, HubProblem>>(async w =>
         {
             var (found, blocked, refusal) = await desk.AnswerAsync(w, candidate, c => c.Blocking).ConfigureAwait(false);
             if (refusal is { } wait)

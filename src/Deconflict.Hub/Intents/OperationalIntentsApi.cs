@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic;
@@ -7,7 +6,9 @@ using Deconflict.Core.Strategic;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Json;
+using Deconflict.Hub.OpenApi;
 using Deconflict.Hub.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Intents;
 
@@ -18,15 +19,24 @@ public static class OperationalIntentsApi
     {
         var group = routes.MapGroup("/api/v1/intents").WithTags("Intents");
         group.MapPut("/{id}", PutAsync).WithName("PutIntent")
-            .WithSummary("Create (201) or change (200, If-Match required) an intent; 409 lists blocking conflicts.");
-        group.MapGet("/{id}", GetAsync).WithName("GetIntent").WithSummary("The intent as a GeoJSON FeatureCollection, with its ETag.");
-        group.MapGet("/", ListAsync).WithName("ListIntents").WithSummary("Intents the caller may see: ?bbox=minLon,minLat,maxLon,maxLat&from=&to=.");
-        group.MapPost("/{id}/state", ChangeStateAsync).WithName("ChangeIntentState").WithSummary("Move an intent to another state (legal transitions only).");
-        group.MapDelete("/{id}", EndAsync).WithName("EndIntent").WithSummary("End the intent (204).");
+            .WithSummary("Create (201) or change (200, If-Match required) an intent; 409 lists blocking conflicts.")
+            .AcceptsJson<IntentDocument>("application/geo+json", "application/json")
+            .Problems(StatusCodes.Status403Forbidden, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired,
+                StatusCodes.Status429TooManyRequests)
+            .Problem<IntentBlockedProblem, RouteHandlerBuilder>(StatusCodes.Status409Conflict);
+        group.MapGet("/{id}", GetAsync).WithName("GetIntent").WithSummary("The intent as a GeoJSON FeatureCollection, with its ETag.")
+            .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("/", ListAsync).WithName("ListIntents").WithSummary("Intents the caller may see: ?bbox=minLon,minLat,maxLon,maxLat&from=&to=.")
+            .Problems(StatusCodes.Status400BadRequest);
+        group.MapPost("/{id}/state", ChangeStateAsync).WithName("ChangeIntentState").WithSummary("Move an intent to another state (legal transitions only).")
+            .AcceptsJson<StateChange>()
+            .Problems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{id}", EndAsync).WithName("EndIntent").WithSummary("End the intent (204).")
+            .Problems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         return routes;
     }
 
-    private static async Task<IResult> PutAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, CancellationToken ct)
+    private static async Task<Results<Created<IntentWritten>, Ok<IntentWritten>, HubProblem>> PutAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
@@ -39,10 +49,10 @@ public static class OperationalIntentsApi
         }
         var candidate = read.Value!;
         var outcome = await desk.PutAsync(caller, candidate, IfMatch(request), ct).ConfigureAwait(false);
-        return Reply(outcome, request.HttpContext.Response);
+        return Written(outcome, request.HttpContext.Response);
     }
 
-    private static async Task<IResult> ChangeStateAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, CancellationToken ct)
+    private static async Task<Results<Ok<IntentWritten>, HubProblem>> ChangeStateAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<StateChange>(request, ct).ConfigureAwait(false);
         if (body.Problem is not null)
@@ -54,22 +64,31 @@ public static class OperationalIntentsApi
             return Problems.Validation("state", $"One of: {string.Join(", ", Enum.GetNames<IntentState>())}.");
         }
         var outcome = await desk.ChangeStateAsync(caller, id, to, IfMatch(request), ct).ConfigureAwait(false);
-        return outcome.Kind == IntentOutcomeKind.Ended
-            ? Reply(outcome with { Kind = IntentOutcomeKind.Changed }, request.HttpContext.Response)
-            : Reply(outcome, request.HttpContext.Response);
+        if (outcome.Kind is IntentOutcomeKind.Changed or IntentOutcomeKind.Ended)
+        {
+            request.HttpContext.Response.Headers.ETag = IntentDesk.ETag(outcome.Written!.Version);
+            AuditReceiptHeader.Set(request.HttpContext.Response, outcome.Receipt!);
+            return TypedResults.Ok(outcome.Written);
+        }
+        return Refusal(outcome, request.HttpContext.Response);
     }
 
-    private static async Task<IResult> EndAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, CancellationToken ct)
+    private static async Task<Results<NoContent, HubProblem>> EndAsync(string id, CallerParty caller, HttpRequest request, IntentDesk desk, CancellationToken ct)
     {
         var outcome = await desk.ChangeStateAsync(caller, id, IntentState.Ended, IfMatch(request), ct).ConfigureAwait(false);
-        return Reply(outcome, request.HttpContext.Response);
+        if (outcome.Kind == IntentOutcomeKind.Ended)
+        {
+            AuditReceiptHeader.Set(request.HttpContext.Response, outcome.Receipt!);
+            return TypedResults.NoContent();
+        }
+        return Refusal(outcome, request.HttpContext.Response);
     }
 
     /// <summary>
     /// An intent by id: the caller's own, else (ids being unique per party only) the one of <c>?party=</c>, else the
     /// only one with that id among those the caller may see. Hidden intents answer 404 exactly as absent ones.
     /// </summary>
-    private static async Task<IResult> GetAsync(string id, string? party, CallerParty caller, HttpResponse response, IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
+    private static async Task<Results<GeoJsonText<IntentDocument>, HubProblem>> GetAsync(string id, string? party, CallerParty caller, HttpResponse response, IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
     {
         if (party is not null && !ObjectIds.IsValid(party))
         {
@@ -86,10 +105,10 @@ public static class OperationalIntentsApi
             return Problems.Validation("party", $"Several parties you may see have an intent '{id}': name one with ?party= ({string.Join(", ", visible.Select(v => v.Party))}).");
         }
         response.Headers.ETag = IntentDesk.ETag(visible[0].Version);
-        return TypedResults.Text(visible[0].GeoJson, "application/geo+json", Encoding.UTF8);
+        return new GeoJsonText<IntentDocument>(visible[0].GeoJson);
     }
 
-    private static async Task<IResult> ListAsync(string? bbox, string? from, string? to, CallerParty caller, IHubStore store, IntentDesk desk, NeedToKnow needToKnow, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<IntentSummary>>, HubProblem>> ListAsync(string? bbox, string? from, string? to, CallerParty caller, IHubStore store, IntentDesk desk, NeedToKnow needToKnow, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         double[]? box = null;
@@ -121,13 +140,13 @@ public static class OperationalIntentsApi
         }
         if (caller.PartyId is null)
         {
-            return TypedResults.Ok(Array.Empty<IntentSummary>());
+            return TypedResults.Ok<IReadOnlyList<IntentSummary>>([]);
         }
         var rows = await store.ListIntentsAsync(new IntentQuery(null, null, null, null, fromTime, toTime), ct).ConfigureAwait(false);
         var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
         // The box is tested on the core's shapes (antimeridian and poles included), on the live intents in memory.
         var area = box is null ? (GeoBox?)null : new GeoBox(box[1], box[0], box[3], box[2] == box[0] ? box[2] + 1e-9 : box[2]);
-        return TypedResults.Ok(rows
+        return TypedResults.Ok<IReadOnlyList<IntentSummary>>(rows
             .Where(r => needToKnow.CanSee(caller.PartyId, StrategicConflictSync.Ref(r.Party, r.Id), conflictObjects))
             .Where(r => area is not { } a || (desk.Index.Get(r.Party, r.Id) is { } live && ShapeBounds.MayReach(live, a)))
             .Select(r => new IntentSummary(r.Id, r.Party, r.State, r.Version, r.Priority, r.TimeStart, r.TimeEnd))
@@ -156,19 +175,24 @@ public static class OperationalIntentsApi
     private static string? IfMatch(HttpRequest request) =>
         request.Headers.IfMatch.Count == 0 ? null : request.Headers.IfMatch.ToString();
 
-    private static IResult Reply(IntentOutcome outcome, HttpResponse response)
+    private static Results<Created<IntentWritten>, Ok<IntentWritten>, HubProblem> Written(IntentOutcome outcome, HttpResponse response)
+    {
+        if (outcome.Kind is not (IntentOutcomeKind.Created or IntentOutcomeKind.Changed))
+        {
+            return Refusal(outcome, response);
+        }
+        response.Headers.ETag = IntentDesk.ETag(outcome.Written!.Version);
+        AuditReceiptHeader.Set(response, outcome.Receipt!);
+        return outcome.Kind == IntentOutcomeKind.Created
+            ? TypedResults.Created($"/api/v1/intents/{Uri.EscapeDataString(outcome.Written.Id)}", outcome.Written)
+            : TypedResults.Ok(outcome.Written);
+    }
+
+    /// <summary>The problem for an outcome that wrote nothing.</summary>
+    private static HubProblem Refusal(IntentOutcome outcome, HttpResponse response)
     {
         switch (outcome.Kind)
         {
-            case IntentOutcomeKind.Created or IntentOutcomeKind.Changed:
-                response.Headers.ETag = IntentDesk.ETag(outcome.Written!.Version);
-                AuditReceiptHeader.Set(response, outcome.Receipt!);
-                return outcome.Kind == IntentOutcomeKind.Created
-                    ? TypedResults.Created($"/api/v1/intents/{Uri.EscapeDataString(outcome.Written.Id)}", outcome.Written)
-                    : TypedResults.Ok(outcome.Written);
-            case IntentOutcomeKind.Ended:
-                AuditReceiptHeader.Set(response, outcome.Receipt!);
-                return TypedResults.NoContent();
             case IntentOutcomeKind.NotFound:
                 return Problems.NotFound("The intent");
             case IntentOutcomeKind.Forbidden:

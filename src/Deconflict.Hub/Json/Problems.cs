@@ -1,49 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Deconflict.Hub.Json;
 
 /// <summary>The hub's error replies, all <c>application/problem+json</c> with <c>errors</c> naming the field at fault.</summary>
 public static class Problems
 {
-    public static IResult Validation(string field, string message) =>
+    public static HubProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static IResult Validation(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: DescribeErrors(errors), title: "The request is invalid.");
+    public static HubProblem Validation(IDictionary<string, string[]> errors) =>
+        new(TypedResults.ValidationProblem(errors, detail: DescribeErrors(errors), title: "The request is invalid."), StatusCodes.Status400BadRequest);
 
-    public static IResult BadRequest(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+    public static HubProblem BadRequest(string detail) =>
+        Of(TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request"));
 
-    public static IResult TooLarge(long limit) =>
-        TypedResults.Problem(
+    public static HubProblem TooLarge(long limit) =>
+        Of(TypedResults.Problem(
             detail: $"The body is larger than the limit of {limit} bytes.",
             statusCode: StatusCodes.Status413PayloadTooLarge,
             title: "Request body too large",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = [$"At most {limit} bytes."] } });
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = [$"At most {limit} bytes."] } }));
 
-    public static IResult NotFound(string what) =>
-        TypedResults.Problem(detail: $"{what} was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    public static HubProblem NotFound(string what) =>
+        Of(TypedResults.Problem(detail: $"{what} was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found"));
 
-    public static IResult Forbidden(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+    public static HubProblem Forbidden(string detail) =>
+        Of(TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"));
 
-    public static IResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: extensions);
+    public static HubProblem Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
+        Of(TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: extensions));
 
-    public static IResult PreconditionFailed(string detail) =>
-        TypedResults.Problem(
+    public static HubProblem PreconditionFailed(string detail) =>
+        Of(TypedResults.Problem(
             detail: detail,
             statusCode: StatusCodes.Status412PreconditionFailed,
             title: "Precondition failed",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["If-Match"] = [detail] } });
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["If-Match"] = [detail] } }));
 
-    public static IResult PreconditionRequired(string detail) =>
-        TypedResults.Problem(
+    public static HubProblem PreconditionRequired(string detail) =>
+        Of(TypedResults.Problem(
             detail: detail,
             statusCode: StatusCodes.Status428PreconditionRequired,
             title: "Precondition required",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["If-Match"] = [detail] } });
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["If-Match"] = [detail] } }));
 
-    public static IResult TooManyRequests(string detail, TimeSpan retryAfter, string field) =>
-        TypedResults.Problem(
+    public static HubProblem TooManyRequests(string detail, TimeSpan retryAfter, string field) =>
+        Of(TypedResults.Problem(
             detail: detail,
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests",
@@ -51,11 +53,15 @@ public static class Problems
             {
                 ["retry_after_s"] = (long)Math.Ceiling(retryAfter.TotalSeconds),
                 ["errors"] = new Dictionary<string, string[]> { [field] = [detail] },
-            });
+            }));
 
-    public static IResult Unauthorized(string detail) =>
+    public static HubProblem Unavailable(string detail) =>
+        Of(TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready"));
 
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    public static HubProblem Unauthorized(string detail) =>
+        Of(TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized"));
+
+    private static HubProblem Of(ProblemHttpResult problem) => new(problem, problem.StatusCode);
 
     private static string DescribeErrors(IDictionary<string, string[]> errors) =>
         string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));

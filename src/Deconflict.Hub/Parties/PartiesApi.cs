@@ -3,6 +3,8 @@ using Deconflict.Hub.Auth;
 using Deconflict.Hub.Dss;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Parties;
 
@@ -12,16 +14,17 @@ public static partial class PartiesApi
     public static IEndpointRouteBuilder MapPartiesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/parties").WithTags("Parties");
-        group.MapPost("/", CreateAsync).WithName("CreateParty").WithSummary("Create a party (admin); returns its first API key once.");
+        group.MapPost("/", CreateAsync).WithName("CreateParty").WithSummary("Create a party (admin); returns its first API key once.")
+            .AcceptsJson<NewParty>().Problems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithName("ListParties").WithSummary("List parties (id, name, kind).");
-        group.MapGet("/{id}", GetAsync).WithName("GetParty").WithSummary("One party.");
-        group.MapPost("/{id}/keys", IssueKeyAsync).WithName("IssueKey").WithSummary("Issue another API key (admin or the party); shown once.");
-        group.MapGet("/{id}/keys", ListKeysAsync).WithName("ListKeys").WithSummary("List a party's keys (admin or the party).");
-        group.MapDelete("/{id}/keys/{keyId}", RevokeKeyAsync).WithName("RevokeKey").WithSummary("Revoke a key at once (admin or the party).");
+        group.MapGet("/{id}", GetAsync).WithName("GetParty").WithSummary("One party.").Problems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/keys", IssueKeyAsync).WithName("IssueKey").WithSummary("Issue another API key (admin or the party); shown once.").Problems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/keys", ListKeysAsync).WithName("ListKeys").WithSummary("List a party's keys (admin or the party).").Problems(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id}/keys/{keyId}", RevokeKeyAsync).WithName("RevokeKey").WithSummary("Revoke a key at once (admin or the party).").Problems(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(CallerParty caller, HttpRequest request, IHubStore store, DssState dss, CancellationToken ct)
+    private static async Task<Results<Created<PartyCreated>, HubProblem>> CreateAsync(CallerParty caller, HttpRequest request, IHubStore store, DssState dss, CancellationToken ct)
     {
         if (!caller.IsAdmin)
         {
@@ -94,19 +97,19 @@ public static partial class PartiesApi
         return TypedResults.Created($"/api/v1/parties/{id}", new PartyCreated(id, name!, input.Kind!, apiKey, keyId));
     }
 
-    private static async Task<IResult> ListAsync(CallerParty caller, IHubStore store, CancellationToken ct)
+    private static async Task<Ok<List<PartyView>>> ListAsync(CallerParty caller, IHubStore store, CancellationToken ct)
     {
         var parties = await store.ListPartiesAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(parties.Select(p => new PartyView(p.Id, p.Name, p.Kind)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string id, CallerParty caller, IHubStore store, CancellationToken ct)
+    private static async Task<Results<Ok<PartyView>, HubProblem>> GetAsync(string id, CallerParty caller, IHubStore store, CancellationToken ct)
     {
         var party = await store.GetPartyAsync(id, ct).ConfigureAwait(false);
         return party is null ? Problems.NotFound("The party") : TypedResults.Ok(new PartyView(party.Id, party.Name, party.Kind));
     }
 
-    private static async Task<IResult> IssueKeyAsync(string id, CallerParty caller, HttpResponse response, IHubStore store, CancellationToken ct)
+    private static async Task<Results<Created<KeyIssued>, HubProblem>> IssueKeyAsync(string id, CallerParty caller, HttpResponse response, IHubStore store, CancellationToken ct)
     {
         if (!caller.IsAdmin && caller.PartyId != id)
         {
@@ -126,7 +129,7 @@ public static partial class PartiesApi
         return TypedResults.Created($"/api/v1/parties/{id}/keys/{keyId}", new KeyIssued(keyId, apiKey));
     }
 
-    private static async Task<IResult> ListKeysAsync(string id, CallerParty caller, IHubStore store, CancellationToken ct)
+    private static async Task<Results<Ok<List<KeyView>>, HubProblem>> ListKeysAsync(string id, CallerParty caller, IHubStore store, CancellationToken ct)
     {
         if ((!caller.IsAdmin && caller.PartyId != id) || await store.GetPartyAsync(id, ct).ConfigureAwait(false) is null)
         {
@@ -136,7 +139,7 @@ public static partial class PartiesApi
         return TypedResults.Ok(keys.Select(k => new KeyView(k.KeyId, k.CreatedAt, k.RevokedAt)).ToList());
     }
 
-    private static async Task<IResult> RevokeKeyAsync(string id, string keyId, CallerParty caller, HttpResponse response, IHubStore store, KeyRevocations revocations, CancellationToken ct)
+    private static async Task<Results<NoContent, HubProblem>> RevokeKeyAsync(string id, string keyId, CallerParty caller, HttpResponse response, IHubStore store, KeyRevocations revocations, CancellationToken ct)
     {
         if (!caller.IsAdmin && caller.PartyId != id)
         {

@@ -2,6 +2,8 @@ using Deconflict.Hub.Auth;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Parties;
 
@@ -15,13 +17,14 @@ public static class PartyPrioritiesApi
     {
         var group = routes.MapGroup("/api/v1/parties").WithTags("Parties");
         group.MapGet("/{id}/priorities", GetAsync).WithName("GetPartyPriorities")
-            .WithSummary("The priorities the party may declare (admin or the party).");
+            .WithSummary("The priorities the party may declare (admin or the party).").Problems(StatusCodes.Status404NotFound);
         group.MapPut("/{id}/priorities", PutAsync).WithName("SetPartyPriorities")
-            .WithSummary("Set the priorities the party may declare {min, max} (admin); null falls back to the hub default.");
+            .WithSummary("Set the priorities the party may declare {min, max} (admin); null falls back to the hub default.")
+            .AcceptsJson<PriorityBoundsBody>().Problems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<IResult> GetAsync(string id, CallerParty caller, IHubStore store, IntentDesk desk, CancellationToken ct)
+    private static async Task<Results<Ok<PriorityBoundsView>, HubProblem>> GetAsync(string id, CallerParty caller, IHubStore store, IntentDesk desk, CancellationToken ct)
     {
         if (!caller.IsAdmin && caller.PartyId != id || await store.GetPartyAsync(id, ct).ConfigureAwait(false) is not { } party)
         {
@@ -31,7 +34,7 @@ public static class PartyPrioritiesApi
         return TypedResults.Ok(new PriorityBoundsView(id, min, max));
     }
 
-    private static async Task<IResult> PutAsync(string id, CallerParty caller, HttpRequest request, IHubStore store, IntentDesk desk, CancellationToken ct)
+    private static async Task<Results<Ok<PriorityBoundsView>, HubProblem>> PutAsync(string id, CallerParty caller, HttpRequest request, IHubStore store, IntentDesk desk, CancellationToken ct)
     {
         if (!caller.IsAdmin)
         {

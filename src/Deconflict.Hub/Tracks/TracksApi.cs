@@ -8,6 +8,8 @@ using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
 using Microsoft.Extensions.Options;
+using Deconflict.Hub.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Tracks;
 
@@ -22,7 +24,8 @@ public static class TracksApi
     {
         var group = routes.MapGroup("/api/v1/tracks").WithTags("Tracks");
         group.MapPost("/", PostAsync).WithName("ReportTracks")
-            .WithSummary("Report positions of the caller's aircraft: a JSON array, or NDJSON (Content-Type: application/x-ndjson). 202 with accepted and rejected.");
+            .WithSummary("Report positions of the caller's aircraft: a JSON array, or NDJSON (Content-Type: application/x-ndjson). 202 with accepted and rejected.")
+            .AcceptsJson<IReadOnlyList<PositionReportSchema>>("application/json", "application/x-ndjson").Problems(StatusCodes.Status403Forbidden);
         group.MapGet("/", ListAsync).WithName("ListTracks").WithSummary("The live tracks the caller may see.");
         return routes;
     }
@@ -33,7 +36,7 @@ public static class TracksApi
 
     private static double? Value(double v) => double.IsNaN(v) ? null : v;
 
-    private static async Task<IResult> PostAsync(CallerParty caller, HttpRequest request, LivePicture picture, IntentDesk desk, IHubStore store,
+    private static async Task<Results<Accepted<TrackBatchReply>, HubProblem>> PostAsync(CallerParty caller, HttpRequest request, LivePicture picture, IntentDesk desk, IHubStore store,
         HubEvents events, IOptions<SurveillanceOptions> options, CancellationToken ct)
     {
         if (caller.PartyId is null)
@@ -131,17 +134,17 @@ public static class TracksApi
 
     internal static string UtcTime(double unixS) => UtcTimeConverter.Format(DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(unixS * 1000)));
 
-    private static async Task<IResult> ListAsync(CallerParty caller, LivePicture picture, NeedToKnow needToKnow, IOptions<SurveillanceOptions> options, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<TrackView>>> ListAsync(CallerParty caller, LivePicture picture, NeedToKnow needToKnow, IOptions<SurveillanceOptions> options, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
-            return TypedResults.Ok(Array.Empty<TrackView>());
+            return TypedResults.Ok<IReadOnlyList<TrackView>>([]);
         }
         var tracks = new List<LiveTrack>();
         picture.Store.CopyTo(tracks);
         var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
         var live = picture.NowS - options.Value.StaleAfterS;
-        return TypedResults.Ok(tracks
+        return TypedResults.Ok<IReadOnlyList<TrackView>>(tracks
             .Where(t => t.TimeS >= live && needToKnow.CanSee(caller.PartyId, new ObjectRef(ObjectRef.Track, t.Party ?? "", t.Id), conflictObjects))
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(ToView)

@@ -17,7 +17,6 @@ public static partial class ConsoleFiles
     public static WebApplication MapConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapSessionApi();
         var root = Locate(app.Configuration["Hub:ConsoleDirectory"]);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleFiles));
         if (root is null)

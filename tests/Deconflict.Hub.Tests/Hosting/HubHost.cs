@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Deconflict.Hub.OpenApi;
 
 namespace Deconflict.Hub.Tests.Hosting;
 
@@ -39,6 +40,8 @@ public abstract class HubHost : IAsyncLifetime
             b.UseSetting("Hub:Database", Database);
             b.UseSetting("Hub:AdminKey", AdminKey);
             b.UseSetting("Hub:MaxBodyBytes", "1048576");
+            // Every reply of every test is checked against the statuses its endpoint declares in the OpenAPI document.
+            b.UseSetting(DeclaredStatusFilter.Setting, "true");
         });
         _ = _factory.Server;
     }

@@ -33,7 +33,7 @@ public sealed partial class HubProcess : IAsyncDisposable
             // A data directory the hub is to create itself does not exist yet.
             WorkingDirectory = workingDirectory ?? (Directory.Exists(dataDirectory) ? dataDirectory : Path.GetTempPath()),
         };
-        foreach (var arg in new[] { dll, "--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={dataDirectory}", $"--Hub:AdminKey={adminKey}", "--Hub:Banner=true" })
+        foreach (var arg in new[] { dll, "--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={dataDirectory}", $"--Hub:AdminKey={adminKey}", "--Hub:Banner=true", "--Hub:CheckDeclaredStatuses=true" })
         {
             info.ArgumentList.Add(arg);
         }

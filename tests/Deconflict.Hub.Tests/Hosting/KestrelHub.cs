@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Deconflict.Hub.OpenApi;
 
 namespace Deconflict.Hub.Tests.Hosting;
 
@@ -27,7 +28,7 @@ public abstract class KestrelHub : IAsyncLifetime
     {
         Directory.CreateDirectory(DataDirectory);
         var database = await CreateDatabaseAsync();
-        _app = HubApplication.Build(["--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={DataDirectory}", $"--Hub:Database={database}", $"--Hub:AdminKey={AdminKey}", .. ExtraArgs], Configure);
+        _app = HubApplication.Build(["--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={DataDirectory}", $"--Hub:Database={database}", $"--Hub:AdminKey={AdminKey}", $"--{DeclaredStatusFilter.Setting}=true", .. ExtraArgs], Configure);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }

@@ -1,7 +1,7 @@
 // Agreements of the signed-in party: their sharing each way and languages; accept or decline a
 // proposal made to it, end an active one, propose a new one.
 
-import type { HubClient, Party } from '../api';
+import { HubClient, type Party, type Schemas } from '../api';
 import { clear, h } from '../dom';
 import { t } from '../i18n/i18n';
 import type { PartyBook } from '../parties';
@@ -12,27 +12,28 @@ export interface Agreement {
   languages: { proposer: string; counterparty: string };
 }
 
-const SHARING = ['full', 'conflicts_only', 'none'];
+type Sharing = NonNullable<Schemas['SharingInput']['proposer_to_counterparty']>;
+const SHARING: Sharing[] = ['full', 'conflicts_only', 'none'];
 
 export function renderAgreements(list: HTMLElement, propose: HTMLElement, agreements: Agreement[], parties: PartyBook, client: HubClient, changed: () => void): void {
   const me = parties.me?.id ?? '';
   clear(list);
-  const act = (path: string) => () => void client.post(path).then(changed).catch((e: unknown) => list.prepend(h('li', { class: 'error' }, String(e instanceof Error ? e.message : e))));
+  const act = (path: '/api/v1/agreements/{id}/accept' | '/api/v1/agreements/{id}/decline' | '/api/v1/agreements/{id}/end', id: string) => () =>
+    void HubClient.ok(client.api.POST(path, { params: { path: { id } } })).then(changed).catch((e: unknown) => list.prepend(h('li', { class: 'error' }, String(e instanceof Error ? e.message : e))));
   for (const a of agreements) {
     const mine = a.proposer === me;
     const other = mine ? a.counterparty : a.proposer;
     const give = mine ? a.sharing.proposer_to_counterparty : a.sharing.counterparty_to_proposer;
     const get = mine ? a.sharing.counterparty_to_proposer : a.sharing.proposer_to_counterparty;
-    const enc = encodeURIComponent(a.id);
     list.append(h('li', { class: 'conflict', 'data-agreement-id': a.id, 'data-status': a.status },
       h('div', { class: 'row' }, h('span', { class: 'party', style: `color:${parties.colour(other)}` }, parties.name(other)),
         h('span', { class: 'badge' }, t(`agreement.status.${a.status as 'proposed' | 'active' | 'declined' | 'ended'}`))),
       h('div', { class: 'small' }, t('agreement.sharing', { give: t(`sharing.${give as 'full'}`), get: t(`sharing.${get as 'full'}`) })),
       h('div', { class: 'small' }, t('agreement.languages', { mine: mine ? a.languages.proposer : a.languages.counterparty, theirs: mine ? a.languages.counterparty : a.languages.proposer })),
       h('div', { class: 'actions' },
-        a.status === 'proposed' && !mine ? h('button', { type: 'button', onclick: act(`/api/v1/agreements/${enc}/accept`) }, t('agreement.accept')) : null,
-        a.status === 'proposed' && !mine ? h('button', { type: 'button', onclick: act(`/api/v1/agreements/${enc}/decline`) }, t('agreement.decline')) : null,
-        a.status === 'active' ? h('button', { type: 'button', onclick: act(`/api/v1/agreements/${enc}/end`) }, t('agreement.end')) : null)));
+        a.status === 'proposed' && !mine ? h('button', { type: 'button', onclick: act('/api/v1/agreements/{id}/accept', a.id) }, t('agreement.accept')) : null,
+        a.status === 'proposed' && !mine ? h('button', { type: 'button', onclick: act('/api/v1/agreements/{id}/decline', a.id) }, t('agreement.decline')) : null,
+        a.status === 'active' ? h('button', { type: 'button', onclick: act('/api/v1/agreements/{id}/end', a.id) }, t('agreement.end')) : null)));
   }
   clear(propose);
   const others = parties.all().filter((p: Party) => p.id !== me);
@@ -51,11 +52,11 @@ export function renderAgreements(list: HTMLElement, propose: HTMLElement, agreem
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const v = (id: string) => (form.querySelector(`#${id}`) as HTMLSelectElement).value;
-    void client.post('/api/v1/agreements', {
+    void HubClient.ok(client.api.POST('/api/v1/agreements', { body: {
       counterparty: v('ag-counterparty'),
-      sharing: { proposer_to_counterparty: v('ag-give'), counterparty_to_proposer: v('ag-get') },
+      sharing: { proposer_to_counterparty: v('ag-give') as Sharing, counterparty_to_proposer: v('ag-get') as Sharing },
       languages: { proposer: v('ag-mylang'), counterparty: v('ag-theirlang') },
-    }).then(() => { out.textContent = t('agreement.sent'); changed(); }).catch((err: unknown) => { out.textContent = err instanceof Error ? err.message : String(err); });
+    } })).then(() => { out.textContent = t('agreement.sent'); changed(); }).catch((err: unknown) => { out.textContent = err instanceof Error ? err.message : String(err); });
   });
   propose.append(form);
 }

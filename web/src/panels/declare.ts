@@ -2,16 +2,17 @@
 // the hub's strategic check before submitting (blocking conflicts and the alternatives it offers,
 // one click to take one); submit; and upload of a GeoJSON intent file.
 
-import { HttpError, type HubClient } from '../api';
+import { HttpError, HubClient, intentBody, type IntentCheck, type Schemas } from '../api';
 import { byId, clear, h } from '../dom';
 import type { DraftShape } from '../draw';
 import { altBand, utcDateTime } from '../format';
 import { t } from '../i18n/i18n';
 import type { PartyBook } from '../parties';
 
-interface CheckConflict { intent_id: string; party: string; blocking: boolean; overlap_start?: string | null; overlap_end?: string | null; overlap_lower_ft?: number | null; overlap_upper_ft?: number | null }
-interface Alternative { change: string; shift_ft: number; shift_s: number; alt_lower_ft: number; alt_upper_ft: number; time_start: string; time_end: string; conflicts: CheckConflict[] }
-interface CheckReply { blocked: boolean; conflicts: CheckConflict[]; alternatives: Alternative[] }
+// The check's reply as the hub's document describes it (the other intent and party are null when not shared).
+type CheckConflict = Schemas['IntentCheckConflict'];
+type Alternative = Schemas['IntentAlternativeView'];
+type CheckReply = IntentCheck;
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -113,7 +114,7 @@ export class DeclarePanel {
     const body = this.body();
     if (!body) return null;
     try {
-      const reply = await (await this.client.sendRaw('POST', `/api/v1/intents/${encodeURIComponent(this.value('declare-id'))}/check`, body)).json() as CheckReply;
+      const reply: CheckReply = await HubClient.ok(this.client.api.POST('/api/v1/intents/{id}/check', { params: { path: { id: this.value('declare-id') } }, ...intentBody(body) }));
       this.showCheck(reply, null);
       return reply;
     } catch (e) {
@@ -127,8 +128,7 @@ export class DeclarePanel {
     if (!body) return;
     const id = this.value('declare-id');
     try {
-      const r = await this.client.sendRaw('PUT', `/api/v1/intents/${encodeURIComponent(id)}`, body);
-      const written = await r.json() as { version: number; conflicts?: unknown[] };
+      const written = await HubClient.ok(this.client.api.PUT('/api/v1/intents/{id}', { params: { path: { id } }, ...intentBody(body) }));
       this.show('ok', t('declare.accepted', { id, version: written.version, n: written.conflicts?.length ?? 0 }));
       this.root.dataset.outcome = 'accepted';
       this.counter++;
@@ -195,12 +195,11 @@ export class DeclarePanel {
       out.textContent = t('declare.upload.bad', { file: file.name });
       return;
     }
-    const path = `/api/v1/intents/${encodeURIComponent(id)}`;
+    const path = { id };
     try {
       let etag: string | undefined;
-      try { etag = (await this.client.send('GET', path)).headers.get('ETag') ?? undefined; } catch { etag = undefined; }
-      const r = await this.client.sendRaw('PUT', path, text, etag);
-      const written = await r.json() as { version: number };
+      try { etag = (await HubClient.response(this.client.api.GET('/api/v1/intents/{id}', { params: { path } }))).response.headers.get('ETag') ?? undefined; } catch { etag = undefined; }
+      const written = await HubClient.ok(this.client.api.PUT('/api/v1/intents/{id}', { params: { path }, headers: etag ? { 'If-Match': etag } : {}, ...intentBody(text) }));
       out.textContent = t('declare.accepted', { id, version: written.version, n: 0 });
       this.onDeclared();
     } catch (e) {

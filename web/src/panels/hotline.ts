@@ -1,7 +1,7 @@
 // The hotline: the inbox of threads, one thread's messages (each in the reader's language beside
 // the original), acknowledgement, and a form for structured messages.
 
-import { HttpError, type HubClient, type InboxEntry } from '../api';
+import { HttpError, HubClient, type InboxEntry } from '../api';
 import { clear, h } from '../dom';
 import { utcDateTime } from '../format';
 import { t } from '../i18n/i18n';
@@ -66,7 +66,7 @@ export class ThreadView {
     if (!id) return;
     let thread: Record<string, unknown>;
     try {
-      thread = await this.client.get<Record<string, unknown>>(`/api/v1/threads/${encodeURIComponent(id)}`);
+      thread = await HubClient.ok(this.client.api.GET('/api/v1/threads/{id}', { params: { path: { id } } })) as Record<string, unknown>;
     } catch (e) {
       clear(this.root);
       this.root.append(this.header(id, null), h('p', { class: 'error', role: 'alert' }, e instanceof Error ? e.message : String(e)));
@@ -131,7 +131,7 @@ export class ThreadView {
 
   private async ack(messageId: string): Promise<void> {
     try {
-      await this.client.post(`/api/v1/messages/${encodeURIComponent(messageId)}/ack`);
+      await HubClient.ok(this.client.api.POST('/api/v1/messages/{id}/ack', { params: { path: { id: messageId } } }));
       await this.reload();
       this.onChanged();
     } catch (e) {
@@ -179,7 +179,7 @@ export class ThreadView {
       feedback.textContent = t('hotline.sending');
       feedback.classList.remove('error');
       const template = select.value;
-      void this.client.post<{ id?: string; needs_ack?: boolean; ack_deadline?: string }>(`/api/v1/threads/${encodeURIComponent(threadId)}/messages`, body)
+      void HubClient.ok(this.client.api.POST('/api/v1/threads/{id}/messages', { params: { path: { id: threadId } }, body }))
         .then(async (r) => {
           const sent = { template, time: utcDateTime(new Date().toISOString()), at: utcDateTime(r.ack_deadline) };
           this.notice = { threadId, text: r.needs_ack ? t('hotline.sentack', sent) : t('hotline.sent', sent), error: false };

@@ -1,7 +1,7 @@
 // Reporting a strike: under which of the party's intents, where (a map click, lat/lon or MGRS),
 // when and with what effects radius; the hub's assessment (declared zones, protected objects hit).
 
-import type { HubClient } from '../api';
+import { HubClient, type Schemas } from '../api';
 import { byId, clear, h } from '../dom';
 import { t } from '../i18n/i18n';
 import { toMgrs } from '../coords';
@@ -39,14 +39,14 @@ export class StrikePanel {
     const out = byId('strike-result');
     const text = byId<HTMLInputElement>('strike-position').value.trim();
     const ll = /^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
-    const body: Record<string, unknown> = {
+    const body: Schemas['StrikeBody'] = {
       intent_id: byId<HTMLSelectElement>('strike-intent').value, t: byId<HTMLInputElement>('strike-time').value.trim(),
       radius_m: Number(byId<HTMLInputElement>('strike-radius').value) || 0,
       ...(ll ? { lat_deg: Number(ll[1]), lon_deg: Number(ll[2]) } : { mgrs: text.replace(/\s+/g, '') }),
     };
     clear(out);
     try {
-      const r = await this.client.post<{ id: string; mgrs: string; inside_declared_zone: boolean; hits: { object_kind: string; object_id: string; distance_m?: number }[] }>('/api/v1/strikes', body);
+      const r = await HubClient.ok(this.client.api.POST('/api/v1/strikes', { body }));
       out.append(h('p', { class: r.hits.length ? 'error' : 'ok' }, t('strike.reported', { id: r.id, mgrs: r.mgrs })),
         h('p', { class: 'small' }, r.inside_declared_zone ? t('strike.inside') : t('strike.outside')),
         ...r.hits.map((hit) => h('p', { class: 'error small' }, t('strike.hit', { kind: hit.object_kind, id: hit.object_id, m: Math.round(hit.distance_m ?? 0) }))));
