@@ -35,8 +35,7 @@ public static class ConflictsApi
         {
             return TypedResults.Ok(Array.Empty<ConflictView>());
         }
-        var list = await store.ListConflictsAsync(caller.PartyId, status, ct).ConfigureAwait(false);
-        return TypedResults.Ok(list.Where(c => NeedToKnow.CanSeeConflict(caller.PartyId, c)).Select(c => ConflictViews.For(c, caller.PartyId, book)).ToList());
+        return TypedResults.Ok(await Exports.VisibleReads.ConflictsAsync(caller, status, store, book, ct).ConfigureAwait(false));
     }
 
     private static async Task<IResult> GetAsync(string id, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)
