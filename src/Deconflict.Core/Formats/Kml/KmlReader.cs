@@ -35,7 +35,10 @@ public static class KmlReader
         }
         catch (XmlException e)
         {
-            throw new KmlFormatException(e.LineNumber, "kml", $"not well-formed XML (or it declares a DTD, which is refused): {e.Message}");
+            // A DTD could expand entities or reach for external files: refused outright, whatever it declares.
+            throw e.Message.Contains("DTD", StringComparison.Ordinal)
+                ? new KmlFormatException(Math.Max(1, e.LineNumber), "kml", "a DTD (<!DOCTYPE>) is refused in KML from outside")
+                : new KmlFormatException(Math.Max(1, e.LineNumber), "kml", $"not well-formed XML: {e.Message}");
         }
         var root = document.Root!;
         if (root.Name.LocalName != "kml")
