@@ -73,12 +73,49 @@ public static partial class AcoText
 
     public static string Distance(double metres) => Num(metres) + "M";
 
-    public static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The shortest round-trip form without an exponent (USMTF fields have no "E-05", and a minus there would read as
+    /// the band's separator): the digits of the round-trip form with the decimal point moved.
+    /// </summary>
+    public static string Num(double v)
+    {
+        var r = v.ToString("R", CultureInfo.InvariantCulture);
+        var e = r.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0)
+        {
+            return r;
+        }
+        var exponent = int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture);
+        var mantissa = r[..e];
+        var negative = mantissa.StartsWith('-');
+        var digits = mantissa.TrimStart('-');
+        var point = digits.IndexOf('.', StringComparison.Ordinal);
+        var whole = point < 0 ? digits.Length : point;
+        digits = digits.Replace(".", "", StringComparison.Ordinal);
+        var at = whole + exponent;
+        string text;
+        if (at <= 0)
+        {
+            text = "0." + new string('0', -at) + digits;
+        }
+        else if (at >= digits.Length)
+        {
+            text = digits + new string('0', at - digits.Length);
+        }
+        else
+        {
+            text = digits[..at] + "." + digits[at..];
+        }
+        return (negative ? "-" : "") + text;
+    }
 
-    /// <summary>Whether a free-text field (a name, a type) can be written: printable, no slash, no surrounding space.</summary>
+    /// <summary>
+    /// Whether a free-text field (a name, a type) can be written and read back as it is: printable, no slash, single
+    /// spaces only and none around it (a reader joins a set's lines, so runs of white space mean one space).
+    /// </summary>
     public static bool IsFieldText(string text) =>
         text.Length is > 0 and <= 200 && !text.Contains('/', StringComparison.Ordinal) && text.Trim() == text
-        && text.All(c => !char.IsControl(c));
+        && !text.Contains("  ", StringComparison.Ordinal) && text.All(c => c == ' ' || (!char.IsControl(c) && !char.IsWhiteSpace(c)));
 
     private static double? Number(string text) =>
         text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] == '-') && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
