@@ -68,9 +68,9 @@ export class HubClient {
     return response;
   }
 
-  /** A request with a body already serialised (GeoJSON text), optionally conditional on an ETag. */
-  async sendRaw(method: string, path: string, body: string, ifMatch?: string): Promise<Response> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.key}`, Accept: 'application/json', 'Content-Type': 'application/json' };
+  /** A request with a body already serialised (GeoJSON or KML text), optionally conditional on an ETag. */
+  async sendRaw(method: string, path: string, body: string, ifMatch?: string, contentType = 'application/json'): Promise<Response> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.key}`, Accept: 'application/json', 'Content-Type': contentType };
     if (ifMatch) headers['If-Match'] = ifMatch;
     const response = await fetch(this.base + path, { method, headers, body, cache: 'no-store' });
     if (!response.ok) throw await HubClient.problem(response);

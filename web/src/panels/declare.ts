@@ -1,6 +1,6 @@
 // Declaring an intent from the console: the shape drawn on the map, its band, window and priority;
 // the hub's strategic check before submitting (blocking conflicts and the alternatives it offers,
-// one click to take one); submit; and upload of a GeoJSON intent file.
+// one click to take one); submit; and upload of a GeoJSON or KML intent file.
 
 import { HttpError, type HubClient } from '../api';
 import { byId, clear, h } from '../dom';
@@ -60,7 +60,7 @@ export class DeclarePanel {
         h('button', { type: 'button', onclick: () => this.reset() }, t('declare.clear'))),
       this.result,
       h('label', { for: 'declare-upload' }, t('declare.upload')),
-      h('input', { id: 'declare-upload', type: 'file', accept: '.geojson,.json,application/geo+json,application/json', onchange: (e: Event) => void this.upload(e.target as HTMLInputElement) }),
+      h('input', { id: 'declare-upload', type: 'file', accept: '.geojson,.json,.kml,application/geo+json,application/json,application/vnd.google-earth.kml+xml', onchange: (e: Event) => void this.upload(e.target as HTMLInputElement) }),
       h('p', { id: 'declare-upload-result', class: 'small', role: 'status', 'aria-live': 'polite' }),
     );
     this.form.onsubmit = (e) => { e.preventDefault(); void this.submit(); };
@@ -180,26 +180,38 @@ export class DeclarePanel {
     this.result.append(h('p', { class: kind }, text));
   }
 
-  /** A GeoJSON intent file: its id from the file (top-level id or the first feature's intent_id), else the file name. */
+  /**
+   * A GeoJSON or KML intent file: its id from the file (top-level id or the first feature's intent_id; in KML the
+   * first Placemark's ExtendedData intent_id, else its name), else the file name. The hub checks either the same way.
+   */
   private async upload(input: HTMLInputElement): Promise<void> {
     const out = byId('declare-upload-result');
     const file = input.files?.[0];
     if (!file) return;
     const text = await file.text();
-    let id = file.name.replace(/\.(geo)?json$/i, '');
-    try {
-      const doc = JSON.parse(text) as { id?: unknown; features?: { properties?: { intent_id?: unknown } }[] };
-      const named = doc.id ?? doc.features?.[0]?.properties?.intent_id;
-      if (typeof named === 'string' && named) id = named;
-    } catch {
-      out.textContent = t('declare.upload.bad', { file: file.name });
-      return;
+    const kml = /\.kml$/i.test(file.name);
+    let id = file.name.replace(/\.(geo)?json$|\.kml$/i, '');
+    if (kml) {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const placemark = doc.getElementsByTagName('Placemark')[0];
+      const data = placemark ? [...placemark.getElementsByTagName('Data')].find((d) => d.getAttribute('name') === 'intent_id') : undefined;
+      const named = data?.textContent?.trim() || placemark?.getElementsByTagName('name')[0]?.textContent?.trim();
+      if (named) id = named;
+    } else {
+      try {
+        const doc = JSON.parse(text) as { id?: unknown; features?: { properties?: { intent_id?: unknown } }[] };
+        const named = doc.id ?? doc.features?.[0]?.properties?.intent_id;
+        if (typeof named === 'string' && named) id = named;
+      } catch {
+        out.textContent = t('declare.upload.bad', { file: file.name });
+        return;
+      }
     }
     const path = `/api/v1/intents/${encodeURIComponent(id)}`;
     try {
       let etag: string | undefined;
       try { etag = (await this.client.send('GET', path)).headers.get('ETag') ?? undefined; } catch { etag = undefined; }
-      const r = await this.client.sendRaw('PUT', path, text, etag);
+      const r = await this.client.sendRaw('PUT', path, text, etag, kml ? 'application/vnd.google-earth.kml+xml' : 'application/json');
       const written = await r.json() as { version: number };
       out.textContent = t('declare.accepted', { id, version: written.version, n: 0 });
       this.onDeclared();
