@@ -102,6 +102,20 @@ public sealed class ExportTests(SqliteHub hub) : IClassFixture<SqliteHub>, IDisp
     }
 
     [Fact]
+    public async Task The_export_routes_are_in_the_OpenAPI_document_so_the_hostile_sweep_calls_them()
+    {
+        using var client = hub.Client();
+        var doc = await (await client.GetAsync("/openapi/v1.json")).ShouldBeAsync(HttpStatusCode.OK);
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/export.kml", "/api/v1/export.aco", "/api/v1/conflicts.geojson", "/api/v1/conflicts.csv", "/api/v1/alerts.geojson", "/api/v1/alerts.csv", "/api/v1/intents.geojson", "/api/v1/intents.csv" })
+        {
+            paths.TryGetProperty(path, out var item).ShouldBeTrue(path);
+            item.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().ShouldNotBeEmpty(path);
+        }
+        paths.GetProperty("/api/v1/intents/aco").TryGetProperty("post", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_hubs_KML_read_by_GDAL_has_the_volumes_coordinates_altitudes_and_times()
     {
         var scene = await SeedAsync(38.123456, 35.654321);
