@@ -15,13 +15,17 @@ namespace Deconflict.Hub.Tests.Exports;
 /// KML, ACO, GeoJSON and CSV through a real hub: each export shows its caller what the JSON lists show and nothing
 /// else; KML bodies take the same desk path as JSON PUTs; an ACO imports as the caller's intents, measure by measure.
 /// </summary>
-public sealed class ExportTests(SqliteHub hub) : IClassFixture<SqliteHub>, IDisposable
+public abstract class ExportTests(HubHost hub) : IDisposable
 {
     private const string T0 = "2026-05-01T10:00:00Z";
     private const string T1 = "2026-05-01T12:00:00Z";
     private readonly string _dir = Directory.CreateTempSubdirectory("hub-kml-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose()
+    {
+        Directory.Delete(_dir, true);
+        GC.SuppressFinalize(this);
+    }
 
     private static readonly string[] ExportPaths =
     [
@@ -271,3 +275,7 @@ public sealed class ExportTests(SqliteHub hub) : IClassFixture<SqliteHub>, IDisp
         public int GetHashCode(Volume4D obj) => 0;
     }
 }
+
+public sealed class SqliteExportTests(SqliteHub hub) : ExportTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class PostgresExportTests(PostgresHub hub) : ExportTests(hub), IClassFixture<PostgresHub>;
