@@ -2,12 +2,14 @@ using BenchmarkDotNet.Attributes;
 using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic;
 using Deconflict.Core.Strategic.Geometry;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Valid;
 
 namespace Deconflict.Benchmarks;
 
 /// <summary>
 /// Checking a polygon as an intent or site arrives: the whole rule set on a ring of the largest accepted size, and the
-/// self-intersection test alone on larger rings to show how it grows (n log n, where comparing every pair of edges
+/// self-intersection sweep alone on larger rings to show how it grows (n log n, where comparing every pair of edges
 /// would take 100 times longer for 10 times the vertices). Rings are star-shaped with a jagged edge, so bounding
 /// boxes overlap as much as in drawn shapes. Run with
 /// <c>dotnet run -c Release --project bench/Deconflict.Benchmarks -- --filter '*PolygonValidation*' --job short</c>.
@@ -38,4 +40,18 @@ public class PolygonValidationBenchmarks
 
     [Benchmark]
     public bool FindSelfIntersection() => RingSimplicity.FindSelfIntersection(_plane) is null;
+
+    /// <summary>The same question put to NetTopologySuite's simplicity test (monotone-chain noding), for comparison.</summary>
+    [Benchmark(Baseline = true)]
+    public bool NetTopologySuiteIsSimple()
+    {
+        var n = _plane.Length / 2;
+        var coordinates = new Coordinate[n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            coordinates[i] = new Coordinate(_plane[2 * i], _plane[(2 * i) + 1]);
+        }
+        coordinates[n] = coordinates[0].Copy();
+        return new IsSimpleOp(GeometryFactory.Floating.CreateLineString(coordinates)).IsSimple();
+    }
 }

@@ -33,4 +33,13 @@ public sealed class HubOptions
     /// <summary>Most events replayed to one SSE client on resume before it must re-read the lists.</summary>
     [Range(1, 1_000_000)]
     public int EventReplayLimit { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long stored events are kept for streams resuming with <c>Last-Event-ID</c> (seconds; default 7 days, or
+    /// <c>DECONFLICT_EVENT_RETENTION_S</c>); a stream resuming from before that is told to re-read the lists (<c>resync</c>).
+    /// </summary>
+    [Range(60, 3660L * 86_400)]
+    public long EventRetentionS { get; set; } =
+        long.TryParse(Environment.GetEnvironmentVariable("DECONFLICT_EVENT_RETENTION_S"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 7 * 86_400;
 }

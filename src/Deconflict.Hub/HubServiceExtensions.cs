@@ -27,7 +27,7 @@ public static class HubServiceExtensions
         var services = builder.Services;
         services.AddOptions<HubOptions>().BindConfiguration("Hub").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<HubEvents>();
+        builder.AddEventServices();
         services.AddSingleton<AgreementBook>();
         services.AddSingleton<ProposalExpiry>();
         services.AddSingleton<NeedToKnow>();
@@ -59,11 +59,13 @@ public static class HubServiceExtensions
         services.AddSingleton<IntentDesk>();
         services.AddSingleton<HubStartup.Step>((sp, ct) =>
             ConflictIdentityBackfill.RunAsync(sp.GetRequiredService<IHubStore>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConflictIdentityBackfill)), ct));
+        services.AddSingleton<HubStartup.Step>(EventServices.LoadOpenConflictsAsync);
         services.AddSingleton<HubStartup.Step>((sp, ct) => sp.GetRequiredService<IntentDesk>().LoadAsync(ct));
         services.AddSingleton<DemoScenario>();
         services.AddSingleton<HubStartup.Step>((sp, ct) =>
             sp.GetRequiredService<IOptions<HubOptions>>().Value.Demo ? sp.GetRequiredService<DemoScenario>().SeedAsync(ct) : Task.CompletedTask);
         services.AddHostedService<HubStartup>();
+        services.AddEventPruning();
         services.AddHostedService<DemoTraffic>();
         services.AddSingleton<HubBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<HubBanner>());

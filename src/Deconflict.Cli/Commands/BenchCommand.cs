@@ -13,6 +13,7 @@ internal static class BenchCommand
         BenchIngestCommand.Create(),
         BenchReplayCommand.Create(),
         BenchHubCommand.Create(),
+        BenchEventsCommand.Create(),
         BenchAuditCommand.Create(),
         BenchAsterixCommand.Create(),
     };

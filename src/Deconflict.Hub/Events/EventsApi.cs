@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Deconflict.Hub.Access;
-using Deconflict.Hub.Agreements;
-using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Storage;
@@ -22,13 +17,13 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/events", StreamAsync).WithTags("Events").WithName("Events")
-            .WithSummary("Server-Sent Events (conflict, intent, track, message, escalation, agreement); resume with Last-Event-ID.")
+            .WithSummary("Server-Sent Events (conflict, intent, track, message, escalation, agreement); resume with Last-Event-ID (resync when it is older than the retention).")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return routes;
     }
 
-    private static async Task StreamAsync(HttpContext context, CallerParty caller, IHubStore store, HubEvents events, NeedToKnow needToKnow,
-        AgreementBook book, KeyRevocations revocations, IOptions<HubOptions> options)
+    private static async Task StreamAsync(HttpContext context, CallerParty caller, IHubStore store, HubEvents events, EventFrames frames,
+        KeyRevocations revocations, IOptions<HubOptions> options)
     {
         // The stream lives as long as the client stays and its key is not revoked.
         using var live = caller.KeyId is { } keyId
@@ -45,12 +40,11 @@ public static class EventsApi
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Accel-Buffering"] = "no";
-        using var subscription = events.Subscribe();
-        var viewer = caller.Id;
-        var stream = new ViewerStream(viewer, needToKnow, book, response);
+        using var subscription = events.SubscribeStream();
+        var stream = new ViewerStream(caller.Id, frames, events, response);
         try
         {
-            await StreamToAsync(context, subscription, stream, store, options.Value.EventReplayLimit, ct).ConfigureAwait(false);
+            await StreamToAsync(context, subscription, stream, store, options.Value, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -58,7 +52,7 @@ public static class EventsApi
         }
     }
 
-    private static async Task StreamToAsync(HttpContext context, EventSubscription subscription, ViewerStream stream, IHubStore store, int replayLimit, CancellationToken ct)
+    private static async Task StreamToAsync(HttpContext context, StreamSubscription subscription, ViewerStream stream, IHubStore store, HubOptions options, CancellationToken ct)
     {
         var response = context.Response;
         await response.WriteAsync(": connected\n\n", ct).ConfigureAwait(false);
@@ -68,11 +62,20 @@ public static class EventsApi
         {
             header = context.Request.Query["last_event_id"].ToString();
         }
-        var newest = await store.LastEventSequenceAsync(ct).ConfigureAwait(false);
+        var (oldest, newest) = await store.EventSpanAsync(ct).ConfigureAwait(false);
         // An id from the future (another database, a restored backup) would silence the stream: start afresh.
         if (header.Length > 0 && long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var resume) && resume <= newest)
         {
-            last = await ReplayAsync(store, stream, resume, replayLimit, ct).ConfigureAwait(false);
+            if (resume < oldest - 1)
+            {
+                // What came after it was pruned: the client must re-read the lists, then follow from here.
+                await response.WriteAsync(Resync(resume, oldest, newest, options.EventRetentionS), ct).ConfigureAwait(false);
+                last = newest;
+            }
+            else
+            {
+                last = await ReplayAsync(store, stream, resume, options.EventReplayLimit, ct).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -103,24 +106,43 @@ public static class EventsApi
                 while (subscription.Reader.TryRead(out _))
                 {
                 }
-                last = await ReplayAsync(store, stream, last, replayLimit, ct).ConfigureAwait(false);
+                last = await ReplayAsync(store, stream, last, options.EventReplayLimit, ct).ConfigureAwait(false);
                 continue;
             }
+            var wrote = false;
             while (subscription.Reader.TryRead(out var e))
             {
-                if (e.Sequence != 0 && e.Sequence <= last)
+                if (e.Record.Sequence != 0 && e.Record.Sequence <= last)
                 {
                     continue;
                 }
-                await stream.WriteAsync(e, ct).ConfigureAwait(false);
-                if (e.Sequence != 0)
+                wrote |= await stream.WriteAsync(e, ct).ConfigureAwait(false);
+                if (e.Record.Sequence != 0)
                 {
-                    last = e.Sequence;
+                    last = e.Record.Sequence;
                 }
             }
-            await response.Body.FlushAsync(ct).ConfigureAwait(false);
+            // Most events are for other readers: nothing to send, no flush.
+            if (wrote)
+            {
+                await response.Body.FlushAsync(ct).ConfigureAwait(false);
+            }
         }
     }
+
+    /// <summary>
+    /// The <c>resync</c> event: the events after <paramref name="resume"/> are no longer stored. Its id is the newest
+    /// sequence, so a client reconnecting after it resumes from there.
+    /// </summary>
+    private static string Resync(long resume, long oldest, long newest, long retentionS) =>
+        EventFrames.Frame(newest, "resync", HubJson.Serialize(new
+        {
+            reason = "retention",
+            last_event_id = resume,
+            oldest_event_id = oldest,
+            retention_s = retentionS,
+            detail = "Events after last_event_id are older than the retention and no longer stored: re-read the lists (intents, conflicts, agreements) and follow the stream from here.",
+        }));
 
     private static async Task<long> ReplayAsync(IHubStore store, ViewerStream stream, long after, int limit, CancellationToken ct)
     {
@@ -131,7 +153,7 @@ public static class EventsApi
             var batch = await store.ReadEventsAsync(last, Math.Min(500, limit - sent), ct).ConfigureAwait(false);
             foreach (var e in batch)
             {
-                await stream.WriteAsync(e, ct).ConfigureAwait(false);
+                await stream.WriteReplayedAsync(e, ct).ConfigureAwait(false);
                 last = e.Sequence;
             }
             sent += batch.Count;
@@ -144,42 +166,23 @@ public static class EventsApi
     }
 
     /// <summary>
-    /// Writes events to one viewer, applying the visibility rule at delivery time; a conflict event is narrowed to
-    /// what this viewer may learn of the conflict's objects.
+    /// Writes events to one viewer. Live events are rendered once per reader party for all its streams, with the open
+    /// conflicts as of the event; replayed ones with the open conflicts as they are now.
     /// </summary>
-    private sealed class ViewerStream(string viewer, NeedToKnow needToKnow, AgreementBook book, HttpResponse response)
+    private sealed class ViewerStream(string viewer, EventFrames frames, HubEvents events, HttpResponse response)
     {
-        private IReadOnlySet<ObjectRef>? _conflictObjects;
-
-        public async Task WriteAsync(EventRecord e, CancellationToken ct)
+        /// <summary>Writes the event's frame for this viewer; false when the viewer may not see it.</summary>
+        public async Task<bool> WriteAsync(EventDelivery e, CancellationToken ct)
         {
-            if (e.Type == "conflict")
+            var frame = e.FrameFor(viewer, frames.Render);
+            if (frame.Length == 0)
             {
-                _conflictObjects = null;
+                return false;
             }
-            _conflictObjects ??= await needToKnow.ConflictObjectsAsync(viewer, ct).ConfigureAwait(false);
-            if (!needToKnow.CanSeeEvent(viewer, e, _conflictObjects))
-            {
-                return;
-            }
-            var data = e.DataJson;
-            if (e.Type == "conflict" && JsonSerializer.Deserialize<ConflictView>(data, HubJson.Options) is { } full)
-            {
-                // Events stored before objects carried their owner name bare ids: those are not repeated.
-                data = HubJson.Serialize(full.ObjectRefs is null ? full with { Objects = [], ObjectRefs = [] } : ConflictViews.Narrow(full, viewer, book));
-            }
-            var text = new StringBuilder();
-            if (e.Sequence != 0)
-            {
-                text.Append("id: ").Append(e.Sequence.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            }
-            text.Append("event: ").Append(e.Type).Append('\n');
-            foreach (var line in data.Split('\n'))
-            {
-                text.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
-            }
-            text.Append('\n');
-            await response.WriteAsync(text.ToString(), ct).ConfigureAwait(false);
+            await response.Body.WriteAsync(frame, ct).ConfigureAwait(false);
+            return true;
         }
+
+        public Task WriteReplayedAsync(EventRecord e, CancellationToken ct) => WriteAsync(new EventDelivery(e, events.OpenConflicts.Current), ct);
     }
 }

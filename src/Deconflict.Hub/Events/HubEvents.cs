@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using Deconflict.Hub.Access;
 using Deconflict.Hub.Storage;
 
 namespace Deconflict.Hub.Events;
@@ -7,20 +7,52 @@ namespace Deconflict.Hub.Events;
 /// The in-process event bus. Durable events are appended with <see cref="IHubWriter.AppendEventAsync"/> and
 /// published here by the store after their transaction commits; high-rate ephemeral events (live tracks) may be
 /// published directly with <see cref="PublishTransient"/> (sequence 0: streamed without an SSE id, never replayed).
-/// A subscriber that falls behind is marked lagged and catches up from the store.
+/// Each event is prepared once for all event streams (<see cref="EventDelivery"/>): a conflict event first updates
+/// <see cref="OpenConflicts"/>, and the streams get the snapshot taken right after it. A subscriber that falls
+/// behind is marked lagged and catches up from the store.
 /// </summary>
-public sealed class HubEvents
+public sealed class HubEvents(OpenConflictObjects openConflicts)
 {
     private readonly Lock _gate = new();
-    private ImmutableSubscribers _subscribers = new([]);
+    private EventSubscription[] _subscribers = [];
+    private StreamSubscription[] _streams = [];
+
+    public HubEvents()
+        : this(new OpenConflictObjects())
+    {
+    }
+
+    /// <summary>The objects in open conflicts per party, as of the last published conflict event.</summary>
+    public OpenConflictObjects OpenConflicts { get; } = openConflicts;
 
     /// <summary>Publishes a committed event to every subscriber.</summary>
     public void Publish(EventRecord e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        foreach (var s in _subscribers.Items)
+        var snapshot = OpenConflicts.Current;
+        EventDelivery? delivery = null;
+        if (e.Type == "conflict" && e.Sequence != 0)
+        {
+            delivery = new EventDelivery(e, snapshot);
+            if (delivery.Conflict is { ObjectRefs: { } refs } view && refs.All(r => r.Id is not null))
+            {
+                snapshot = OpenConflicts.Apply(view.Id, view.Status == "open", view.Parties, [.. refs.Select(r => new ObjectRef(r.Kind, r.Party, r.Id!))]);
+                delivery = new EventDelivery(e, snapshot);
+            }
+        }
+        foreach (var s in Volatile.Read(ref _subscribers))
         {
             s.Offer(e);
+        }
+        var streams = Volatile.Read(ref _streams);
+        if (streams.Length == 0)
+        {
+            return;
+        }
+        delivery ??= new EventDelivery(e, snapshot);
+        foreach (var s in streams)
+        {
+            s.Offer(delivery);
         }
     }
 
@@ -28,14 +60,26 @@ public sealed class HubEvents
     public void PublishTransient(string type, string objectId, string ownerParty, IReadOnlyList<string> parties, string dataJson) =>
         Publish(new EventRecord(0, type, objectId, ownerParty, parties, dataJson, DateTimeOffset.UtcNow));
 
-    public int SubscriberCount => _subscribers.Items.Length;
+    public int SubscriberCount => Volatile.Read(ref _subscribers).Length + Volatile.Read(ref _streams).Length;
 
+    /// <summary>Every event as it was stored (for parts of the hub that react to events).</summary>
     public EventSubscription Subscribe(int capacity = 4096)
     {
         var subscription = new EventSubscription(this, capacity);
         lock (_gate)
         {
-            _subscribers = new ImmutableSubscribers([.. _subscribers.Items, subscription]);
+            _subscribers = [.. _subscribers, subscription];
+        }
+        return subscription;
+    }
+
+    /// <summary>Every event prepared for an event stream (<see cref="EventDelivery"/>).</summary>
+    public StreamSubscription SubscribeStream(int capacity = 4096)
+    {
+        var subscription = new StreamSubscription(this, capacity);
+        lock (_gate)
+        {
+            _streams = [.. _streams, subscription];
         }
         return subscription;
     }
@@ -44,9 +88,15 @@ public sealed class HubEvents
     {
         lock (_gate)
         {
-            _subscribers = new ImmutableSubscribers(_subscribers.Items.Where(s => s != subscription).ToArray());
+            _subscribers = [.. _subscribers.Where(s => s != subscription)];
         }
     }
 
-    private sealed record ImmutableSubscribers(EventSubscription[] Items);
+    internal void Unsubscribe(StreamSubscription subscription)
+    {
+        lock (_gate)
+        {
+            _streams = [.. _streams.Where(s => s != subscription)];
+        }
+    }
 }

@@ -77,7 +77,9 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         ArgumentNullException.ThrowIfNull(candidate);
         blocks ??= c => c.Blocking;
         var party = caller.PartyId ?? throw new ArgumentException("Intents are declared by parties.", nameof(caller));
-        var existing = await w.GetIntentAsync(party, candidate.Id).ConfigureAwait(false);
+        // Every read that decides this write, in one query batch inside its transaction.
+        var reads = await w.ReadIntentWriteAsync(party, candidate.Id, probes.Since(w), StrategicConflictSync.Kind).ConfigureAwait(false);
+        var existing = reads.Intent;
         var live = existing is not null && existing.State != nameof(IntentState.Ended);
         if (live && Precondition(existing!, ifMatch, required: true) is { } failed)
         {
@@ -87,7 +89,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         {
             return new IntentOutcome(IntentOutcomeKind.Stale, Detail: "The intent does not exist, so If-Match cannot match.");
         }
-        var (min, max) = PriorityBounds(await w.GetPartyAsync(party).ConfigureAwait(false));
+        var (min, max) = PriorityBounds(reads.Party);
         if (candidate.Priority < min || candidate.Priority > max)
         {
             return new IntentOutcome(IntentOutcomeKind.Invalid, Field: "priority",
@@ -99,7 +101,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
             return Illegal(from, candidate.State);
         }
         var next = candidate with { Party = party, Version = (existing?.Version ?? 0) + 1 };
-        var answer = await AnswerAsync(w, next, blocks).ConfigureAwait(false);
+        var answer = await AnswerAsync(w, next, blocks, probes.Window(w, party, reads.ProbeAnswers)).ConfigureAwait(false);
         if (answer.Refusal is { } wait)
         {
             return new IntentOutcome(IntentOutcomeKind.TooManyRequests, RetryAfter: wait,
@@ -110,7 +112,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
             return new IntentOutcome(IntentOutcomeKind.Blocked,
                 Blocking: [.. answer.Found.Where(blocks).Select(c => Disclosed(party, new ConflictRef(c.IntentId2, c.Party2, true), stored: false))]);
         }
-        var (written, receipt) = await SaveAsync(w, next, answer.Found, live ? "intent.update" : "intent.create").ConfigureAwait(false);
+        var (written, receipt) = await SaveAsync(w, next, answer.Found, live ? "intent.update" : "intent.create", reads.OpenConflicts).ConfigureAwait(false);
         return new IntentOutcome(live ? IntentOutcomeKind.Changed : IntentOutcomeKind.Created, written, Receipt: receipt);
     }
 
@@ -118,15 +120,16 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
     /// The strategic check of <paramref name="candidate"/> as an answer to its own party, inside the caller's write:
     /// refused while the party's probe budget is used up (nominal states only: off-nominal intents are never refused),
     /// else its conflicts and whether <paramref name="blocks"/> refuses it, told to and counted for the parties whose
-    /// hidden intents the answer involves. A PUT and a dry-run check answer alike.
+    /// hidden intents the answer involves. A PUT and a dry-run check answer alike. <paramref name="window"/>: the probe
+    /// window when the caller has read it already.
     /// </summary>
-    public async Task<StrategicAnswer> AnswerAsync(IHubWriter w, OperationalIntent candidate, Func<StrategicConflict, bool> blocks)
+    public async Task<StrategicAnswer> AnswerAsync(IHubWriter w, OperationalIntent candidate, Func<StrategicConflict, bool> blocks, ProbeWindow? window = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(blocks);
         var nominal = candidate.State is IntentState.Accepted or IntentState.Activated;
-        var window = await probes.ReadAsync(w, candidate.Party).ConfigureAwait(false);
+        window ??= await probes.ReadAsync(w, candidate.Party).ConfigureAwait(false);
         if (nominal && window.Refusal is { } wait)
         {
             return new StrategicAnswer([], false, wait);
@@ -149,7 +152,10 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(caller);
         {
-            var existing = caller.PartyId is { } party ? await w.GetIntentAsync(party, id).ConfigureAwait(false) : null;
+            var reads = caller.PartyId is { } party
+                ? await w.ReadIntentWriteAsync(party, id, probes.Since(w), StrategicConflictSync.Kind).ConfigureAwait(false)
+                : null;
+            var existing = reads?.Intent;
             if (existing is null || existing.State == nameof(IntentState.Ended))
             {
                 return new IntentOutcome(IntentOutcomeKind.NotFound);
@@ -166,7 +172,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
             var next = FromRecord(existing) with { State = to, Version = existing.Version + 1 };
             var found = to == IntentState.Ended ? [] : Index.FindConflicts(next, BuffersFor);
             var action = to == IntentState.Ended ? "intent.end" : "intent.state";
-            var (written, receipt) = await SaveAsync(w, next, found, action).ConfigureAwait(false);
+            var (written, receipt) = await SaveAsync(w, next, found, action, reads!.OpenConflicts).ConfigureAwait(false);
             return new IntentOutcome(to == IntentState.Ended ? IntentOutcomeKind.Ended : IntentOutcomeKind.Changed, written, Receipt: receipt);
         }
     }
@@ -179,9 +185,16 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
     public Task RecheckPartyAsync(string party, string actor, CancellationToken ct) =>
         store.WriteAsync(async w =>
         {
-            foreach (var r in await store.ListIntentsAsync(new IntentQuery(null, null, null, null, null, null), ct).ConfigureAwait(false))
+            // The party's live intents, read inside this write (the index holds what they are).
+            var ids = new List<string>();
+            await using (var read = w.CreateCommand("SELECT id FROM intents WHERE party = @p AND state <> 'Ended' ORDER BY id"))
             {
-                if (r.Party != party || Index.Get(r.Party, r.Id) is not { } intent)
+                read.With("@p", party);
+                ids.AddRange(await read.ListAsync(r => r.GetString(0), ct).ConfigureAwait(false));
+            }
+            foreach (var id in ids)
+            {
+                if (Index.Get(party, id) is not { } intent)
                 {
                     continue;
                 }
@@ -198,25 +211,37 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
 
     /// <summary>
     /// Stores many new intents of their owners (bulk load, e.g. for benchmarks or migrations from another system),
-    /// in transactions of <paramref name="batchSize"/>, through the same check, conflict, event and audit path as PUT
-    /// but without preconditions; an intent whose (party, id) exists or that a blocking conflict refuses is skipped.
+    /// one transaction per batch of <paramref name="batchSize"/>, through the same check, conflict, event and audit path
+    /// as PUT (one audit entry per intent) but without preconditions; an intent whose (party, id) is stored, or comes
+    /// again later in the list, or that a blocking conflict refuses, is skipped. Which ones are stored is read once per
+    /// batch inside its transaction.
     /// </summary>
     public async Task<int> ImportAsync(IReadOnlyList<OperationalIntent> intents, int batchSize, IProgress<int>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(intents);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var stored = 0;
+        var seen = new HashSet<(string Party, string Id)>();
         for (var i = 0; i < intents.Count; i += batchSize)
         {
-            var batch = intents.Skip(i).Take(batchSize).ToList();
+            var batch = new List<OperationalIntent>();
+            foreach (var intent in intents.Skip(i).Take(batchSize))
+            {
+                // A duplicate within the import is the same (party, id) again: only its first occurrence is a candidate.
+                if (seen.Add((intent.Party, intent.Id)))
+                {
+                    batch.Add(intent);
+                }
+            }
             var staged = new List<OperationalIntent>();
             try
             {
                 stored += await store.WriteAsync(async w =>
                 {
-                    var n = 0;
+                    var existing = await w.ExistingIntentsAsync([.. batch.Select(x => (x.Party, x.Id))]).ConfigureAwait(false);
                     foreach (var intent in batch)
                     {
-                        if (staged.Any(s => s.Party == intent.Party && s.Id == intent.Id) || await w.GetIntentAsync(intent.Party, intent.Id).ConfigureAwait(false) is not null)
+                        if (existing.Contains((intent.Party, intent.Id)))
                         {
                             continue;
                         }
@@ -226,13 +251,13 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
                         {
                             continue;
                         }
-                        await SaveAsync(w, next, found, "intent.create").ConfigureAwait(false);
+                        // Never stored, so in no stored conflict yet.
+                        await SaveAsync(w, next, found, "intent.create", []).ConfigureAwait(false);
                         // Later intents of the batch are checked against earlier ones.
                         Index.Upsert(next);
                         staged.Add(next);
-                        n++;
                     }
-                    return n;
+                    return staged.Count;
                 }, ct).ConfigureAwait(false);
             }
             catch
@@ -264,13 +289,14 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         return c with { IntentId = null, Party = stored ? c.Party : null };
     }
 
-    private async Task<(IntentWritten Written, string Receipt)> SaveAsync(IHubWriter w, OperationalIntent next, IReadOnlyList<StrategicConflict> found, string action)
+    private async Task<(IntentWritten Written, string Receipt)> SaveAsync(IHubWriter w, OperationalIntent next, IReadOnlyList<StrategicConflict> found, string action,
+        IReadOnlyList<ConflictRecord> open)
     {
         var geojson = IntentGeoJson.Write(next);
         var b = IntentBounds.Of(next);
         await w.UpsertIntentAsync(new IntentRecord(next.Id, next.Party, next.State.ToString(), next.Priority, next.Version, geojson,
             b.MinLon, b.MinLat, b.MaxLon, b.MaxLat, b.TimeStart, b.TimeEnd, w.Now)).ConfigureAwait(false);
-        var refs = await StrategicConflictSync.ReconcileAsync(w, next, found, book).ConfigureAwait(false);
+        var refs = await StrategicConflictSync.ReconcileAsync(w, next, found, book, open).ConfigureAwait(false);
         var summary = new IntentSummary(next.Id, next.Party, next.State.ToString(), next.Version, next.Priority, b.TimeStart, b.TimeEnd);
         await w.AppendEventAsync("intent", next.Id, next.Party, [], HubJson.Serialize(summary)).ConfigureAwait(false);
         var receipt = await w.AppendAuditAsync(next.Party, action, "intent", next.Id, [next.Party], geojson).ConfigureAwait(false);

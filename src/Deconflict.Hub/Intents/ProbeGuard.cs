@@ -24,7 +24,21 @@ public sealed class ProbeGuard(NeedToKnow needToKnow, IOptions<DisclosureOptions
     public async Task<ProbeWindow> ReadAsync(IHubWriter w, string prober)
     {
         ArgumentNullException.ThrowIfNull(w);
-        var answers = await w.ProbeAnswersSinceAsync(prober, w.Now - O.ProbeWindow).ConfigureAwait(false);
+        return Window(w, prober, await w.ProbeAnswersSinceAsync(prober, Since(w)).ConfigureAwait(false));
+    }
+
+    /// <summary>Where the window of a write at <see cref="IHubWriter.Now"/> begins.</summary>
+    public DateTimeOffset Since(IHubWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        return w.Now - O.ProbeWindow;
+    }
+
+    /// <summary>The window from answers already read (since <see cref="Since"/>) inside the write.</summary>
+    public ProbeWindow Window(IHubWriter w, string prober, IReadOnlyList<(string Victim, int Count, DateTimeOffset Oldest)> answers)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(answers);
         TimeSpan? wait = null;
         foreach (var (_, count, oldest) in answers)
         {

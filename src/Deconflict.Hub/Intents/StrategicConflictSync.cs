@@ -16,7 +16,12 @@ public static class StrategicConflictSync
 {
     public const string Kind = "strategic";
 
-    public static async Task<IReadOnlyList<ConflictRef>> ReconcileAsync(IHubWriter w, OperationalIntent intent, IReadOnlyList<StrategicConflict> found, AgreementBook book)
+    /// <summary>
+    /// <paramref name="known"/>: the intent's open strategic conflicts when the caller has read them already in this
+    /// write (else they are read here).
+    /// </summary>
+    public static async Task<IReadOnlyList<ConflictRef>> ReconcileAsync(IHubWriter w, OperationalIntent intent, IReadOnlyList<StrategicConflict> found, AgreementBook book,
+        IReadOnlyList<ConflictRecord>? known = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(intent);
@@ -28,7 +33,7 @@ public static class StrategicConflictSync
             byOther.TryAdd(Ref(c.Party2, c.IntentId2), c);
         }
         var refs = new List<ConflictRef>();
-        foreach (var open in await w.OpenConflictsWithObjectAsync(Kind, self).ConfigureAwait(false))
+        foreach (var open in known ?? await w.OpenConflictsWithObjectAsync(Kind, self).ConfigureAwait(false))
         {
             var other = open.Objects.FirstOrDefault(o => o != self) ?? self;
             if (byOther.Remove(other, out var still))

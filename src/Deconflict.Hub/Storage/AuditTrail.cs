@@ -4,8 +4,9 @@ using Deconflict.Core.Audit;
 namespace Deconflict.Hub.Storage;
 
 /// <summary>
-/// Appends entries to the hub's hash-chained, signed audit table. The previous entry is read inside the
-/// same write transaction, so the chain stays consistent with the data even when a transaction rolls back.
+/// Builds entries of the hub's hash-chained, signed audit table. The previous entry is known to the write that
+/// appends (cached by the store while it holds the write lock, else read inside the transaction), and the entry is
+/// stored in the same transaction as the change, so the chain stays consistent with the data even on a rollback.
 /// </summary>
 public sealed class AuditTrail(AuditChain chain)
 {
@@ -14,24 +15,27 @@ public sealed class AuditTrail(AuditChain chain)
 
     public AuditChain Chain { get; } = chain;
 
-    internal async Task<string> AppendAsync(IHubWriter writer, DateTimeOffset now, string actor, string action,
+    /// <summary>The newest entry (the chain's tail), read inside a write transaction when the cached one is not known.</summary>
+    internal static Statement TailQuery { get; } = Statement.Read($"SELECT {Columns} FROM audit ORDER BY seq DESC LIMIT 1");
+
+    /// <summary>
+    /// The entry after <paramref name="last"/> and the statement that stores it. Its sequence is the primary key, so
+    /// an entry chained to a stale tail (another hub wrote meanwhile) fails its transaction instead of forking the chain.
+    /// </summary>
+    internal (AuditEntry Entry, Statement Insert) Next(AuditEntry? last, DateTimeOffset now, string actor, string action,
         string objectType, string objectId, IReadOnlyList<string> visibility, string contentJson)
     {
-        AuditEntry? last;
-        await using (var read = writer.CreateCommand($"SELECT {Columns} FROM audit ORDER BY seq DESC LIMIT 1"))
-        {
-            last = await read.FirstAsync(ToEntry, CancellationToken.None).ConfigureAwait(false);
-        }
         var entry = Chain.Next(last, now, actor, action, objectType, objectId, visibility, contentJson);
-        await using var insert = writer.CreateCommand(
-            $"INSERT INTO audit ({Columns}) VALUES (@seq, @time, @actor, @action, @type, @id, @vis, @content, @chash, @prev, @hash, @sig)");
-        insert.With("@seq", entry.Sequence).With("@time", AuditEncoding.FormatTime(entry.Time)).With("@actor", entry.Actor)
-            .With("@action", entry.Action).With("@type", entry.ObjectType).With("@id", entry.ObjectId)
-            .With("@vis", Sql.ToJsonList(entry.Visibility)).With("@content", entry.ContentJson).With("@chash", entry.ContentHash)
-            .With("@prev", entry.PreviousHash).With("@hash", entry.EntryHash).With("@sig", entry.Signature);
-        await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
-        return new AuditReceipt(entry.Sequence, entry.EntryHash, entry.Signature ?? "").ToString();
+        var insert = Statement.Write(
+            $"INSERT INTO audit ({Columns}) VALUES (@seq, @time, @actor, @action, @type, @id, @vis, @content, @chash, @prev, @hash, @sig)",
+            ("@seq", entry.Sequence), ("@time", AuditEncoding.FormatTime(entry.Time)), ("@actor", entry.Actor),
+            ("@action", entry.Action), ("@type", entry.ObjectType), ("@id", entry.ObjectId),
+            ("@vis", Sql.ToJsonList(entry.Visibility)), ("@content", entry.ContentJson), ("@chash", entry.ContentHash),
+            ("@prev", entry.PreviousHash), ("@hash", entry.EntryHash), ("@sig", entry.Signature));
+        return (entry, insert);
     }
+
+    internal static string Receipt(AuditEntry entry) => new AuditReceipt(entry.Sequence, entry.EntryHash, entry.Signature ?? "").ToString();
 
     /// <summary>Reads entries in sequence order, optionally limited to a time window (for export).</summary>
     public static async Task<IReadOnlyList<AuditEntry>> ReadAsync(IHubStore store, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
@@ -44,7 +48,7 @@ public sealed class AuditTrail(AuditChain chain)
         return all.Where(e => (from is null || e.Time >= from) && (to is null || e.Time < to)).ToList();
     }
 
-    private static AuditEntry ToEntry(DbDataReader r)
+    internal static AuditEntry ToEntry(DbDataReader r)
     {
         if (!AuditEncoding.TryParseTime(r.GetString(1), out var time))
         {

@@ -62,4 +62,7 @@ public interface IHubStore
     Task<IReadOnlyList<EventRecord>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken);
 
     Task<long> LastEventSequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>The oldest and newest stored event sequences (0, 0 when there are none): older ones were pruned.</summary>
+    Task<(long Oldest, long Newest)> EventSpanAsync(CancellationToken cancellationToken);
 }

@@ -16,7 +16,10 @@ public interface IHubWriter
     /// </summary>
     void AfterCommit(Action action);
 
-    /// <summary>A command enlisted in the transaction, for tables added by other parts of the hub (<c>@name</c> parameters).</summary>
+    /// <summary>
+    /// A command enlisted in the transaction, for tables added by other parts of the hub (<c>@name</c> parameters);
+    /// it runs asynchronously, after the changes made before it.
+    /// </summary>
     DbCommand CreateCommand(string sql);
 
     Task InsertPartyAsync(PartyRecord party);
@@ -31,6 +34,16 @@ public interface IHubWriter
 
     /// <summary>An intent of <paramref name="party"/>, read inside the write (reads that decide a write happen in it).</summary>
     Task<IntentRecord?> GetIntentAsync(string party, string id);
+
+    /// <summary>
+    /// Everything that decides a write of the intent (<paramref name="party"/>, <paramref name="id"/>), read together:
+    /// the stored intent, the party, its conflict answers since <paramref name="probeSince"/> and the open conflicts of
+    /// <paramref name="conflictKind"/> the intent is in.
+    /// </summary>
+    Task<IntentWriteReads> ReadIntentWriteAsync(string party, string id, DateTimeOffset probeSince, string conflictKind);
+
+    /// <summary>Which of these (party, id) are stored intents (in any state), in one query.</summary>
+    Task<IReadOnlySet<(string Party, string Id)>> ExistingIntentsAsync(IReadOnlyCollection<(string Party, string Id)> keys);
 
     /// <summary>Per victim: conflict answers <paramref name="prober"/> received since a time about its hidden intents, and the oldest one's time.</summary>
     Task<IReadOnlyList<(string Victim, int Count, DateTimeOffset Oldest)>> ProbeAnswersSinceAsync(string prober, DateTimeOffset since);

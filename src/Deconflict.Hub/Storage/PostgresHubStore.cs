@@ -13,15 +13,15 @@ public sealed class PostgresHubStore(NpgsqlDataSource dataSource, HubEvents even
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>BEGIN</c> and the advisory lock (hubs sharing one database write one at a time, keeping the audit chain and
+    /// the strategic check ordered) travel with the write's first round trip, <c>COMMIT</c> with its last.
+    /// </summary>
+    internal override async Task<WriteConnection> BeginWriteAsync(Action roundTrip, CancellationToken cancellationToken)
     {
-        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-        // Hubs sharing one database write one at a time, keeping the audit chain and the strategic check ordered.
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT pg_advisory_xact_lock(5080002)";
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return transaction;
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return WriteConnection.Batched(connection,
+            [new Statement("BEGIN ISOLATION LEVEL READ COMMITTED"), Statement.Read("SELECT pg_advisory_xact_lock(5080002)")], roundTrip);
     }
 
     /// <summary>Turns <c>postgres://user:password@host:port/db?sslmode=...</c> into an Npgsql connection string; others pass through.</summary>

@@ -11,16 +11,19 @@ public static class Sql
         ArgumentNullException.ThrowIfNull(command);
         var p = command.CreateParameter();
         p.ParameterName = name;
-        p.Value = value switch
-        {
-            null => DBNull.Value,
-            DateTimeOffset t => Ms(t),
-            bool b => b ? 1 : 0,
-            _ => value,
-        };
+        p.Value = ToDb(value);
         command.Parameters.Add(p);
         return command;
     }
+
+    /// <summary>A value as both dialects store it: times as Unix milliseconds, booleans as 0/1, null as DBNull.</summary>
+    public static object ToDb(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset t => Ms(t),
+        bool b => b ? 1 : 0,
+        _ => value,
+    };
 
     public static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 

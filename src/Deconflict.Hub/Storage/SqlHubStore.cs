@@ -25,10 +25,19 @@ public abstract class SqlHubStore : IHubStore
 
     public abstract StoreDialect Dialect { get; }
 
+    private WriteTails? _tails;
+    private long _writeRoundTrips;
+
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Begins a write transaction; PostgreSQL also takes a transaction-scoped advisory lock.</summary>
-    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>Opens the connection of one write transaction (PostgreSQL also takes a transaction-scoped advisory lock).</summary>
+    internal abstract Task<WriteConnection> BeginWriteAsync(Action roundTrip, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Round trips to the database made by writes so far (statements run, for SQLite): a batch of statements, a read,
+    /// or the commit counts one each.
+    /// </summary>
+    public long WriteRoundTrips => Interlocked.Read(ref _writeRoundTrips);
 
     public Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
@@ -61,11 +70,22 @@ public abstract class SqlHubStore : IHubStore
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            var writer = new SqlHubWriter(connection, transaction, Dialect, _audit, _clock.GetUtcNow());
-            var result = await work(writer).ConfigureAwait(false);
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var db = await BeginWriteAsync(() => Interlocked.Increment(ref _writeRoundTrips), cancellationToken).ConfigureAwait(false);
+            var writer = new SqlHubWriter(db, Dialect, _audit, _clock.GetUtcNow(), _tails);
+            // Until this write has committed, the cached tails are not trusted (a failure may leave them ahead).
+            _tails = null;
+            T result;
+            try
+            {
+                result = await work(writer).ConfigureAwait(false);
+                await db.CommitAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await db.RollbackAsync().ConfigureAwait(false);
+                throw;
+            }
+            _tails = writer.Tails;
             foreach (var action in writer.CommitActions)
             {
                 action();
@@ -181,6 +201,12 @@ public abstract class SqlHubStore : IHubStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM events";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<(long Oldest, long Newest)> EventSpanAsync(CancellationToken cancellationToken)
+    {
+        var span = await ListAsync("SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM events", r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken).ConfigureAwait(false);
+        return span[0];
     }
 
     private async Task<T?> FirstAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] args)

@@ -3,10 +3,19 @@ using Deconflict.Hub.Access;
 
 namespace Deconflict.Hub.Storage;
 
-/// <summary>One write transaction of <see cref="SqlHubStore"/>.</summary>
-internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transaction, StoreDialect dialect, AuditTrail audit, DateTimeOffset now)
+/// <summary>
+/// One write transaction of <see cref="SqlHubStore"/>. Changes are statements held back by the
+/// <see cref="WriteConnection"/> until a read or the commit; the audit tail and the event sequence come from the
+/// store's <see cref="WriteTails"/> (read once inside the transaction when not known).
+/// </summary>
+internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, AuditTrail audit, DateTimeOffset now, WriteTails? tails)
     : IHubWriter
 {
+    private WriteTails? _tails = tails;
+
+    /// <summary>The tails after this write's appends (null when never read); the store keeps them once committed.</summary>
+    public WriteTails? Tails => _tails;
+
     public StoreDialect Dialect => dialect;
 
     public DateTimeOffset Now => now;
@@ -17,13 +26,7 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
 
     public void AfterCommit(Action action) => CommitActions.Add(action);
 
-    public DbCommand CreateCommand(string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
+    public DbCommand CreateCommand(string sql) => db.CreateCommand(sql);
 
     public Task InsertPartyAsync(PartyRecord party) =>
         ExecuteAsync(
@@ -33,28 +36,64 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
     public Task SetPriorityBoundsAsync(string partyId, int? min, int? max) =>
         ExecuteAsync("UPDATE parties SET priority_min = @pmin, priority_max = @pmax WHERE id = @id", ("@id", partyId), ("@pmin", min), ("@pmax", max));
 
-    public async Task<PartyRecord?> GetPartyAsync(string id)
+    public async Task<PartyRecord?> GetPartyAsync(string id) =>
+        (await db.ListAsync(PartyQuery(id), Rows.ToParty).ConfigureAwait(false)).FirstOrDefault();
+
+    public async Task<IntentRecord?> GetIntentAsync(string party, string id) =>
+        (await db.ListAsync(IntentQuery(party, id), Rows.ToIntent).ConfigureAwait(false)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<(string Victim, int Count, DateTimeOffset Oldest)>> ProbeAnswersSinceAsync(string prober, DateTimeOffset since) =>
+        await db.ListAsync(ProbeQuery(prober, since), ToProbeAnswer).ConfigureAwait(false);
+
+    public async Task<IntentWriteReads> ReadIntentWriteAsync(string party, string id, DateTimeOffset probeSince, string conflictKind)
     {
-        await using var command = CreateCommand($"SELECT {Rows.Party} FROM parties WHERE id = @id");
-        command.With("@id", id);
-        return await command.FirstAsync(Rows.ToParty, CancellationToken.None).ConfigureAwait(false);
+        IntentRecord? intent = null;
+        PartyRecord? owner = null;
+        var answers = new List<(string, int, DateTimeOffset)>();
+        var open = new List<ConflictRecord>();
+        await db.QueryAsync(
+            (IntentQuery(party, id), r => intent = Rows.ToIntent(r)),
+            (PartyQuery(party), r => owner = Rows.ToParty(r)),
+            (ProbeQuery(party, probeSince), r => answers.Add(ToProbeAnswer(r))),
+            (OpenConflictsQuery(conflictKind, new ObjectRef(ObjectRef.Intent, party, id)), r => open.Add(Rows.ToConflict(r)))).ConfigureAwait(false);
+        return new IntentWriteReads(intent, owner, answers, open);
     }
 
-    public async Task<IntentRecord?> GetIntentAsync(string party, string id)
+    public async Task<IReadOnlySet<(string Party, string Id)>> ExistingIntentsAsync(IReadOnlyCollection<(string Party, string Id)> keys)
     {
-        await using var command = CreateCommand($"SELECT {Rows.Intent} FROM intents WHERE party = @p AND id = @id");
-        command.With("@p", party).With("@id", id);
-        return await command.FirstAsync(Rows.ToIntent, CancellationToken.None).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new HashSet<(string, string)>();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+        var statement = dialect == StoreDialect.Postgres
+            ? Statement.Read("SELECT i.party, i.id FROM intents i JOIN unnest(@parties, @ids) AS k(party, id) ON i.party = k.party AND i.id = k.id",
+                ("@parties", keys.Select(k => k.Party).ToArray()), ("@ids", keys.Select(k => k.Id).ToArray()))
+            : Statement.Read("SELECT i.party, i.id FROM intents i JOIN json_each(@keys) k ON i.party = json_extract(k.value, '$[0]') AND i.id = json_extract(k.value, '$[1]')",
+                ("@keys", System.Text.Json.JsonSerializer.Serialize(keys.Select(k => new[] { k.Party, k.Id }))));
+        await db.QueryAsync((statement, r => found.Add((r.GetString(0), r.GetString(1))))).ConfigureAwait(false);
+        return found;
     }
 
-    public async Task<IReadOnlyList<(string Victim, int Count, DateTimeOffset Oldest)>> ProbeAnswersSinceAsync(string prober, DateTimeOffset since)
-    {
-        await using var command = CreateCommand("SELECT victim, COUNT(*), MIN(at) FROM probe_answers WHERE prober = @p AND at > @since GROUP BY victim ORDER BY victim");
-        command.With("@p", prober).With("@since", since);
-        return await command.ListAsync(
-            r => (r.GetString(0), Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), Sql.Time(r.GetInt64(2))),
-            CancellationToken.None).ConfigureAwait(false);
-    }
+    private static Statement PartyQuery(string id) => Statement.Read($"SELECT {Rows.Party} FROM parties WHERE id = @id", ("@id", id));
+
+    private static Statement IntentQuery(string party, string id) =>
+        Statement.Read($"SELECT {Rows.Intent} FROM intents WHERE party = @p AND id = @id", ("@p", party), ("@id", id));
+
+    private static Statement ProbeQuery(string prober, DateTimeOffset since) =>
+        Statement.Read("SELECT victim, COUNT(*), MIN(at) FROM probe_answers WHERE prober = @p AND at > @since GROUP BY victim ORDER BY victim",
+            ("@p", prober), ("@since", since));
+
+    private static (string, int, DateTimeOffset) ToProbeAnswer(DbDataReader r) =>
+        (r.GetString(0), Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), Sql.Time(r.GetInt64(2)));
+
+    private static Statement OpenConflictsQuery(string kind, ObjectRef obj) =>
+        Statement.Read(
+            $"""
+            SELECT {Rows.Conflict} FROM conflicts WHERE kind = @kind AND status = 'open' AND id IN
+                (SELECT conflict_id FROM conflict_members WHERE kind = @ok AND party = @op AND object_id = @o) ORDER BY id
+            """, ("@kind", kind), ("@ok", obj.Kind), ("@op", obj.Party), ("@o", obj.Id));
 
     public Task RecordProbeAnswerAsync(string prober, string victim) =>
         ExecuteAsync("INSERT INTO probe_answers (prober, victim, at) VALUES (@p, @v, @at)", ("@p", prober), ("@v", victim), ("@at", now));
@@ -64,12 +103,11 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
             "INSERT INTO api_keys (key_id, party_id, secret_hash, created_at, revoked_at) VALUES (@id, @party, @hash, @at, @revoked)",
             ("@id", key.KeyId), ("@party", key.PartyId), ("@hash", key.SecretHash), ("@at", key.CreatedAt), ("@revoked", key.RevokedAt));
 
-    public async Task<bool> RevokeKeyAsync(string partyId, string keyId, DateTimeOffset at)
-    {
-        await using var command = CreateCommand("UPDATE api_keys SET revoked_at = @at WHERE key_id = @id AND party_id = @party AND revoked_at IS NULL");
-        command.With("@at", at).With("@id", keyId).With("@party", partyId);
-        return await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
-    }
+    public async Task<bool> RevokeKeyAsync(string partyId, string keyId, DateTimeOffset at) =>
+        (await db.ListAsync(
+            Statement.Read("UPDATE api_keys SET revoked_at = @at WHERE key_id = @id AND party_id = @party AND revoked_at IS NULL RETURNING key_id",
+                ("@at", at), ("@id", keyId), ("@party", partyId)),
+            r => r.GetString(0)).ConfigureAwait(false)).Count == 1;
 
     public Task UpsertAgreementAsync(AgreementRecord a) =>
         ExecuteAsync(
@@ -122,43 +160,50 @@ internal sealed class SqlHubWriter(DbConnection connection, DbTransaction transa
     public async Task<IReadOnlyList<ConflictRecord>> OpenConflictsWithObjectAsync(string kind, ObjectRef obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        await using var command = CreateCommand(
-            $"""
-            SELECT {Rows.Conflict} FROM conflicts WHERE kind = @kind AND status = 'open' AND id IN
-                (SELECT conflict_id FROM conflict_members WHERE kind = @ok AND party = @op AND object_id = @o) ORDER BY id
-            """);
-        command.With("@kind", kind).With("@ok", obj.Kind).With("@op", obj.Party).With("@o", obj.Id);
-        return await command.ListAsync(Rows.ToConflict, CancellationToken.None).ConfigureAwait(false);
+        return await db.ListAsync(OpenConflictsQuery(kind, obj), Rows.ToConflict).ConfigureAwait(false);
     }
 
-    public async Task<ConflictRecord?> OpenConflictByPairKeyAsync(string pairKey)
-    {
-        await using var command = CreateCommand($"SELECT {Rows.Conflict} FROM conflicts WHERE pair_key = @k AND status = 'open'");
-        command.With("@k", pairKey);
-        return await command.FirstAsync(Rows.ToConflict, CancellationToken.None).ConfigureAwait(false);
-    }
+    public async Task<ConflictRecord?> OpenConflictByPairKeyAsync(string pairKey) =>
+        (await db.ListAsync(Statement.Read($"SELECT {Rows.Conflict} FROM conflicts WHERE pair_key = @k AND status = 'open'", ("@k", pairKey)),
+            Rows.ToConflict).ConfigureAwait(false)).FirstOrDefault();
 
     public async Task<long> AppendEventAsync(string type, string objectId, string ownerParty, IReadOnlyList<string> parties, string dataJson)
     {
-        await using var command = CreateCommand(
-            "INSERT INTO events (type, object_id, owner_party, parties_json, data_json, time) VALUES (@type, @o, @owner, @parties, @data, @time) RETURNING seq");
-        command.With("@type", type).With("@o", objectId).With("@owner", ownerParty).With("@parties", Sql.ToJsonList(parties))
-            .With("@data", dataJson).With("@time", now);
-        var seq = Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        var tails = await TailsAsync().ConfigureAwait(false);
+        var seq = tails.EventSequence + 1;
+        // Numbered here rather than by the database, so the insert needs no answer; the sequence is the primary key.
+        var overriding = dialect == StoreDialect.Postgres ? " OVERRIDING SYSTEM VALUE" : "";
+        await ExecuteAsync(
+            $"INSERT INTO events (seq, type, object_id, owner_party, parties_json, data_json, time){overriding} VALUES (@seq, @type, @o, @owner, @parties, @data, @time)",
+            ("@seq", seq), ("@type", type), ("@o", objectId), ("@owner", ownerParty), ("@parties", Sql.ToJsonList(parties)),
+            ("@data", dataJson), ("@time", now)).ConfigureAwait(false);
+        _tails = tails with { EventSequence = seq };
         Events.Add(new EventRecord(seq, type, objectId, ownerParty, parties, dataJson, now));
         return seq;
     }
 
-    public Task<string> AppendAuditAsync(string actor, string action, string objectType, string objectId, IReadOnlyList<string> visibility, string contentJson) =>
-        audit.AppendAsync(this, now, actor, action, objectType, objectId, visibility, contentJson);
-
-    private async Task ExecuteAsync(string sql, params (string Name, object? Value)[] args)
+    public async Task<string> AppendAuditAsync(string actor, string action, string objectType, string objectId, IReadOnlyList<string> visibility, string contentJson)
     {
-        await using var command = CreateCommand(sql);
-        foreach (var (name, value) in args)
-        {
-            command.With(name, value);
-        }
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        var tails = await TailsAsync().ConfigureAwait(false);
+        var (entry, insert) = audit.Next(tails.Audit, now, actor, action, objectType, objectId, visibility, contentJson);
+        await db.ExecuteAsync(insert).ConfigureAwait(false);
+        _tails = tails with { Audit = entry };
+        return AuditTrail.Receipt(entry);
     }
+
+    private async Task<WriteTails> TailsAsync()
+    {
+        if (_tails is { } known)
+        {
+            return known;
+        }
+        Core.Audit.AuditEntry? last = null;
+        long seq = 0;
+        await db.QueryAsync(
+            (AuditTrail.TailQuery, r => last = AuditTrail.ToEntry(r)),
+            (WriteTails.EventQuery, r => seq = r.GetInt64(0))).ConfigureAwait(false);
+        return _tails = new WriteTails(last, seq);
+    }
+
+    private Task ExecuteAsync(string sql, params (string Name, object? Value)[] args) => db.ExecuteAsync(Statement.Write(sql, args));
 }

@@ -52,7 +52,10 @@ public sealed class SqliteHubStore : SqlHubStore
         return connection;
     }
 
-    protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+    internal override async Task<WriteConnection> BeginWriteAsync(Action roundTrip, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // Not deferred (BEGIN IMMEDIATE): take the write lock now rather than failing on upgrade half way through.
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+        return WriteConnection.Immediate(connection, ((SqliteConnection)connection).BeginTransaction(deferred: false), roundTrip);
+    }
 }

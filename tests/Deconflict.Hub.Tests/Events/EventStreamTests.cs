@@ -1,5 +1,8 @@
 using System.Net;
+using Deconflict.Hub.Events;
+using Deconflict.Hub.Storage;
 using Deconflict.Hub.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deconflict.Hub.Tests.Events;
 
@@ -75,6 +78,47 @@ public abstract class EventStreamTests(KestrelHub hub)
         intents[1].Data.ShouldContain("R-3-");
         long.Parse(intents[0].Id!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(long.Parse(lastId, System.Globalization.CultureInfo.InvariantCulture));
         missed.ShouldNotContain(e => e.Data.Contains("R-1-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_client_resuming_from_before_the_retention_is_told_to_resync_and_then_follows_live()
+    {
+        var (_, key) = await hub.CreatePartyAsync("sse-p");
+        using var c = hub.Client(key);
+        var tag = key[^6..];
+        string oldId;
+        await using (var stream = await SseClient.ConnectAsync(hub.BaseAddress, key))
+        {
+            (await c.PutIntentAsync("P-1-" + tag, HubCalls.Circle(80, 10, 1_000, 0, 1_000, T0, T1))).StatusCode.ShouldBe(HttpStatusCode.Created);
+            oldId = (await stream.ReadUntilAsync(e => e.Type == "intent", Wait)).Last().Id!;
+        }
+        (await c.PutIntentAsync("P-2-" + tag, HubCalls.Circle(81, 10, 1_000, 0, 1_000, T0, T1))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await c.PutIntentAsync("P-3-" + tag, HubCalls.Circle(82, 10, 1_000, 0, 1_000, T0, T1))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        // Every event so far as if stored eight days ago; the pruner keeps only the newest (P-3's).
+        var store = hub.Services.GetRequiredService<IHubStore>();
+        await store.WriteAsync(async w =>
+        {
+            await using var age = w.CreateCommand("UPDATE events SET time = @old");
+            age.With("@old", DateTimeOffset.UtcNow.AddDays(-8));
+            return await age.ExecuteNonQueryAsync();
+        }, CancellationToken.None);
+        (await hub.Services.GetRequiredService<EventPruner>().PruneAsync(CancellationToken.None)).ShouldBeGreaterThan(0);
+        var (oldest, newest) = await store.EventSpanAsync(CancellationToken.None);
+        oldest.ShouldBe(newest);
+
+        await using var resumed = await SseClient.ConnectAsync(hub.BaseAddress, key, oldId);
+        (await c.PutIntentAsync("P-4-" + tag, HubCalls.Circle(83, 10, 1_000, 0, 1_000, T0, T1))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var got = await resumed.ReadUntilAsync(e => e.Data.Contains("P-4-", StringComparison.Ordinal), Wait);
+        got[0].Type.ShouldBe("resync");
+        got[0].Id.ShouldBe(newest.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        got[0].Data.ShouldContain($"\"last_event_id\":{oldId}");
+        got.ShouldNotContain(e => e.Data.Contains("P-2-", StringComparison.Ordinal));
+        got.Last().Type.ShouldBe("intent");
+
+        // Resuming from the newest kept event is an ordinary resume: no resync.
+        await using var current = await SseClient.ConnectAsync(hub.BaseAddress, key, newest.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var after = await current.ReadUntilAsync(e => e.Data.Contains("P-4-", StringComparison.Ordinal), Wait);
+        after.ShouldNotContain(e => e.Type == "resync");
     }
 
     [Fact]

@@ -49,6 +49,8 @@ public abstract class KestrelHub : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("not started");
+
     public HttpClient Client(string? key) => HubHttp.Client(BaseAddress, key);
 
     public Task<(string Id, string Key)> CreatePartyAsync(string prefix) => HubHttp.CreatePartyAsync(BaseAddress, AdminKey, prefix);
