@@ -8,6 +8,7 @@ var root = new RootCommand("Deconflict: a neutral hub for strategic and tactical
     DetectCommand.Create(),
     BandsCommand.Create(),
     CheckCommand.Create(),
+    ConvertCommand.Create(),
     ReplayCommand.Create(),
     AuditCommand.Create(),
     GenCommand.Create(),

@@ -33,6 +33,7 @@ public static class HubApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BearerKeyMiddleware>();
+        app.UseMiddleware<Exports.ExportNegotiation>();
         app.MapOpenApi("/openapi/{documentName}.json");
         // The docs work offline like the rest of the hub: Scalar's script is served from the package, the system's
         // fonts replace its CDN fonts, and what needs Scalar's online services (AI agent, MCP, telemetry, the

@@ -3,6 +3,7 @@ using Deconflict.Hub.Audit;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Dss;
 using Deconflict.Hub.Events;
+using Deconflict.Hub.Exports;
 using Deconflict.Hub.Ground;
 using Deconflict.Hub.Health;
 using Deconflict.Hub.Hotline;
@@ -39,6 +40,8 @@ public static class HubEndpoints
         routes.MapGroundApi();
         routes.MapStrikesApi();
         routes.MapTransparencyApi();
+        routes.MapExportApi();
+        routes.MapAcoImportApi();
         // F3548 has its own id rules (UUIDs, OVNs) and error bodies.
         root.MapDssApi();
         return root;

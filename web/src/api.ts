@@ -104,9 +104,16 @@ export class HubClient {
       return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
     }
   }
+
+  /** A download (GeoJSON, CSV, KML, ACO) of what the caller may see, as a blob; the key travels in the header. */
+  async download(path: string): Promise<Blob> {
+    // Export paths carry a format suffix chosen at run time, so the typed path table is bypassed for them alone.
+    const get = this.api.GET as unknown as (p: string, init: { parseAs: 'blob' }) => Promise<Reply<Blob>>;
+    return HubClient.ok(get(path, { parseAs: 'blob' }));
+  }
 }
 
-/** An intent's GeoJSON text (built or uploaded) sent as written, as the hub reads the body itself. */
-export function intentBody(text: string): { body: IntentDocument; bodySerializer: () => string } {
-  return { body: JSON.parse(text) as IntentDocument, bodySerializer: () => text };
+/** An intent's text (GeoJSON built or uploaded, or KML) sent as written, as the hub reads the body itself. */
+export function intentBody(text: string, contentType = 'application/json'): { body: IntentDocument; bodySerializer: () => string } {
+  return { body: (contentType === 'application/json' ? JSON.parse(text) : {}) as IntentDocument, bodySerializer: () => text };
 }

@@ -17,6 +17,7 @@ import { altBand, clock, flightLevel, latLon, utcDateTime } from './format';
 import type { LonLat } from './geodesy';
 import { agreementLang, applyStatic, chosenLang, onLangChange, setLang, t, tOr, type Lang } from './i18n/i18n';
 import type { MessageKey } from './i18n/en';
+import { wireDownloads } from './downloads';
 import { dropUnusedLabels } from './labels';
 import { MapView, type LayerGroup, type Selection } from './mapview';
 import { PartyBook } from './parties';
@@ -522,6 +523,11 @@ export class ConsoleApp {
   }
 
   private wireControls(): void {
+    wireDownloads(byId<HTMLSelectElement>('download'), this.client, (message) => {
+      const banner = byId('banner');
+      banner.hidden = false;
+      banner.textContent = message;
+    });
     for (const group of ['volumes', 'tracks', 'conflicts', 'sites', 'labels', 'mgrs'] as LayerGroup[]) {
       const box = byId<HTMLInputElement>(`layer-${group}`);
       box.addEventListener('change', () => {

@@ -17,6 +17,28 @@ AckView = TypedDict('AckView', {
     'acked_at': str,
 })
 
+AcoImportReply = TypedDict('AcoImportReply', {
+    'aco_id': str,
+    'stored': int,
+    'refused': int,
+    'partial': bool,
+    'intents': List['AcoMeasureOutcome'],
+    'ignored_sets': List[str],
+})
+"""What the order came to: every measure's outcome, and sets read but not used."""
+
+AcoMeasureOutcome = TypedDict('AcoMeasureOutcome', {
+    'intent_id': str,
+    'set': int,
+    'line': int,
+    'volumes': int,
+    'status': int,
+    'stored': bool,
+    'version': Optional[int],
+    'problem': Optional[str],
+})
+"""The outcome of one intent of the order."""
+
 AgreementProposal = TypedDict('AgreementProposal', {
     'counterparty': NotRequired[Optional[str]],
     'separation': NotRequired[Optional['SeparationInput']],
@@ -132,6 +154,52 @@ FireAreaView = TypedDict('FireAreaView', {
     'conflicts': List['GroundConflictRef'],
 })
 """Reply to designating an intent as a fire/strike area."""
+
+FlightLevelInput = TypedDict('FlightLevelInput', {
+    'filter': NotRequired[Optional[bool]],
+    'step_ft': NotRequired[Optional[float]],
+    'tolerance_ft': NotRequired[Optional[float]],
+    'level_rate_fpm': NotRequired[Optional[float]],
+})
+"""The flight-level rule of tactical alerting; `filter: false` alerts every predicted loss of separation."""
+
+FlightLevelRule = TypedDict('FlightLevelRule', {
+    'level_step_ft': NotRequired[float],
+    'tolerance_ft': NotRequired[float],
+    'level_rate_fpm': NotRequired[float],
+    'held_s': NotRequired[float],
+    'is_valid': NotRequired[bool],
+})
+"""            When two level aircraft are separated by their flight levels, whatever the detector predicts
+            from noisy vertical rates and quantised altitudes. Mode C/S altitude comes in 25 ft (or 100 ft)
+            steps and ADS-B vertical rate in 64 ft/min steps, so two aircraft cruising on adjacent levels
+            1000 ft apart are reported 950–1050 ft apart with rates of ±64 ft/min, and a cylinder detector
+            extrapolating those rates predicts a loss of separation that will not happen.
+            A pair is separated by this rule when each aircraft is level (|vertical rate| at most
+double FlightLevelRule.LevelRateFpm), each sits on a level (within double FlightLevelRule.ToleranceFt of
+a multiple of double FlightLevelRule.LevelStepFt), and the two levels are at least the pair's vertical
+minimum apart. Climbing or descending aircraft, and aircraft off their level by more than the
+tolerance, are never filtered.Defaults: levels every 500 ft (IFR levels every 1000 ft and VFR levels at the 500s, ICAO Annex 2
+Appendix 3; so a pair "level" 500 ft apart is never filtered under a 1000 ft minimum). Tolerance
+100 ft: RVSM airworthiness requires an automatic altitude control holding ±65 ft in level flight
+(ICAO Doc 9574; FAA AC 91-85), plus one 25 ft altitude quantum, plus the few feet the snapshot's
+extrapolation adds between report and cycle; ATC itself treats an aircraft as maintaining its
+level within ±200 ft (ICAO Doc 4444 §8.5.5.1), so this is the stricter reading. Level rate
+300 ft/min: above the ±64–256 ft/min noise of level aircraft (99.1 % of the Swiss-day reports
+within 90 ft of a 1000-ft level report at most 320 ft/min, 95.8 % at most 64) and below any
+deliberate level change, which is flown at 500 ft/min or more (ICAO Doc 8168 asks for 500 to
+1500 ft/min over the last 1000 ft before the cleared level)."""
+
+FlightLevelTerms = TypedDict('FlightLevelTerms', {
+    'filter': bool,
+    'step_ft': float,
+    'tolerance_ft': float,
+    'level_rate_fpm': float,
+    'rule': NotRequired['FlightLevelRule'],
+})
+"""Level aircraft on flight levels at least the vertical minimum apart are separated and not alerted: levels are
+multiples of `step_ft`, an aircraft within `tolerance_ft` of one with a rate at most
+`level_rate_fpm` is on it. `filter: false` turns the rule off for the agreement's pairs."""
 
 GroundCollectionSchema = TypedDict('GroundCollectionSchema', {
     'type': str,
@@ -501,14 +569,17 @@ SeparationInput = TypedDict('SeparationInput', {
     'h_nm': NotRequired[Optional[float]],
     'v_ft': NotRequired[Optional[float]],
     'lookahead_s': NotRequired[Optional[float]],
+    'flight_levels': NotRequired[Optional['FlightLevelInput']],
 })
 
 SeparationTerms = TypedDict('SeparationTerms', {
     'h_nm': float,
     'v_ft': float,
     'lookahead_s': float,
+    'flight_levels': NotRequired[Optional['FlightLevelTerms']],
 })
-"""Tactical separation minima: horizontal (NM), vertical (ft), look-ahead (s)."""
+"""Tactical separation minima: horizontal (NM), vertical (ft), look-ahead (s), and the flight-level rule
+    (null in agreements stored before it existed: the default rule)."""
 
 SessionView = TypedDict('SessionView', {
     'id': Optional[str],
@@ -865,6 +936,116 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         ],
         "summary": "Decline a proposal (counterparty), or withdraw it (proposer)."
     },
+    "DownloadAlertsCsv": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401
+        ],
+        "method": "GET",
+        "path": "/api/v1/alerts.csv",
+        "path_params": [],
+        "query_params": [
+            "state"
+        ],
+        "success": [
+            200
+        ],
+        "summary": "The caller's live alerts (tactical and conformance conflicts) as Csv (?state=open|cleared|all)."
+    },
+    "DownloadAlertsGeoJson": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401
+        ],
+        "method": "GET",
+        "path": "/api/v1/alerts.geojson",
+        "path_params": [],
+        "query_params": [
+            "state"
+        ],
+        "success": [
+            200
+        ],
+        "summary": "The caller's live alerts (tactical and conformance conflicts) as GeoJson (?state=open|cleared|all)."
+    },
+    "DownloadConflictsCsv": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401
+        ],
+        "method": "GET",
+        "path": "/api/v1/conflicts.csv",
+        "path_params": [],
+        "query_params": [
+            "state"
+        ],
+        "success": [
+            200
+        ],
+        "summary": "The caller's conflicts as Csv (?state=open|cleared|all, as GET /api/v1/conflicts)."
+    },
+    "DownloadConflictsGeoJson": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401
+        ],
+        "method": "GET",
+        "path": "/api/v1/conflicts.geojson",
+        "path_params": [],
+        "query_params": [
+            "state"
+        ],
+        "success": [
+            200
+        ],
+        "summary": "The caller's conflicts as GeoJson (?state=open|cleared|all, as GET /api/v1/conflicts)."
+    },
+    "DownloadIntentsCsv": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401
+        ],
+        "method": "GET",
+        "path": "/api/v1/intents.csv",
+        "path_params": [],
+        "query_params": [
+            "from",
+            "to"
+        ],
+        "success": [
+            200
+        ],
+        "summary": "Every intent the caller may see, with its volumes, as Csv (?from=&to=, as GET /api/v1/intents)."
+    },
+    "DownloadIntentsGeoJson": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401
+        ],
+        "method": "GET",
+        "path": "/api/v1/intents.geojson",
+        "path_params": [],
+        "query_params": [
+            "from",
+            "to"
+        ],
+        "success": [
+            200
+        ],
+        "summary": "Every intent the caller may see, with its volumes, as GeoJson (?from=&to=, as GET /api/v1/intents)."
+    },
     "EndAgreement": {
         "body": False,
         "body_types": [],
@@ -921,6 +1102,46 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
             200
         ],
         "summary": "Server-Sent Events (conflict, intent, track, message, escalation, agreement); resume with Last-Event-ID (resync when it is older than the retention)."
+    },
+    "ExportAco": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401
+        ],
+        "method": "GET",
+        "path": "/api/v1/export.aco",
+        "path_params": [],
+        "query_params": [
+            "party",
+            "from",
+            "to"
+        ],
+        "success": [
+            200
+        ],
+        "summary": "The caller's intents (or ?party='s that the caller may see) as a USMTF Airspace Control Order, one measure per volume; ?from=&to=."
+    },
+    "ExportKml": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401
+        ],
+        "method": "GET",
+        "path": "/api/v1/export.kml",
+        "path_params": [],
+        "query_params": [
+            "kinds",
+            "from",
+            "to"
+        ],
+        "success": [
+            200
+        ],
+        "summary": "KML 2.2 of what the caller may see: ?kinds=intents,sites,movements,zones,conflicts,tracks (default all)&from=&to=; intents as volumes between their altitudes."
     },
     "GetAgreement": {
         "body": False,
@@ -1168,6 +1389,29 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
             200
         ],
         "summary": "The message templates, their parameters and languages."
+    },
+    "ImportAco": {
+        "body": True,
+        "body_types": [
+            "text/plain"
+        ],
+        "errors": [
+            400,
+            401,
+            403,
+            409
+        ],
+        "method": "POST",
+        "path": "/api/v1/intents/aco",
+        "path_params": [],
+        "query_params": [
+            "priority"
+        ],
+        "success": [
+            201,
+            207
+        ],
+        "summary": "Import a USMTF Airspace Control Order (text/plain) as the caller's intents, one per measure; ?priority= (default 0)."
     },
     "Inbox": {
         "body": False,

@@ -37,8 +37,7 @@ public static class ConflictsApi
         {
             return TypedResults.Ok<IReadOnlyList<ConflictView>>([]);
         }
-        var list = await store.ListConflictsAsync(caller.PartyId, status, ct).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<ConflictView>>(list.Where(c => NeedToKnow.CanSeeConflict(caller.PartyId, c)).Select(c => ConflictViews.For(c, caller.PartyId, book)).ToList());
+        return TypedResults.Ok(await Exports.VisibleReads.ConflictsAsync(caller, status, store, book, ct).ConfigureAwait(false));
     }
 
     private static async Task<Results<Ok<ConflictView>, HubProblem>> GetAsync(string id, CallerParty caller, IHubStore store, AgreementBook book, CancellationToken ct)

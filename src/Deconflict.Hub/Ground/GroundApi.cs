@@ -106,9 +106,7 @@ public static class GroundApi
         {
             return new GeoJsonText<GroundCollectionSchema>(GroundViews.Collection([]).ToJsonString());
         }
-        var all = await desk.Ground.ListAsync(kind, null, ct).ConfigureAwait(false);
-        var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
-        var visible = all.Where(o => needToKnow.CanSee(caller.PartyId, new ObjectRef(kind, o.Party, o.Id), conflictObjects)).ToList();
+        var visible = await Exports.VisibleReads.GroundAsync(caller, kind, desk, needToKnow, ct).ConfigureAwait(false);
         var acks = kind == GroundStore.Site ? (await desk.Ground.AllAcksAsync(ct).ConfigureAwait(false)).ToLookup(a => (a.SiteParty, a.SiteId)) : null;
         var notified = kind == GroundStore.Site ? await desk.NotifiedPartiesAsync(caller.PartyId, ct).ConfigureAwait(false) : [];
         var features = visible.Select(o => GroundViews.Feature(o, caller.PartyId, acks is null ? [] : acks[(o.Party, o.Id)].ToList(), notified)).ToList();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deconflict.Core.Formats.Kml;
 using Deconflict.Core.Strategic;
 using Deconflict.Hub.Json;
 
@@ -7,6 +8,8 @@ namespace Deconflict.Hub.Intents;
 /// <summary>
 /// Reads an intent body (GeoJSON, STRATEGIC.md) for the id in the path and the calling party, the same way for a
 /// PUT and for a check: unknown members, format errors and a foreign <c>party</c> become problems naming the field.
+/// A body sent as <c>application/vnd.google-earth.kml+xml</c> is read as KML (<see cref="IntentKml.ReadIntent"/>): the
+/// same shape rules, with problems naming the KML element and its line.
 /// </summary>
 public static class IntentBodyRead
 {
@@ -21,6 +24,10 @@ public static class IntentBodyRead
         if (body.Problem is not null)
         {
             return BodyRead<OperationalIntent>.Fail(body.Problem);
+        }
+        if (IsKml(request.ContentType))
+        {
+            return ReadKml(body.Value!, id, party);
         }
         var json = body.Value!;
         OperationalIntent candidate;
@@ -48,5 +55,24 @@ public static class IntentBodyRead
         return candidate.Volumes.Count == 0
             ? BodyRead<OperationalIntent>.Fail(Problems.Validation("features", "At least one volume (Feature) is required."))
             : BodyRead<OperationalIntent>.Ok(candidate);
+    }
+
+    private static bool IsKml(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals(KmlWriter.MediaType, StringComparison.OrdinalIgnoreCase);
+
+    private static BodyRead<OperationalIntent> ReadKml(string kml, string id, string party)
+    {
+        try
+        {
+            return BodyRead<OperationalIntent>.Ok(IntentKml.ReadIntent(kml, id, party));
+        }
+        catch (KmlFormatException e)
+        {
+            if (e.Element.EndsWith(".party", StringComparison.Ordinal))
+            {
+                return BodyRead<OperationalIntent>.Fail(Problems.Forbidden($"An intent may only be declared for the caller's own party ({e.Describe()})."));
+            }
+            return BodyRead<OperationalIntent>.Fail(Problems.Validation(e.Element, e.Line > 0 ? $"line {e.Line}: {e.Message}" : e.Message));
+        }
     }
 }

@@ -142,12 +142,10 @@ public static class OperationalIntentsApi
         {
             return TypedResults.Ok<IReadOnlyList<IntentSummary>>([]);
         }
-        var rows = await store.ListIntentsAsync(new IntentQuery(null, null, null, null, fromTime, toTime), ct).ConfigureAwait(false);
-        var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
+        var rows = await Exports.VisibleReads.IntentsAsync(caller, fromTime, toTime, store, needToKnow, ct).ConfigureAwait(false);
         // The box is tested on the core's shapes (antimeridian and poles included), on the live intents in memory.
         var area = box is null ? (GeoBox?)null : new GeoBox(box[1], box[0], box[3], box[2] == box[0] ? box[2] + 1e-9 : box[2]);
         return TypedResults.Ok<IReadOnlyList<IntentSummary>>(rows
-            .Where(r => needToKnow.CanSee(caller.PartyId, StrategicConflictSync.Ref(r.Party, r.Id), conflictObjects))
             .Where(r => area is not { } a || (desk.Index.Get(r.Party, r.Id) is { } live && ShapeBounds.MayReach(live, a)))
             .Select(r => new IntentSummary(r.Id, r.Party, r.State, r.Version, r.Priority, r.TimeStart, r.TimeEnd))
             .ToList());

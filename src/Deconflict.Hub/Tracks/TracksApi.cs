@@ -140,13 +140,8 @@ public static class TracksApi
         {
             return TypedResults.Ok<IReadOnlyList<TrackView>>([]);
         }
-        var tracks = new List<LiveTrack>();
-        picture.Store.CopyTo(tracks);
-        var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
-        var live = picture.NowS - options.Value.StaleAfterS;
+        var tracks = await Exports.VisibleReads.TracksAsync(caller, picture, needToKnow, options.Value.StaleAfterS, ct).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<TrackView>>(tracks
-            .Where(t => t.TimeS >= live && needToKnow.CanSee(caller.PartyId, new ObjectRef(ObjectRef.Track, t.Party ?? "", t.Id), conflictObjects))
-            .OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(ToView)
             .ToList());
     }

@@ -1,6 +1,6 @@
 // Declaring an intent from the console: the shape drawn on the map, its band, window and priority;
 // the hub's strategic check before submitting (blocking conflicts and the alternatives it offers,
-// one click to take one); submit; and upload of a GeoJSON intent file.
+// one click to take one); submit; and upload of a GeoJSON or KML intent file.
 
 import { HttpError, HubClient, intentBody, type IntentCheck, type Schemas } from '../api';
 import { byId, clear, h } from '../dom';
@@ -61,7 +61,7 @@ export class DeclarePanel {
         h('button', { type: 'button', onclick: () => this.reset() }, t('declare.clear'))),
       this.result,
       h('label', { for: 'declare-upload' }, t('declare.upload')),
-      h('input', { id: 'declare-upload', type: 'file', accept: '.geojson,.json,application/geo+json,application/json', onchange: (e: Event) => void this.upload(e.target as HTMLInputElement) }),
+      h('input', { id: 'declare-upload', type: 'file', accept: '.geojson,.json,.kml,application/geo+json,application/json,application/vnd.google-earth.kml+xml', onchange: (e: Event) => void this.upload(e.target as HTMLInputElement) }),
       h('p', { id: 'declare-upload-result', class: 'small', role: 'status', 'aria-live': 'polite' }),
     );
     this.form.onsubmit = (e) => { e.preventDefault(); void this.submit(); };
@@ -180,26 +180,41 @@ export class DeclarePanel {
     this.result.append(h('p', { class: kind }, text));
   }
 
-  /** A GeoJSON intent file: its id from the file (top-level id or the first feature's intent_id), else the file name. */
+  /**
+   * A GeoJSON or KML intent file: its id from the file (top-level id or the first feature's intent_id; in KML the
+   * first Placemark's ExtendedData intent_id, else its name), else the file name. The hub checks either the same way.
+   */
   private async upload(input: HTMLInputElement): Promise<void> {
     const out = byId('declare-upload-result');
     const file = input.files?.[0];
     if (!file) return;
     const text = await file.text();
-    let id = file.name.replace(/\.(geo)?json$/i, '');
-    try {
-      const doc = JSON.parse(text) as { id?: unknown; features?: { properties?: { intent_id?: unknown } }[] };
-      const named = doc.id ?? doc.features?.[0]?.properties?.intent_id;
-      if (typeof named === 'string' && named) id = named;
-    } catch {
-      out.textContent = t('declare.upload.bad', { file: file.name });
-      return;
+    const kml = /\.kml$/i.test(file.name);
+    let id = file.name.replace(/\.(geo)?json$|\.kml$/i, '');
+    if (kml) {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const placemark = doc.getElementsByTagName('Placemark')[0];
+      const data = placemark ? [...placemark.getElementsByTagName('Data')].find((d) => d.getAttribute('name') === 'intent_id') : undefined;
+      const named = data?.textContent?.trim() || placemark?.getElementsByTagName('name')[0]?.textContent?.trim();
+      if (named) id = named;
+    } else {
+      try {
+        const doc = JSON.parse(text) as { id?: unknown; features?: { properties?: { intent_id?: unknown } }[] };
+        const named = doc.id ?? doc.features?.[0]?.properties?.intent_id;
+        if (typeof named === 'string' && named) id = named;
+      } catch {
+        out.textContent = t('declare.upload.bad', { file: file.name });
+        return;
+      }
     }
     const path = { id };
     try {
       let etag: string | undefined;
       try { etag = (await HubClient.response(this.client.api.GET('/api/v1/intents/{id}', { params: { path } }))).response.headers.get('ETag') ?? undefined; } catch { etag = undefined; }
-      const written = await HubClient.ok(this.client.api.PUT('/api/v1/intents/{id}', { params: { path }, headers: etag ? { 'If-Match': etag } : {}, ...intentBody(text) }));
+      const contentType = kml ? 'application/vnd.google-earth.kml+xml' : 'application/json';
+      const { body, bodySerializer } = intentBody(text, contentType);
+      const headers: Record<string, string> = etag ? { 'If-Match': etag, 'Content-Type': contentType } : { 'Content-Type': contentType };
+      const written = await HubClient.ok(this.client.api.PUT('/api/v1/intents/{id}', { params: { path }, headers, body, bodySerializer }));
       out.textContent = t('declare.accepted', { id, version: written.version, n: 0 });
       this.onDeclared();
     } catch (e) {
