@@ -854,7 +854,8 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         "body": True,
         "body_types": [
             "application/geo+json",
-            "application/json"
+            "application/json",
+            "application/vnd.google-earth.kml+xml"
         ],
         "errors": [
             400,
@@ -1719,7 +1720,8 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         "body": True,
         "body_types": [
             "application/geo+json",
-            "application/json"
+            "application/json",
+            "application/vnd.google-earth.kml+xml"
         ],
         "errors": [
             400,

@@ -21,7 +21,7 @@ public static class IntentCheckApi
     {
         routes.MapPost("/api/v1/intents/{id}/check", CheckAsync).WithTags("Intents").WithName("CheckIntent")
             .WithSummary("Strategic check of a draft intent (same body as PUT), nothing stored: its conflicts and, when blocked, alternatives.")
-            .AcceptsJson<IntentDocument>("application/geo+json", "application/json")
+            .AcceptsJson<IntentDocument>("application/geo+json", "application/json", "application/vnd.google-earth.kml+xml")
             .Problems(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
         return routes;
     }

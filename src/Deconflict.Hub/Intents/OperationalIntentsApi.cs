@@ -20,7 +20,7 @@ public static class OperationalIntentsApi
         var group = routes.MapGroup("/api/v1/intents").WithTags("Intents");
         group.MapPut("/{id}", PutAsync).WithName("PutIntent")
             .WithSummary("Create (201) or change (200, If-Match required) an intent; 409 lists blocking conflicts.")
-            .AcceptsJson<IntentDocument>("application/geo+json", "application/json")
+            .AcceptsJson<IntentDocument>("application/geo+json", "application/json", "application/vnd.google-earth.kml+xml")
             .Problems(StatusCodes.Status403Forbidden, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired,
                 StatusCodes.Status429TooManyRequests)
             .Problem<IntentBlockedProblem, RouteHandlerBuilder>(StatusCodes.Status409Conflict);

@@ -63,7 +63,13 @@ public static class HubOpenApi
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodySchema>().FirstOrDefault() is { } body
                     && operation.RequestBody?.Content?.Values.FirstOrDefault() is { } generated && operation.RequestBody is OpenApiRequestBody request)
                 {
-                    request.Content = body.ContentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = generated.Schema });
+                    // An XML body (KML) is a document of its own format, not the JSON schema.
+                    request.Content = body.ContentTypes.ToDictionary(c => c, c => new OpenApiMediaType
+                    {
+                        Schema = c.EndsWith("xml", StringComparison.Ordinal)
+                            ? new OpenApiSchema { Type = JsonSchemaType.String, Description = "A KML 2.2 document: Placemarks with Polygon or LineString, altitudes and a TimeSpan." }
+                            : generated.Schema,
+                    });
                     request.Required = true;
                 }
                 if (OpenPaths.Contains("/" + context.Description.RelativePath?.TrimStart('/'), StringComparer.Ordinal))
