@@ -81,7 +81,20 @@ public sealed class AlertEpisode
     /// <summary>Positions at the latest detection (for displays).</summary>
     public (double Lat1Deg, double Lon1Deg, double Alt1Ft, double Lat2Deg, double Lon2Deg, double Alt2Ft) Latest { get; private set; }
 
+    /// <summary>The DO-365 alert level after its hysteresis (0 none, 1 preventive, 2 corrective, 3 warning); 0 when not classified.</summary>
+    public int Do365Level { get; internal set; }
+
+    /// <summary>Whether the episode is classified with DO-365 levels at all.</summary>
+    public bool Do365Classified => Do365 is not null;
+
+    /// <summary>The highest DO-365 level the episode reached.</summary>
+    public int MaxDo365Level { get; internal set; }
+
     // Hysteresis state.
+    internal Do365Hysteresis? Do365 { get; set; }
+
+    internal int ObservedDo365 { get; set; }
+
     internal long SeenCycle { get; set; } = -1;
 
     internal AlertLevel ObservedLevel { get; set; }

@@ -3,7 +3,8 @@ namespace Deconflict.Core.Surveillance;
 /// <summary>
 /// One predicted loss of separation between two tracks seen in a detection cycle, with the
 /// times relative to the cycle's instant, both aircraft's positions at that instant and, when
-/// known, the point (midway between the two) where separation is predicted to be lost.
+/// known, the point (midway between the two) where separation is predicted to be lost, and the
+/// DO-365 alert level computed in that cycle (0 when not classified).
 /// </summary>
 public readonly record struct AlertObservation(
     string Id1,
@@ -22,4 +23,5 @@ public readonly record struct AlertObservation(
     double Lon2Deg,
     double Alt2Ft,
     double LosLatDeg = double.NaN,
-    double LosLonDeg = double.NaN);
+    double LosLonDeg = double.NaN,
+    int Do365Level = 0);

@@ -20,6 +20,9 @@ public sealed record AlertOptions
     /// <summary>Seconds a lower level (or no conflict) must persist before the alert is lowered or cleared.</summary>
     public double HoldS { get; init; } = 10;
 
+    /// <summary>DO-365 alert levels with their hysteresis for each episode; null leaves episodes unclassified.</summary>
+    public Do365HysteresisOptions? Do365 { get; init; }
+
     /// <summary>Throws when the values are inconsistent.</summary>
     public void Validate()
     {
@@ -31,6 +34,7 @@ public sealed record AlertOptions
         {
             throw new ArgumentException("hysteresis needs at least one cycle and a non-negative hold time");
         }
+        Do365?.Validate();
     }
 
     /// <summary>The level for a loss of separation predicted <paramref name="timeToLosS"/> seconds ahead (0 = lost now).</summary>

@@ -40,6 +40,7 @@ public sealed class AlertTracker
         {
             if (episode.SeenCycle == _cycle && level <= episode.ObservedLevel)
             {
+                episode.ObservedDo365 = Math.Max(episode.ObservedDo365, o.Do365Level);
                 return;
             }
             episode.Refresh(o, timeS);
@@ -47,8 +48,13 @@ public sealed class AlertTracker
         else
         {
             episode = new AlertEpisode(++_sequence, o, timeS, AlertLevel.None);
+            if (Options.Do365 is { } do365)
+            {
+                episode.Do365 = new Do365Hysteresis(do365);
+            }
             _active.Add((o.Id1, o.Party1 ?? "", o.Id2, o.Party2 ?? ""), episode);
         }
+        episode.ObservedDo365 = episode.SeenCycle == _cycle ? Math.Max(episode.ObservedDo365, o.Do365Level) : o.Do365Level;
         episode.SeenCycle = _cycle;
         episode.ObservedLevel = level;
     }
@@ -59,6 +65,7 @@ public sealed class AlertTracker
         foreach (var (key, e) in _active)
         {
             var observed = e.SeenCycle == _cycle ? e.ObservedLevel : AlertLevel.None;
+            var do365Changed = UpdateDo365(e, timeS);
             if (e.Level == AlertLevel.None)
             {
                 e.Level = e.MaxLevel = observed;
@@ -77,6 +84,10 @@ public sealed class AlertTracker
             {
                 e.WeakerCycles = 0;
                 e.WeakerSinceS = double.NaN;
+                if (do365Changed)
+                {
+                    changes.Add(new AlertChange(AlertChangeKind.LevelChanged, e, e.Level));
+                }
             }
             else
             {
@@ -101,9 +112,26 @@ public sealed class AlertTracker
                         changes.Add(new AlertChange(AlertChangeKind.LevelChanged, e, previous));
                     }
                 }
+                else if (do365Changed)
+                {
+                    changes.Add(new AlertChange(AlertChangeKind.LevelChanged, e, e.Level));
+                }
             }
         }
         _cycle++;
+    }
+
+    /// <summary>Feeds this cycle's DO-365 level (0 when the detector did not report the pair) through the episode's hysteresis; whether the level changed.</summary>
+    private bool UpdateDo365(AlertEpisode e, double timeS)
+    {
+        if (e.Do365 is not { } hysteresis)
+        {
+            return false;
+        }
+        var before = e.Do365Level;
+        e.Do365Level = hysteresis.Update(e.SeenCycle == _cycle ? e.ObservedDo365 : 0, timeS);
+        e.MaxDo365Level = Math.Max(e.MaxDo365Level, e.Do365Level);
+        return e.Do365Level != before;
     }
 
     private static AlertObservation Swap(in AlertObservation o) => o with

@@ -121,8 +121,10 @@ public sealed class LiveAlerting
                 }
             }
             var (lat, lon) = LossPoint(s, i, j, Math.Max(0, c.TInS));
+            // DAIDALUS classifies per ownship; the pair's level is the more urgent of the two views.
+            var do365 = Tracker.Options.Do365 is null ? 0 : Math.Max(Do365Alerting.Level(s.Traffic, i, j), Do365Alerting.Level(s.Traffic, j, i));
             Tracker.Observe(new AlertObservation(s.Ids[i], s.Ids[j], party[i], party[j], c.TInS, c.TOutS, c.TCpaS, c.HCpaNm, c.VCpaFt,
-                s.LatDeg[i], s.LonDeg[i], s.AltFt[i], s.LatDeg[j], s.LonDeg[j], s.AltFt[j], lat, lon), timeS);
+                s.LatDeg[i], s.LonDeg[i], s.AltFt[i], s.LatDeg[j], s.LonDeg[j], s.AltFt[j], lat, lon, do365), timeS);
         }
         Tracker.EndCycle(timeS, changes);
     }

@@ -63,7 +63,12 @@ public static class LiveConflictSync
         max_level = Level(e.MaxLevel),
         los_lat_deg = double.IsNaN(e.LosLatDeg) ? (double?)null : Math.Round(e.LosLatDeg, 6),
         los_lon_deg = double.IsNaN(e.LosLonDeg) ? (double?)null : Math.Round(e.LosLonDeg, 6),
+        do365_level = e.Do365Classified ? Do365Name(e.Do365Level) : null,
+        max_do365_level = e.Do365Classified ? Do365Name(e.MaxDo365Level) : null,
     });
+
+    /// <summary>The DO-365B alert level's name.</summary>
+    public static string Do365Name(int level) => level switch { 3 => "warning", 2 => "corrective", 1 => "preventive", _ => "none" };
 
     private static string Time(double s) =>
         DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(s * 1000)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

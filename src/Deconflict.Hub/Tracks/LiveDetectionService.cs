@@ -43,7 +43,7 @@ public sealed partial class LiveDetectionService(
     {
         var o = options.Value;
         _alerting = new LiveAlerting(picture.Store, Default,
-            new AlertOptions { CautionS = o.CautionS, WarningS = o.WarningS, HoldCycles = o.HoldCycles, HoldS = o.HoldS }, PairMinima)
+            new AlertOptions { CautionS = o.CautionS, WarningS = o.WarningS, HoldCycles = o.HoldCycles, HoldS = o.HoldS, Do365 = o.Do365Hysteresis() }, PairMinima)
         {
             SnapshotFilled = PrepareMinima,
             LevelRule = DefaultLevelRule,

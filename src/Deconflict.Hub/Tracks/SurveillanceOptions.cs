@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Deconflict.Core.Surveillance;
 
 namespace Deconflict.Hub.Tracks;
 
@@ -28,6 +29,25 @@ public sealed class SurveillanceOptions
     /// <summary>Seconds a weaker condition must hold before an alert is lowered or cleared.</summary>
     [Range(0, 3600)]
     public double HoldS { get; set; } = 10;
+
+    /// <summary>Classify each tactical alert with the DO-365B alert levels (preventive, corrective, warning) besides the cylinder's.</summary>
+    public bool Do365Levels { get; set; } = true;
+
+    /// <summary>DO-365 hysteresis: a level is reported when computed in at least M of the last N cycles.</summary>
+    [Range(1, 64)]
+    public int Do365M { get; set; } = 2;
+
+    [Range(1, 64)]
+    public int Do365N { get; set; } = 4;
+
+    /// <summary>DO-365 hysteresis: seconds a raised level is kept before it may be lowered.</summary>
+    [Range(0, 600)]
+    public double Do365PersistenceS { get; set; } = 4;
+
+    /// <summary>The DO-365 options for the alert tracker, or null when levels are off.</summary>
+    public Do365HysteresisOptions? Do365Hysteresis() => Do365Levels
+        ? new Do365HysteresisOptions { M = Do365M, N = Do365N, PersistenceS = Do365PersistenceS, ResetS = Math.Max(5, 5 * CycleS) }
+        : null;
 
     /// <summary>How far a report's time may lie ahead of the hub's clock (clock skew), seconds.</summary>
     [Range(0, 3600)]

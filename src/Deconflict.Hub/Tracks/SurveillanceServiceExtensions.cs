@@ -7,7 +7,8 @@ public static class SurveillanceServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<SurveillanceOptions>().BindConfiguration("Surveillance").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SurveillanceOptions>().BindConfiguration("Surveillance").ValidateDataAnnotations()
+            .Validate(o => o.Do365M <= o.Do365N, "Surveillance:Do365M must not exceed Surveillance:Do365N").ValidateOnStart();
         services.AddSingleton<LivePicture>();
         services.AddSingleton<LiveDetectionService>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveDetectionService>());
