@@ -62,6 +62,9 @@ export class ConsoleApp {
   private readonly acked = new Set<string>(JSON.parse(sessionStorage.getItem('deconflict.acked') ?? '[]') as string[]);
   private readonly timers: number[] = [];
   private readonly scheduled = new Map<string, number>();
+  /** Windows of the hub's track history already merged into the console's record, [from, to] in ms. */
+  private readonly historyCovered: Array<[number, number]> = [];
+  private historyLoading = false;
   /** Whether the map's track sources hold the live picture, so the next render may send only what changed. */
   private tracksDrawnLive = false;
   private readonly statuses = new Map<Section, { kind: string; message?: string; status?: number; count: number }>();
@@ -75,7 +78,8 @@ export class ConsoleApp {
   async start(): Promise<void> {
     this.startClock();
     this.thread = new ThreadView(byId('thread'), this.client, this.parties, () => this.schedule('inbox', 200));
-    this.timeline = new Timeline(() => this.applyWindow(true), () => this.picture.history.earliest());
+    // A replay starts at the earliest the console holds, or an hour back (the hub's history fills it in).
+    this.timeline = new Timeline(() => this.applyWindow(true), () => Math.min(this.picture.history.earliest() ?? Infinity, Date.now() - 3600_000));
     this.wireControls();
     await this.loadParties();
     this.declare = new DeclarePanel(byId('panel-declare'), this.client, this.parties, (tool) => this.useTool(tool),
@@ -402,7 +406,37 @@ export class ConsoleApp {
     const [lo, hi] = this.band;
     this.map?.setWindow(this.timeline.at, lo * 100, hi >= FL_MAX ? null : hi * 100);
     if (tracksToo) this.renderTracks();
+    if (!this.timeline.isLive) void this.loadHistory(this.timeline.at);
     if (this.profileOf) this.showProfile(this.profileOf);
+  }
+
+  /**
+   * The hub's recorded tracks around a past cursor (what it shows, and the next ten minutes of a replay), fetched
+   * once per window; a window too dense for one reply is asked again thinned. A hub without history keeps the
+   * console's own record.
+   */
+  private async loadHistory(atMs: number): Promise<void> {
+    const from = atMs - 120_000;
+    const to = Math.min(Date.now(), atMs + 600_000);
+    if (this.historyLoading || to <= from || this.historyCovered.some(([a, b]) => a <= from && b >= to)) return;
+    this.historyLoading = true;
+    try {
+      for (const every of [0, 30, 120, 600]) {
+        const query = { from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...(every ? { interval_s: every } : {}) };
+        const r = await this.client.api.GET('/api/v1/tracks/history', { params: { query } });
+        if (r.data) {
+          this.picture.absorbHistory(r.data);
+          this.historyCovered.push([from, to]);
+          if (!this.timeline.isLive) this.renderTracks();
+          return;
+        }
+        if (r.response.status !== 400) return;
+      }
+    } catch {
+      // The console's own record still answers the cursor.
+    } finally {
+      this.historyLoading = false;
+    }
   }
 
   // ---- events ----

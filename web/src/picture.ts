@@ -52,6 +52,11 @@ export class Picture {
     this.removedTracks.delete(k);
   }
 
+  /** Samples of the hub's track history, merged into the console's record for the time cursor. */
+  absorbHistory(samples: Track[]): void {
+    for (const t of samples) if (typeof t.id === 'string' && Number.isFinite(t.lat_deg) && Number.isFinite(t.lon_deg)) this.history.insert(this.trackKey(t), t);
+  }
+
   removeTrack(k: string): void {
     if (!this.tracks.delete(k)) return;
     this.changedTracks.delete(k);
