@@ -18,13 +18,12 @@ import type { LonLat } from './geodesy';
 import { agreementLang, applyStatic, chosenLang, onLangChange, setLang, t, tOr, type Lang } from './i18n/i18n';
 import type { MessageKey } from './i18n/en';
 import { wireDownloads } from './downloads';
-import { dropUnusedLabels } from './labels';
 import { MapView, type LayerGroup, type Selection } from './mapview';
 import { PartyBook } from './parties';
 import { displayName, fc, Picture, validity, type IntentEntry, type Site } from './picture';
 import { key, parseKey, refKey, type ObjectRef } from './refs';
 import { parseSites } from './sites';
-import { bounds, positionsOf, volumesOf } from './volumes';
+import { bounds, positionsOf, volumesOf, type VolumeFeature } from './volumes';
 import { renderAgreements, type Agreement } from './panels/agreements';
 import { renderConflicts } from './panels/conflicts';
 import { DeclarePanel } from './panels/declare';
@@ -43,6 +42,8 @@ const SECTION_NAMES: Record<Section, [MessageKey, MessageKey]> = {
   sites: ['section.sites', 'noun.sites'], inbox: ['section.inbox', 'noun.threads'], agreements: ['section.agreements', 'noun.agreements'],
 };
 const FL_MAX = 660;
+/** Above this many intents to (re)load, their volumes come in one download. */
+const BULK_INTENTS = 20;
 
 export class ConsoleApp {
   private readonly parties = new PartyBook();
@@ -61,6 +62,11 @@ export class ConsoleApp {
   private readonly acked = new Set<string>(JSON.parse(sessionStorage.getItem('deconflict.acked') ?? '[]') as string[]);
   private readonly timers: number[] = [];
   private readonly scheduled = new Map<string, number>();
+  /** Windows of the hub's track history already merged into the console's record, [from, to] in ms. */
+  private readonly historyCovered: Array<[number, number]> = [];
+  private historyLoading = false;
+  /** Whether the map's track sources hold the live picture, so the next render may send only what changed. */
+  private tracksDrawnLive = false;
   private readonly statuses = new Map<Section, { kind: string; message?: string; status?: number; count: number }>();
   private profileOf: { kind: 'object' | 'conflict'; key: string } | null = null;
   private band: [number, number] = [0, FL_MAX];
@@ -72,7 +78,8 @@ export class ConsoleApp {
   async start(): Promise<void> {
     this.startClock();
     this.thread = new ThreadView(byId('thread'), this.client, this.parties, () => this.schedule('inbox', 200));
-    this.timeline = new Timeline(() => this.applyWindow(true), () => this.picture.history.earliest());
+    // A replay starts at the earliest the console holds, or an hour back (the hub's history fills it in).
+    this.timeline = new Timeline(() => this.applyWindow(true), () => Math.min(this.picture.history.earliest() ?? Infinity, Date.now() - 3600_000));
     this.wireControls();
     await this.loadParties();
     this.declare = new DeclarePanel(byId('panel-declare'), this.client, this.parties, (tool) => this.useTool(tool),
@@ -188,8 +195,15 @@ export class ConsoleApp {
         const held = this.picture.intents.get(key('intent', s.party, s.id))?.summary;
         return String(held?.version) !== String(s.version) || held?.state !== s.state;
       });
+      // Many changed intents (the first load of a busy theatre) come in one download instead of one request each.
+      const bulk = stale.length > BULK_INTENTS ? await this.intentVolumes() : null;
       await pool(stale, 6, async (s) => {
         const k = key('intent', s.party, s.id);
+        const held = bulk?.get(k);
+        if (held && held.length > 0 && held.every((v) => v.properties.state === s.state)) {
+          this.picture.intents.set(k, { summary: s, volumes: held });
+          return;
+        }
         try {
           const body = await HubClient.ok(this.client.api.GET('/api/v1/intents/{id}', { params: { path: { id: s.id }, query: { party: s.party } } }));
           // The reply is GeoJSON: its schema is the hub's, read here with the GeoJSON types.
@@ -200,6 +214,23 @@ export class ConsoleApp {
       });
     }
     this.status('intents', r, this.picture.intents.size);
+  }
+
+  /** Every intent the caller may see with its volumes (`/api/v1/intents.geojson`), by identity; null when unavailable. */
+  private async intentVolumes(): Promise<Map<string, VolumeFeature[]> | null> {
+    try {
+      const body = await HubClient.ok(this.client.api.GET('/api/v1/intents.geojson', { parseAs: 'json' }));
+      const byKey = new Map<string, VolumeFeature[]>();
+      for (const v of volumesOf(body as unknown as FeatureCollection, '', '', '')) {
+        const k = key('intent', v.properties.party, v.properties.intent_id);
+        const list = byKey.get(k);
+        if (list) list.push(v);
+        else byKey.set(k, [v]);
+      }
+      return byKey;
+    } catch {
+      return null;
+    }
   }
 
   private async loadConflicts(): Promise<void> {
@@ -313,13 +344,22 @@ export class ConsoleApp {
 
   private renderTracks(): void {
     const at = this.timeline.isLive ? null : this.timeline.at;
-    const tr = this.picture.trackCollections(at);
-    this.map?.set('tracks', tr.tracks);
-    this.map?.set('leaders', tr.leaders);
-    if (this.map) {
-      const used = new Set<string>();
-      for (const f of tr.tracks.features) used.add(String(f.properties?.label));
-      dropUnusedLabels(this.map.map, used);
+    if (at !== null) {
+      // A past cursor shows the recorded picture whole; the next live render starts again from all tracks.
+      const tr = this.picture.trackCollections(at);
+      this.map?.set('tracks', tr.tracks);
+      this.map?.set('leaders', tr.leaders);
+      this.tracksDrawnLive = false;
+    } else if (this.map) {
+      // Live: only the tracks reported (or whose conflict state changed) since the last render go to the map.
+      const ch = this.picture.takeTrackChanges(!this.tracksDrawnLive);
+      const sent = this.tracksDrawnLive && this.map.update('tracks', ch.tracks, ch.removed) && this.map.update('leaders', ch.leaders, [...ch.removed, ...ch.changed]);
+      if (!sent) {
+        const all = ch.changed.length === this.picture.tracks.size ? ch : this.picture.takeTrackChanges(true);
+        this.map.set('tracks', fc(all.tracks));
+        this.map.set('leaders', fc(all.leaders));
+      }
+      this.tracksDrawnLive = true;
     }
     // The list is rebuilt only while it is on screen (10,000 rows sorted four times a second would starve the map).
     if (!byId('panel-tracks').hidden) renderTracks(byId('track-list'), this.picture.tracks, this.picture.conflicted(), this.parties, (k) => this.focusKey(k));
@@ -366,7 +406,37 @@ export class ConsoleApp {
     const [lo, hi] = this.band;
     this.map?.setWindow(this.timeline.at, lo * 100, hi >= FL_MAX ? null : hi * 100);
     if (tracksToo) this.renderTracks();
+    if (!this.timeline.isLive) void this.loadHistory(this.timeline.at);
     if (this.profileOf) this.showProfile(this.profileOf);
+  }
+
+  /**
+   * The hub's recorded tracks around a past cursor (what it shows, and the next ten minutes of a replay), fetched
+   * once per window; a window too dense for one reply is asked again thinned. A hub without history keeps the
+   * console's own record.
+   */
+  private async loadHistory(atMs: number): Promise<void> {
+    const from = atMs - 120_000;
+    const to = Math.min(Date.now(), atMs + 600_000);
+    if (this.historyLoading || to <= from || this.historyCovered.some(([a, b]) => a <= from && b >= to)) return;
+    this.historyLoading = true;
+    try {
+      for (const every of [0, 30, 120, 600]) {
+        const query = { from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...(every ? { interval_s: every } : {}) };
+        const r = await this.client.api.GET('/api/v1/tracks/history', { params: { query } });
+        if (r.data) {
+          this.picture.absorbHistory(r.data);
+          this.historyCovered.push([from, to]);
+          if (!this.timeline.isLive) this.renderTracks();
+          return;
+        }
+        if (r.response.status !== 400) return;
+      }
+    } catch {
+      // The console's own record still answers the cursor.
+    } finally {
+      this.historyLoading = false;
+    }
   }
 
   // ---- events ----
@@ -383,10 +453,11 @@ export class ConsoleApp {
         const items = Array.isArray(data) ? data : [data];
         for (const tr of items as Track[]) {
           const r = tr as unknown as Record<string, unknown>;
-          if (r && (r.removed === true || r.status === 'stale' || r.deleted === true) && typeof r.id === 'string') this.picture.tracks.delete(key('track', String(r.party ?? ''), r.id));
+          if (r && (r.removed === true || r.status === 'stale' || r.deleted === true) && typeof r.id === 'string') this.picture.removeTrack(key('track', String(r.party ?? ''), r.id));
           else if (tr) this.picture.upsertTrack(tr);
         }
-        this.schedule('render-tracks', 250);
+        // Four renders a second for a small picture; fewer for thousands of tracks, so the map keeps up.
+        this.schedule('render-tracks', Math.min(1000, Math.max(250, this.picture.tracks.size / 10)));
         break;
       }
       case 'conflict':

@@ -9,7 +9,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { installImageFactory } from './labels';
+import { dropUnusedLabels, installImageFactory } from './labels';
 
 // MapLibre 6 loads its worker from a separate module: serve the bundled copy from our own origin.
 maplibregl.setWorkerUrl(workerUrl);
@@ -25,16 +25,28 @@ export type LayerGroup = 'volumes' | 'tracks' | 'conflicts' | 'sites' | 'labels'
 
 const SOURCES = ['volumes', 'volume-labels', 'sites', 'leaders', 'tracks', 'conflict-areas', 'conflict-lines', 'conflict-points', 'conflict-labels', 'draft', 'measure', 'mgrs-grid'] as const;
 type SourceId = (typeof SOURCES)[number];
+/** Sources updated feature by feature (a diff per render), their features identified by their `key` property. */
+const KEYED: readonly SourceId[] = ['tracks', 'leaders'];
+/** Below this zoom only tracks in conflict are labelled: thousands of labels at theatre scale are noise and cost. */
+export const TRACK_LABEL_MIN_ZOOM = 7;
+/** The rendered-object counts kept in the map's dataset are taken at most this often (they query every layer). */
+const PROBE_INTERVAL_MS = 1000;
 
 const TIMED = ['volumes-fill', 'volumes-line', 'volumes-conflict', 'volume-labels-symbol', 'sites-fill', 'sites-line', 'sites-circle', 'sites-label', 'conflict-areas-fill', 'conflict-areas-line', 'conflict-labels-symbol'];
 const BANDED = ['volumes-fill', 'volumes-line', 'volumes-conflict', 'volume-labels-symbol', 'conflict-areas-fill', 'conflict-areas-line', 'conflict-labels-symbol'];
-const POINT_BANDED = ['tracks-icon', 'tracks-label', 'leaders-line'];
+const POINT_BANDED = ['tracks-icon', 'tracks-label', 'tracks-label-hot', 'leaders-line'];
 
 export class MapView {
   readonly map: MapLibreMap;
   private ready: Promise<void>;
   private pending = new Map<string, FeatureCollection>();
   private filters = new Map<string, FilterSpecification>();
+  private loaded = false;
+  // The label image each feature names, per source, so images no feature names any more can be dropped.
+  private readonly labels = new Map<SourceId, Map<string | number, string>>();
+  private labelsPrunedAt = 0;
+  private probedAt = -Infinity;
+  private probeTimer = 0;
 
   constructor(container: HTMLElement, style: maplibregl.StyleSpecification, onSelect: (s: Selection, at: maplibregl.LngLat) => void) {
     this.map = new maplibregl.Map({
@@ -46,24 +58,17 @@ export class MapView {
     this.map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Natural Earth via world-atlas' }), 'bottom-right');
     this.map.touchZoomRotate.disableRotation();
     installImageFactory(this.map);
-    // What the map has actually drawn, for people and for the browser test: counts per layer.
+    // What the map has actually drawn, for people and for the browser test: counts per layer, taken when the
+    // map is idle but at most once a second (with thousands of objects each count is a query of every tile).
     this.map.on('idle', () => {
-      const distinct = (layer: string, key: string) =>
-        this.map.getLayer(layer) ? new Set(this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties?.[key]))).size : 0;
-      container.dataset.renderedLand = String(this.map.queryRenderedFeatures({ layers: ['land'] }).length);
-      container.dataset.renderedVolumes = String(distinct('volumes-fill', 'key'));
-      container.dataset.renderedVolumeIds = [...new Set(this.map.queryRenderedFeatures({ layers: ['volumes-fill'] }).map((f) => String(f.properties?.intent_id)))].sort().join(',');
-      container.dataset.renderedTracks = String(distinct('tracks-icon', 'key'));
-      container.dataset.renderedTrackIds = [...new Set(this.map.queryRenderedFeatures({ layers: ['tracks-icon'] }).map((f) => String(f.properties?.id)))].sort().join(',');
-      container.dataset.renderedConflicts = String(distinct('conflict-points-ring', 'id') + distinct('conflict-areas-fill', 'id'));
-      container.dataset.renderedConflictAreas = String(distinct('conflict-areas-fill', 'id'));
-      container.dataset.renderedSites = String(distinct('sites-circle', 'id') + distinct('sites-fill', 'id'));
-      container.dataset.renderedLabels = String(['volume-labels-symbol', 'tracks-label', 'sites-label', 'conflict-labels-symbol']
-        .reduce((n, l) => n + (this.map.getLayer(l) ? this.map.queryRenderedFeatures({ layers: [l] }).length : 0), 0));
-      container.dataset.idleAt = String(performance.now());
+      const wait = this.probedAt + PROBE_INTERVAL_MS - performance.now();
+      if (wait <= 0) this.probe(container);
+      // Taken later only if the map is still settled then; otherwise the next idle event asks again.
+      else if (!this.probeTimer) this.probeTimer = window.setTimeout(() => { this.probeTimer = 0; if (this.map.loaded() && !this.map.isMoving()) this.probe(container); }, wait);
     });
     this.ready = new Promise((resolve) => this.map.on('load', () => {
       this.addLayers();
+      this.loaded = true;
       for (const [id, data] of this.pending) this.source(id)?.setData(data);
       this.pending.clear();
       for (const [layer, filter] of this.filters) this.map.setFilter(layer, filter);
@@ -87,9 +92,58 @@ export class MapView {
   }
 
   set(id: SourceId, data: FeatureCollection): void {
-    const source = this.map.isStyleLoaded() ? this.source(id) : undefined;
-    if (source) source.setData(data);
+    const labels = new Map<string | number, string>();
+    data.features.forEach((f, i) => { if (typeof f.properties?.label === 'string') labels.set(String(f.properties.key ?? i), f.properties.label); });
+    this.labels.set(id, labels);
+    const source = this.loaded ? this.source(id) : undefined;
+    if (source) void source.setData(data);
     else this.pending.set(id, data);
+    this.pruneLabels();
+  }
+
+  /**
+   * Changes a keyed source by feature: `add` replaces features of the same key, `remove` drops keys. False when
+   * the map cannot take a diff yet (not loaded); the caller then sends the whole collection with `set`.
+   */
+  update(id: SourceId, add: Feature[], remove: string[]): boolean {
+    if (!KEYED.includes(id) || !this.loaded || this.pending.has(id)) return false;
+    const source = this.source(id);
+    if (!source) return false;
+    if (add.length === 0 && remove.length === 0) return true;
+    const labels = this.labels.get(id) ?? new Map<string | number, string>();
+    for (const k of remove) labels.delete(k);
+    for (const f of add) if (typeof f.properties?.label === 'string') labels.set(String(f.properties.key), f.properties.label);
+    this.labels.set(id, labels);
+    void source.updateData({ remove, add });
+    this.pruneLabels();
+    return true;
+  }
+
+  /** Drops label images no feature of any source names, at most every 10 s (moving tracks change their text). */
+  private pruneLabels(): void {
+    const now = performance.now();
+    if (now - this.labelsPrunedAt < 10_000) return;
+    this.labelsPrunedAt = now;
+    const used = new Set<string>();
+    for (const labels of this.labels.values()) for (const label of labels.values()) used.add(label);
+    dropUnusedLabels(this.map, used);
+  }
+
+  private probe(container: HTMLElement): void {
+    this.probedAt = performance.now();
+    const distinct = (layer: string, key: string) =>
+      this.map.getLayer(layer) ? new Set(this.map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties?.[key]))).size : 0;
+    container.dataset.renderedLand = String(this.map.queryRenderedFeatures({ layers: ['land'] }).length);
+    container.dataset.renderedVolumes = String(distinct('volumes-fill', 'key'));
+    container.dataset.renderedVolumeIds = [...new Set(this.map.queryRenderedFeatures({ layers: ['volumes-fill'] }).map((f) => String(f.properties?.intent_id)))].sort().join(',');
+    container.dataset.renderedTracks = String(distinct('tracks-icon', 'key'));
+    container.dataset.renderedTrackIds = [...new Set(this.map.queryRenderedFeatures({ layers: ['tracks-icon'] }).map((f) => String(f.properties?.id)))].sort().join(',');
+    container.dataset.renderedConflicts = String(distinct('conflict-points-ring', 'id') + distinct('conflict-areas-fill', 'id'));
+    container.dataset.renderedConflictAreas = String(distinct('conflict-areas-fill', 'id'));
+    container.dataset.renderedSites = String(distinct('sites-circle', 'id') + distinct('sites-fill', 'id'));
+    container.dataset.renderedLabels = String(['volume-labels-symbol', 'tracks-label', 'tracks-label-hot', 'sites-label', 'conflict-labels-symbol']
+      .reduce((n, l) => n + (this.map.getLayer(l) ? this.map.queryRenderedFeatures({ layers: [l] }).length : 0), 0));
+    container.dataset.idleAt = String(performance.now());
   }
 
   /** Shows what is valid at `atMs` and inside the band [lowerFt, upperFt] (upper null: no ceiling). */
@@ -99,7 +153,7 @@ export class MapView {
     const banded: ExpressionSpecification = ['all', ['<', ['coalesce', ['get', 'lo'], -1e9], hi], ['>', ['coalesce', ['get', 'hi'], 1e9], lowerFt]];
     const pointBanded: ExpressionSpecification = ['all', ['>=', ['coalesce', ['get', 'lo'], 0], lowerFt], ['<=', ['coalesce', ['get', 'hi'], 0], hi]];
     const base: Record<string, FilterSpecification | undefined> = {
-      'volumes-conflict': ['==', ['get', 'conflicted'], true], 'sites-fill': POLYGON, 'sites-line': POLYGON, 'sites-circle': POINT, 'sites-label': POINT,
+      'volumes-conflict': ['==', ['get', 'conflicted'], true], 'tracks-label-hot': HOT, 'sites-fill': POLYGON, 'sites-line': POLYGON, 'sites-circle': POINT, 'sites-label': POINT,
     };
     const layers = new Set([...TIMED, ...BANDED, ...POINT_BANDED]);
     for (const layer of layers) {
@@ -120,7 +174,7 @@ export class MapView {
       tracks: ['leaders-line', 'tracks-icon'],
       conflicts: ['conflict-areas-fill', 'conflict-areas-line', 'conflict-lines-line', 'conflict-points-ring'],
       sites: ['sites-fill', 'sites-line', 'sites-circle'],
-      labels: ['volume-labels-symbol', 'tracks-label', 'sites-label', 'conflict-labels-symbol'],
+      labels: ['volume-labels-symbol', 'tracks-label', 'tracks-label-hot', 'sites-label', 'conflict-labels-symbol'],
       mgrs: ['mgrs-grid-line'],
     };
     void this.ready.then(() => {
@@ -140,9 +194,9 @@ export class MapView {
 
   private addLayers(): void {
     const m = this.map;
-    for (const id of SOURCES) m.addSource(id, { type: 'geojson', data: empty() });
-    const label = (id: string, source: string, anchor: 'bottom' | 'left' | 'top-left' | 'center', offset: [number, number], filter?: FilterSpecification) => m.addLayer({
-      id, type: 'symbol', source, ...(filter ? { filter } : {}),
+    for (const id of SOURCES) m.addSource(id, { type: 'geojson', data: empty(), ...(KEYED.includes(id) ? { promoteId: 'key' } : {}) });
+    const label = (id: string, source: string, anchor: 'bottom' | 'left' | 'top-left' | 'center', offset: [number, number], filter?: FilterSpecification, zooms: { minzoom?: number; maxzoom?: number } = {}) => m.addLayer({
+      id, type: 'symbol', source, ...(filter ? { filter } : {}), ...zooms,
       layout: { 'icon-image': ['get', 'label'], 'icon-anchor': anchor, 'icon-offset': offset, 'icon-allow-overlap': false, 'icon-padding': 1, 'symbol-sort-key': ['coalesce', ['get', 'rank'], 2] },
     });
     m.addLayer({ id: 'mgrs-grid-line', type: 'line', source: 'mgrs-grid', layout: { visibility: 'none' }, paint: { 'line-color': '#4c6a8a', 'line-width': 0.8, 'line-opacity': 0.7 } });
@@ -165,7 +219,8 @@ export class MapView {
     m.addLayer({ id: 'conflict-points-ring', type: 'symbol', source: 'conflict-points',
       layout: { 'icon-image': 'ring|' + CONFLICT_COLOUR, 'icon-allow-overlap': true, 'icon-ignore-placement': true } });
     label('conflict-labels-symbol', 'conflict-labels', 'center', [0, 0]);
-    label('tracks-label', 'tracks', 'top-left', [15, 9]);
+    label('tracks-label', 'tracks', 'top-left', [15, 9], undefined, { minzoom: TRACK_LABEL_MIN_ZOOM });
+    label('tracks-label-hot', 'tracks', 'top-left', [15, 9], HOT, { maxzoom: TRACK_LABEL_MIN_ZOOM });
     label('volume-labels-symbol', 'volume-labels', 'bottom', [0, -2]);
     label('sites-label', 'sites', 'left', [10, 0], POINT);
     m.addLayer({ id: 'measure-label', type: 'symbol', source: 'measure', filter: POINT,
@@ -175,6 +230,7 @@ export class MapView {
 
 const POLYGON = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as FilterSpecification;
 const POINT = ['==', ['geometry-type'], 'Point'] as FilterSpecification;
+const HOT = ['==', ['get', 'rank'], 0] as FilterSpecification;
 
 export function featureOf(geometry: Geometry, properties: Record<string, unknown>): Feature {
   return { type: 'Feature', geometry, properties };

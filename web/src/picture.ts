@@ -32,6 +32,10 @@ export class Picture {
   readonly history = new TrackHistory();
   conflicts: Conflict[] = [];
   private refsCache = new WeakMap<Conflict, ObjectRef[]>();
+  // Live tracks reported or removed since the map last took them, so a render sends only what changed.
+  private readonly changedTracks = new Set<string>();
+  private readonly removedTracks = new Set<string>();
+  private hotTracks = new Set<string>();
 
   constructor(private readonly parties: PartyBook) {}
 
@@ -44,11 +48,51 @@ export class Picture {
     const k = this.trackKey(t);
     this.tracks.set(k, t);
     this.history.record(k, t);
+    this.changedTracks.add(k);
+    this.removedTracks.delete(k);
+  }
+
+  /** Samples of the hub's track history, merged into the console's record for the time cursor. */
+  absorbHistory(samples: Track[]): void {
+    for (const t of samples) if (typeof t.id === 'string' && Number.isFinite(t.lat_deg) && Number.isFinite(t.lon_deg)) this.history.insert(this.trackKey(t), t);
+  }
+
+  removeTrack(k: string): void {
+    if (!this.tracks.delete(k)) return;
+    this.changedTracks.delete(k);
+    this.removedTracks.add(k);
   }
 
   replaceTracks(list: Track[]): void {
+    for (const k of this.tracks.keys()) this.removedTracks.add(k);
     this.tracks.clear();
     for (const t of list) this.upsertTrack(t);
+  }
+
+  /**
+   * The live track features that changed since the last call: tracks reported since, tracks whose conflict
+   * state changed, and the keys of tracks that left. `all` rebuilds every track (a first draw, or after the
+   * map showed a past cursor).
+   */
+  takeTrackChanges(all: boolean, leadS = 60): { tracks: Feature[]; leaders: Feature[]; removed: string[]; changed: string[] } {
+    const hot = new Set<string>();
+    for (const k of this.conflicted()) if (this.tracks.has(k)) hot.add(k);
+    const keys = all ? [...this.tracks.keys()] : [...this.changedTracks];
+    if (!all) for (const k of symmetricDifference(hot, this.hotTracks)) if (this.tracks.has(k) && !this.changedTracks.has(k)) keys.push(k);
+    this.hotTracks = hot;
+    const tracks: Feature[] = [];
+    const leaders: Feature[] = [];
+    for (const k of keys) {
+      const t = this.tracks.get(k);
+      if (!t) continue;
+      const f = this.trackFeatures(k, t, hot.has(k), leadS);
+      tracks.push(f.track);
+      if (f.leader) leaders.push(f.leader);
+    }
+    const removed = [...this.removedTracks];
+    this.changedTracks.clear();
+    this.removedTracks.clear();
+    return { tracks, leaders, removed, changed: keys };
   }
 
   /** The objects a conflict names, as identities. */
@@ -110,21 +154,29 @@ export class Picture {
     const tracks: Feature[] = [];
     const leaders: Feature[] = [];
     for (const [k, t] of source) {
-      const conflicted = hot.has(k);
-      const own = this.parties.isMe(t.party);
-      const colour = conflicted ? CONFLICT_COLOUR : this.parties.colour(t.party);
-      const alt = t.alt_ft ?? null;
-      tracks.push(point([t.lon_deg, t.lat_deg], {
-        key: k, id: t.id, callsign: t.callsign ?? '', party: t.party ?? '', trk_deg: t.trk_deg ?? 0, icon: arrowImage(colour),
-        label: labelImage(`${displayName(t)}\n${flightLevel(alt)}`, colour, own), rank: labelRank(conflicted, own),
-        alt_ft: alt, lo: alt ?? 0, hi: alt ?? 0, gs_kt: t.gs_kt ?? null, vs_fpm: t.vs_fpm ?? null, t: t.t ?? '', intent_id: t.intent_id ?? '',
-      }));
-      if (t.gs_kt != null && t.gs_kt > 0 && t.trk_deg != null) {
-        const end = project(t.lat_deg, t.lon_deg, t.trk_deg, t.gs_kt, leadS);
-        leaders.push({ type: 'Feature', properties: { colour, lo: alt ?? 0, hi: alt ?? 0 }, geometry: { type: 'LineString', coordinates: [[t.lon_deg, t.lat_deg], end] } });
-      }
+      const f = this.trackFeatures(k, t, hot.has(k), leadS);
+      tracks.push(f.track);
+      if (f.leader) leaders.push(f.leader);
     }
     return { tracks: fc(tracks), leaders: fc(leaders) };
+  }
+
+  /** One aircraft's symbol and its leader line (when it moves); both carry its key, the map's feature id. */
+  private trackFeatures(k: string, t: Track, conflicted: boolean, leadS: number): { track: Feature; leader: Feature | null } {
+    const own = this.parties.isMe(t.party);
+    const colour = conflicted ? CONFLICT_COLOUR : this.parties.colour(t.party);
+    const alt = t.alt_ft ?? null;
+    const track = point([t.lon_deg, t.lat_deg], {
+      key: k, id: t.id, callsign: t.callsign ?? '', party: t.party ?? '', trk_deg: t.trk_deg ?? 0, icon: arrowImage(colour),
+      label: labelImage(`${displayName(t)}\n${flightLevel(alt)}`, colour, own), rank: labelRank(conflicted, own),
+      alt_ft: alt, lo: alt ?? 0, hi: alt ?? 0, gs_kt: t.gs_kt ?? null, vs_fpm: t.vs_fpm ?? null, t: t.t ?? '', intent_id: t.intent_id ?? '',
+    });
+    let leader: Feature | null = null;
+    if (t.gs_kt != null && t.gs_kt > 0 && t.trk_deg != null) {
+      const end = project(t.lat_deg, t.lon_deg, t.trk_deg, t.gs_kt, leadS);
+      leader = { type: 'Feature', properties: { key: k, colour, lo: alt ?? 0, hi: alt ?? 0 }, geometry: { type: 'LineString', coordinates: [[t.lon_deg, t.lat_deg], end] } };
+    }
+    return { track, leader };
   }
 
   siteCollection(): FeatureCollection {
@@ -166,6 +218,13 @@ export function validity(from: unknown, to: unknown): { t0: number; t1: number }
 
 export function point(c: LonLat, properties: Record<string, unknown>): Feature<Point> {
   return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: c } };
+}
+
+function symmetricDifference(a: Set<string>, b: Set<string>): string[] {
+  const out: string[] = [];
+  for (const k of a) if (!b.has(k)) out.push(k);
+  for (const k of b) if (!a.has(k)) out.push(k);
+  return out;
 }
 
 export function fc(features: Feature[]): FeatureCollection {

@@ -1,6 +1,6 @@
 // Positions the console has received, kept so the time cursor can show tracks as they were and a
-// debrief can replay the last hours. The hub keeps only the live picture, so history starts when
-// the console opened; it is bounded in samples and in age.
+// debrief can replay the last hours: what the console saw since it opened, and what it fetched of the
+// hub's own track history (GET /api/v1/tracks/history) for times before that. Bounded in samples and age.
 
 import type { Track } from './api';
 
@@ -32,6 +32,22 @@ export class TrackHistory {
     const last = list.at(-1);
     if (last && Date.parse(last.t ?? '') >= at) return;
     list.push(t);
+    if (++this.samples > MAX_SAMPLES) this.trim(Date.now() - MAX_AGE_MS, true);
+  }
+
+  /** Adds a sample from the hub's history in time order (a sample at a time already held is skipped). */
+  insert(key: string, t: Track): void {
+    const at = Date.parse(t.t ?? '');
+    if (!Number.isFinite(at)) return;
+    let list = this.byKey.get(key);
+    if (!list) this.byKey.set(key, (list = []));
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (Date.parse(list[mid].t ?? '') < at) lo = mid + 1; else hi = mid;
+    }
+    if (lo < list.length && Date.parse(list[lo].t ?? '') === at) return;
+    list.splice(lo, 0, t);
     if (++this.samples > MAX_SAMPLES) this.trim(Date.now() - MAX_AGE_MS, true);
   }
 

@@ -1921,6 +1921,26 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         ],
         "summary": "Set the priorities the party may declare {min, max} (admin); null falls back to the hub default."
     },
+    "TrackHistory": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401
+        ],
+        "method": "GET",
+        "path": "/api/v1/tracks/history",
+        "path_params": [],
+        "query_params": [
+            "from",
+            "to",
+            "interval_s"
+        ],
+        "success": [
+            200
+        ],
+        "summary": "Recorded positions of the tracks the caller may see now: ?from=&to= (RFC 3339; default the last hour, at most 24 h), &interval_s= (at most one sample per track per interval), oldest first; 400 when the window holds more than 200000 samples."
+    },
     "Transparency": {
         "body": False,
         "body_types": [],

@@ -21,26 +21,62 @@ public sealed partial class DssNotifier(HubEvents events, IHubStore store, DssSt
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = events.Subscribe();
+        // Changes stored between reading the newest sequence and subscribing are read back before the queue.
+        var last = await store.LastEventSequenceAsync(stoppingToken).ConfigureAwait(false);
+        using var subscription = events.Subscribe(e => e.Type == "intent");
         using var key = LoadKey();
+        last = await CatchUpAsync(last, key, stoppingToken).ConfigureAwait(false);
         await foreach (var e in subscription.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             if (subscription.TakeLagged())
             {
+                // Events the queue could not hold are read back from the store, so no subscriber misses a change.
                 LogLagged(logger);
+                last = await CatchUpAsync(last, key, stoppingToken).ConfigureAwait(false);
             }
-            if (e.Type != "intent" || state.IsUssParty(e.OwnerParty))
+            if (e.Sequence != 0 && e.Sequence <= last)
             {
                 continue;
             }
-            try
+            last = Math.Max(last, e.Sequence);
+            await ReactAsync(e, key, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<long> CatchUpAsync(long after, RSA? key, CancellationToken ct)
+    {
+        const int Page = 1000;
+        while (true)
+        {
+            var page = await store.ReadEventsAsync(after, Page, ct).ConfigureAwait(false);
+            foreach (var e in page)
             {
-                await NotifyAsync(e.OwnerParty, e.ObjectId, key, stoppingToken).ConfigureAwait(false);
+                after = Math.Max(after, e.Sequence);
+                if (e.Type == "intent")
+                {
+                    await ReactAsync(e, key, ct).ConfigureAwait(false);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            if (page.Count < Page)
             {
-                LogFailed(logger, e.ObjectId, ex.Message);
+                return after;
             }
+        }
+    }
+
+    private async Task ReactAsync(EventRecord e, RSA? key, CancellationToken ct)
+    {
+        if (state.IsUssParty(e.OwnerParty))
+        {
+            return;
+        }
+        try
+        {
+            await NotifyAsync(e.OwnerParty, e.ObjectId, key, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, e.ObjectId, ex.Message);
         }
     }
 
@@ -159,7 +195,7 @@ public sealed partial class DssNotifier(HubEvents events, IHubStore store, DssSt
     [LoggerMessage(Level = LogLevel.Error, Message = "F3548 notification to {Url} given up after {Attempts} attempts")]
     private static partial void LogGaveUp(ILogger logger, string url, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "F3548 notifier fell behind the event stream; some notifications were skipped")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "F3548 notifier fell behind the event stream; catching up from the store")]
     private static partial void LogLagged(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "F3548 notification for intent {Intent} failed: {Problem}")]

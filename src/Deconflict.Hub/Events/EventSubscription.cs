@@ -8,11 +8,13 @@ public sealed class EventSubscription : IDisposable
 {
     private readonly HubEvents _owner;
     private readonly Channel<EventRecord> _channel;
+    private readonly Func<EventRecord, bool>? _wanted;
     private int _lagged;
 
-    internal EventSubscription(HubEvents owner, int capacity)
+    internal EventSubscription(HubEvents owner, int capacity, Func<EventRecord, bool>? wanted = null)
     {
         _owner = owner;
+        _wanted = wanted;
         _channel = Channel.CreateBounded<EventRecord>(new BoundedChannelOptions(capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -28,6 +30,10 @@ public sealed class EventSubscription : IDisposable
 
     internal void Offer(EventRecord e)
     {
+        if (_wanted is not null && !_wanted(e))
+        {
+            return;
+        }
         if (!_channel.Writer.TryWrite(e))
         {
             Interlocked.Exchange(ref _lagged, 1);

@@ -62,10 +62,13 @@ public sealed class HubEvents(OpenConflictObjects openConflicts)
 
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length + Volatile.Read(ref _streams).Length;
 
-    /// <summary>Every event as it was stored (for parts of the hub that react to events).</summary>
-    public EventSubscription Subscribe(int capacity = 4096)
+    /// <summary>
+    /// Every event as it was stored, or those <paramref name="wanted"/> accepts (for parts of the hub that react to
+    /// events: filtering here keeps a flood of track events from overflowing a queue that waits for intent events).
+    /// </summary>
+    public EventSubscription Subscribe(Func<EventRecord, bool>? wanted = null, int capacity = 4096)
     {
-        var subscription = new EventSubscription(this, capacity);
+        var subscription = new EventSubscription(this, capacity, wanted);
         lock (_gate)
         {
             _subscribers = [.. _subscribers, subscription];

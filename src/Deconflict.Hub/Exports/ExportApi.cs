@@ -7,6 +7,7 @@ using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Ground;
+using Deconflict.Hub.Http;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
 using Deconflict.Hub.Tracks;
@@ -55,10 +56,10 @@ public static class ExportApi
     {
         var errors = new Dictionary<string, string[]>();
         var wanted = ParseKinds(kinds, errors);
-        var (fromTime, toTime) = Window(from, to, errors);
+        var (fromTime, toTime) = QueryWindow.Parse(from, to, errors);
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return QueryWindow.Invalid(errors);
         }
         var intents = wanted.Contains("intents") ? Downloads.Intents(await VisibleReads.IntentsAsync(caller, fromTime, toTime, store, needToKnow, ct).ConfigureAwait(false)) : [];
         var groundObjects = new List<GroundObjectRecord>();
@@ -94,10 +95,10 @@ public static class ExportApi
         {
             errors["party"] = [ObjectIds.Rule];
         }
-        var (fromTime, toTime) = Window(from, to, errors);
+        var (fromTime, toTime) = QueryWindow.Parse(from, to, errors);
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return QueryWindow.Invalid(errors);
         }
         var of = party ?? caller.Id;
         var rows = (await VisibleReads.IntentsAsync(caller, fromTime, toTime, store, needToKnow, ct).ConfigureAwait(false)).Where(r => r.Party == of).ToList();
@@ -117,7 +118,7 @@ public static class ExportApi
         };
         if (status == "invalid")
         {
-            return Invalid(new Dictionary<string, string[]> { ["state"] = ["One of: open, cleared, all."] });
+            return QueryWindow.Invalid(new Dictionary<string, string[]> { ["state"] = ["One of: open, cleared, all."] });
         }
         var views = await VisibleReads.ConflictsAsync(caller, status, store, book, ct).ConfigureAwait(false);
         if (alertsOnly)
@@ -134,10 +135,10 @@ public static class ExportApi
         IHubStore store, NeedToKnow needToKnow, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var (fromTime, toTime) = Window(from, to, errors);
+        var (fromTime, toTime) = QueryWindow.Parse(from, to, errors);
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return QueryWindow.Invalid(errors);
         }
         var intents = Downloads.Intents(await VisibleReads.IntentsAsync(caller, fromTime, toTime, store, needToKnow, ct).ConfigureAwait(false));
         return suffix == "csv"
@@ -160,34 +161,6 @@ public static class ExportApi
         return set;
     }
 
-    private static (DateTimeOffset? From, DateTimeOffset? To) Window(string? from, string? to, Dictionary<string, string[]> errors)
-    {
-        var f = Time(from, "from", errors);
-        var t = Time(to, "to", errors);
-        if (f is not null && t is not null && f >= t)
-        {
-            errors["to"] = ["Must be after from."];
-        }
-        return (f, t);
-    }
-
-    private static DateTimeOffset? Time(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t))
-        {
-            return t;
-        }
-        errors[field] = ["An RFC 3339 time such as 2026-03-01T12:00:00Z."];
-        return null;
-    }
-
     private static bool Overlaps(DateTimeOffset? start, DateTimeOffset? end, DateTimeOffset? from, DateTimeOffset? to) =>
         (to is null || start is null || start < to) && (from is null || end is null || end > from);
-
-    private static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), title: "The request is invalid.");
 }

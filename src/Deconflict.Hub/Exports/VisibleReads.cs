@@ -66,6 +66,30 @@ public static class VisibleReads
     }
 
     /// <summary>
+    /// The recorded samples of the tracks the caller may see now (the rule of <see cref="TracksAsync"/>: a track
+    /// seen only through an open conflict shows its past only while that conflict is open), report times in
+    /// [<paramref name="fromS"/>, <paramref name="toS"/>], at most one per track per <paramref name="everyS"/>;
+    /// null when more than <paramref name="limit"/> samples would be answered.
+    /// </summary>
+    public static async Task<IReadOnlyList<LiveTrack>?> TrackHistoryAsync(CallerParty caller, LivePicture picture, NeedToKnow needToKnow,
+        double fromS, double toS, double everyS, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(picture);
+        ArgumentNullException.ThrowIfNull(needToKnow);
+        if (caller.PartyId is null)
+        {
+            return [];
+        }
+        var conflictObjects = await needToKnow.ConflictObjectsAsync(caller.PartyId, ct).ConfigureAwait(false);
+        var samples = new List<LiveTrack>();
+        // Visibility is decided per track, before the limit counts, so a hidden track cannot make a reply fail.
+        var complete = picture.History.Window(fromS, toS, everyS, limit, samples,
+            t => needToKnow.CanSee(caller.PartyId, new ObjectRef(ObjectRef.Track, t.Party ?? "", t.Id), conflictObjects));
+        return complete ? samples : null;
+    }
+
+    /// <summary>
     /// The live ground objects of <paramref name="kind"/> (site, movement, zone) the caller may see. Showing them is a
     /// disclosure: the caller must record it with <see cref="GroundDesk.RecordDisclosureAsync"/> when it replies.
     /// </summary>

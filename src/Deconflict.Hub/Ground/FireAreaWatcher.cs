@@ -11,7 +11,7 @@ public sealed partial class FireAreaWatcher(HubEvents events, StrikeDesk strikes
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = events.Subscribe();
+        using var subscription = events.Subscribe(e => e.Type == "intent");
         try
         {
             while (await subscription.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))

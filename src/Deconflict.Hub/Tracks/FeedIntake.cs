@@ -32,7 +32,7 @@ public sealed class FeedIntake(LivePicture picture, IHubStore store, HubEvents e
         {
             return;
         }
-        picture.Store.UpsertAll(CollectionsMarshal.AsSpan(reports), Party);
+        picture.Upsert(CollectionsMarshal.AsSpan(reports), Party);
         Publish(reports);
         foreach (var r in reports)
         {

@@ -49,6 +49,18 @@ public sealed class SurveillanceOptions
         ? new Do365HysteresisOptions { M = Do365M, N = Do365N, PersistenceS = Do365PersistenceS, ResetS = Math.Max(5, 5 * CycleS) }
         : null;
 
+    /// <summary>Track history: least seconds of report time between two kept samples of one track.</summary>
+    [Range(0, 3600)]
+    public double HistoryIntervalS { get; set; } = 10;
+
+    /// <summary>Track history: seconds a sample is kept (default 24 h).</summary>
+    [Range(60, 604_800)]
+    public double HistoryRetentionS { get; set; } = 86_400;
+
+    /// <summary>Track history: most samples kept in all (the oldest go first).</summary>
+    [Range(1, 100_000_000)]
+    public int HistoryMaxSamples { get; set; } = 2_000_000;
+
     /// <summary>How far a report's time may lie ahead of the hub's clock (clock skew), seconds.</summary>
     [Range(0, 3600)]
     public double MaxFutureS { get; set; } = 30;

@@ -4,6 +4,7 @@ using Deconflict.Core.Surveillance;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Events;
+using Deconflict.Hub.Http;
 using Deconflict.Hub.Intents;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Storage;
@@ -27,6 +28,9 @@ public static class TracksApi
             .WithSummary("Report positions of the caller's aircraft: a JSON array, or NDJSON (Content-Type: application/x-ndjson). 202 with accepted and rejected.")
             .AcceptsJson<IReadOnlyList<PositionReportSchema>>("application/json", "application/x-ndjson").Problems(StatusCodes.Status403Forbidden);
         group.MapGet("/", ListAsync).WithName("ListTracks").WithSummary("The live tracks the caller may see.");
+        group.MapGet("/history", HistoryAsync).WithName("TrackHistory")
+            .WithSummary("Recorded positions of the tracks the caller may see now: ?from=&to= (RFC 3339; default the last hour, at most 24 h), " +
+                "&interval_s= (at most one sample per track per interval), oldest first; 400 when the window holds more than 200000 samples.");
         return routes;
     }
 
@@ -97,7 +101,7 @@ public static class TracksApi
             }
         }
         var results = new UpsertResult[take.Count];
-        picture.Store.UpsertAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(take), caller.PartyId, results);
+        picture.Upsert(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(take), caller.PartyId, results);
         var accepted = new List<PositionReport>(take.Count);
         for (var k = 0; k < take.Count; k++)
         {
@@ -133,6 +137,44 @@ public static class TracksApi
     }
 
     internal static string UtcTime(double unixS) => UtcTimeConverter.Format(DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(unixS * 1000)));
+
+    /// <summary>Most samples one history reply carries; a larger window must be narrowed or thinned.</summary>
+    public const int HistoryReplyLimit = 200_000;
+
+    private static async Task<Results<Ok<IReadOnlyList<TrackView>>, ValidationProblem>> HistoryAsync(string? from, string? to, double? interval_s, CallerParty caller,
+        LivePicture picture, NeedToKnow needToKnow, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var (f, t) = QueryWindow.Parse(from, to, errors);
+        if (interval_s is { } every && (!double.IsFinite(every) || every < 0 || every > 86_400))
+        {
+            errors["interval_s"] = ["Seconds from 0 to 86400."];
+        }
+        var toTime = t ?? picture.Clock.GetUtcNow();
+        var fromTime = f ?? toTime.AddHours(-1);
+        if (errors.Count == 0 && fromTime >= toTime)
+        {
+            errors["from"] = ["Must be before to (the default to is now)."];
+        }
+        if (errors.Count == 0 && toTime - fromTime > TimeSpan.FromHours(24))
+        {
+            errors["from"] = ["The window may span at most 24 hours."];
+        }
+        if (errors.Count > 0)
+        {
+            return QueryWindow.Invalid(errors);
+        }
+        var samples = await Exports.VisibleReads.TrackHistoryAsync(caller, picture, needToKnow, fromTime.ToUnixTimeMilliseconds() / 1000.0,
+            toTime.ToUnixTimeMilliseconds() / 1000.0, interval_s ?? 0, HistoryReplyLimit, ct).ConfigureAwait(false);
+        if (samples is null)
+        {
+            return QueryWindow.Invalid(new Dictionary<string, string[]>
+            {
+                ["interval_s"] = [$"The window holds more than {HistoryReplyLimit} samples: shorten it (from, to) or raise interval_s."],
+            });
+        }
+        return TypedResults.Ok<IReadOnlyList<TrackView>>([.. samples.Select(ToView)]);
+    }
 
     private static async Task<Ok<IReadOnlyList<TrackView>>> ListAsync(CallerParty caller, LivePicture picture, NeedToKnow needToKnow, IOptions<SurveillanceOptions> options, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ public sealed class ConsoleSpeedBench
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         var ct = cts.Token;
         await using var hub = await ConsoleHub.StartAsync(ct);
-        var (_, key, _) = await hub.CreatePartyAsync("bench", "coalition", ct);
+        var (party, key, _) = await hub.CreatePartyAsync("bench", "coalition", ct);
         using var client = hub.Client(key);
         var random = new Random(7);
         var start = DateTimeOffset.UtcNow;
@@ -92,10 +92,10 @@ public sealed class ConsoleSpeedBench
         {
             // Started in the page and polled, so a busy page cannot time out one DevTools call.
             await s.EvalAsync(
-                "window.__latency = null; void (async () => { const key = sessionStorage.getItem('deconflict.key'); const id = 'PROBE'; const lat = 35 + Math.random() * 0.01; " +
+                "window.__latency = null; void (async () => { const key = sessionStorage.getItem('deconflict.key'); const id = 'PROBE'; const k = ['track', '" + party + "', id].join('\\u001f'); const lat = 35 + Math.random() * 0.01; " +
                 "const t0 = performance.now(); await fetch('/api/v1/tracks', { method: 'POST', headers: { Authorization: 'Bearer ' + key, 'Content-Type': 'application/json' }, " +
                 "body: JSON.stringify([{ id, t: new Date().toISOString(), lat_deg: lat, lon_deg: 37.5, alt_ft: 20000, gs_kt: 300, trk_deg: 90, vs_fpm: 0 }]) }); " +
-                "while (performance.now() - t0 < 30000) { const tr = [...window.deconflict.picture.tracks.values()].find(x => x.id === id); " +
+                "while (performance.now() - t0 < 30000) { const tr = window.deconflict.picture.tracks.get(k); " +
                 "if (tr && tr.lat_deg === lat && Number(document.body.dataset.tracksRenderedAt) > t0) { await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); window.__latency = performance.now() - t0; return; } " +
                 "await new Promise(r => setTimeout(r, 5)); } window.__latency = -1; })()", ct);
             await browser.WaitForAsync("window.__latency !== null", TimeSpan.FromSeconds(90), ct);
