@@ -7,7 +7,7 @@ namespace Deconflict.Core.Utm;
 /// <summary>
 /// F3548 outlines as the hub's shapes: a polygon of great-circle edges (a closing vertex equal to the first is
 /// dropped) or a geodesic circle, each checked by the same rules as every other shape, plus a size limit; and the
-/// other way, a hub shape as an outline a USS understands (a corridor becomes the circle that bounds it).
+/// other way, a hub shape as outlines a USS understands (a corridor becomes one polygon per leg).
 /// </summary>
 public static class UtmShapes
 {
@@ -43,19 +43,19 @@ public static class UtmShapes
         return TooLarge(shape, maxRadiusM) is { } large ? (null, large) : (shape, null);
     }
 
-    /// <summary>The hub shape as a polygon or circle outline: polygons and circles as they are, a corridor as its bounding circle.</summary>
-    public static VolumeShape AsOutline(VolumeShape shape)
+    /// <summary>
+    /// The hub shape as outlines a USS understands: polygons and circles as they are, a corridor as one polygon per
+    /// leg (its stadium, <see cref="VolumeOutline"/>) whose union holds the corridor, a one-point corridor as a circle.
+    /// </summary>
+    public static IReadOnlyList<VolumeShape> AsOutlines(VolumeShape shape)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        if (shape is not CorridorShape corridor)
+        return shape switch
         {
-            return shape;
-        }
-        var prepared = PreparedShape.From(corridor);
-        var centre = prepared.CoreCentre.ToGeo();
-        // The core's cap holds every leg (arcs stay inside a cap holding their ends); the high ratio bounds metres per radian.
-        var reachM = prepared.CoreCapRad * PreparedShape.HighRatio * PreparedShape.SphereRadiusM;
-        return new CircleShape(centre, reachM + corridor.HalfWidthM);
+            CorridorShape { Path.Count: 1 } c => [new CircleShape(c.Path[0], c.HalfWidthM)],
+            CorridorShape c => [.. VolumeOutline.Rings(c, holding: true).Select(ring => (VolumeShape)new PolygonShape(ring))],
+            _ => [shape],
+        };
     }
 
     private static string? TooLarge(VolumeShape shape, double maxRadiusM)

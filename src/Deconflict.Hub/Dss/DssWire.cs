@@ -25,7 +25,7 @@ public static class DssWire
         ["format"] = "RFC3339",
     };
 
-    public static JsonObject Volume4D(UtmVolume v)
+    private static JsonObject Volume4D(UtmVolume v)
     {
         ArgumentNullException.ThrowIfNull(v);
         var volume = new JsonObject();
@@ -44,8 +44,10 @@ public static class DssWire
                     ["vertices"] = new JsonArray([.. p.Vertices.Select(x => (JsonNode)new JsonObject { ["lng"] = x.LonDeg, ["lat"] = x.LatDeg })]),
                 };
                 break;
-            case CorridorShape c:
-                return Volume4D(v with { Shape = UtmShapes.AsOutline(c) });
+            case null:
+                break;
+            default:
+                throw new ArgumentException($"{v.Shape.GetType().Name} has no F3548 outline: write it through Extents", nameof(v));
         }
         if (v.AltLowerM is { } lower)
         {
@@ -67,8 +69,12 @@ public static class DssWire
         return o;
     }
 
+    /// <summary>Volumes as F3548 Volume4Ds; a corridor becomes one volume per leg (<see cref="UtmShapes.AsOutlines"/>).</summary>
+    public static IEnumerable<JsonObject> Volumes4D(IEnumerable<UtmVolume> volumes) =>
+        volumes.SelectMany(v => v.Shape is null ? [Volume4D(v)] : UtmShapes.AsOutlines(v.Shape).Select(shape => Volume4D(v with { Shape = shape })));
+
     public static string Extents(IReadOnlyList<UtmVolume> volumes) =>
-        new JsonArray([.. volumes.Select(v => (JsonNode)Volume4D(v))]).ToJsonString();
+        new JsonArray([.. Volumes4D(volumes)]).ToJsonString();
 
     /// <summary>Reads back extents this class wrote (stored rows).</summary>
     public static IReadOnlyList<UtmVolume> ReadExtents(string json)

@@ -68,7 +68,7 @@ public sealed class HubIntentReferences(IHubStore store, DssState state, NeedToK
         ArgumentNullException.ThrowIfNull(h);
         var reference = Reference(h, baseUrl);
         reference["ovn"] = h.Ovn;
-        var volumes = DssViews.Array(h.Volumes.Select(DssWire.Volume4D));
+        var volumes = DssViews.Array(DssWire.Volumes4D(h.Volumes));
         var offNominal = h.Intent.State is IntentState.Nonconforming or IntentState.Contingent;
         return new JsonObject
         {
@@ -76,7 +76,7 @@ public sealed class HubIntentReferences(IHubStore store, DssState state, NeedToK
             ["details"] = new JsonObject
             {
                 ["volumes"] = h.Intent.State == IntentState.Contingent ? new JsonArray() : volumes,
-                ["off_nominal_volumes"] = offNominal ? DssViews.Array(h.Volumes.Select(DssWire.Volume4D)) : new JsonArray(),
+                ["off_nominal_volumes"] = offNominal ? DssViews.Array(DssWire.Volumes4D(h.Volumes)) : new JsonArray(),
                 ["priority"] = h.Intent.Priority,
             },
         };

@@ -74,14 +74,17 @@ public sealed class KmlTests : IDisposable
                 }
                 positions.Min(q => q.Alt).ShouldBe(v.AltLowerFt * 0.3048, 1e-6);
                 positions.Max(q => q.Alt).ShouldBe(v.AltUpperFt * 0.3048, 1e-6);
-                // Every drawn position lies on the shape's outline: within 1 m of radius or half-width from its core.
+                // No drawn position lies beyond the shape's outline: the radius or half-width from its core (a
+                // corridor's path sampled every 100 m), widened by at most the circumscribing factor.
                 var reach = v.Shape switch { CircleShape c => c.RadiusM, CorridorShape c => c.HalfWidthM, _ => 0 };
                 if (reach > 0)
                 {
+                    var samples = Sampled(core, 100);
+                    var slack = Math.Sqrt((reach * reach) + (50 * 50)) - reach + 1.0;
                     foreach (var (lon, lat, _) in positions.Skip(core.Count))
                     {
-                        var d = core.Min(c => Geodesic.Inverse(c, new GeoPoint(lat, lon)).DistanceM);
-                        d.ShouldBeLessThan(reach + 1.0, $"{intent.Id}: a drawn point beyond the outline");
+                        var d = samples.Min(c => Geodesic.Inverse(c, new GeoPoint(lat, lon)).DistanceM);
+                        d.ShouldBeLessThan((reach / Math.Cos(Math.PI / VolumeOutline.Steps)) + slack, $"{intent.Id}: a drawn point beyond the outline");
                     }
                 }
             }
@@ -233,5 +236,21 @@ public sealed class KmlTests : IDisposable
                 yield return p;
             }
         }
+    }
+
+    private static List<GeoPoint> Sampled(IReadOnlyList<GeoPoint> path, double stepM)
+    {
+        var points = new List<GeoPoint> { path[0] };
+        for (var i = 0; i + 1 < path.Count; i++)
+        {
+            var g = Geodesic.Inverse(path[i], path[i + 1]);
+            for (var k = 1; k * stepM < g.DistanceM; k++)
+            {
+                var d = Geodesic.Direct(path[i], g.Azimuth1Deg, k * stepM);
+                points.Add(new GeoPoint(d.LatDeg, d.LonDeg));
+            }
+            points.Add(path[i + 1]);
+        }
+        return points;
     }
 }

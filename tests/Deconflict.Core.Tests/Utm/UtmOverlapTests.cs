@@ -111,19 +111,55 @@ public sealed class UtmOverlapTests
     }
 
     [Fact]
-    public void A_corridor_as_an_outline_is_a_circle_holding_its_path_and_width()
+    public void A_corridor_as_outlines_is_one_polygon_per_leg_holding_every_point_of_the_corridor_and_hugging_it()
     {
-        Gen.Select(Point, Gen.Double[0, 360], Gen.Double[1_000, 100_000], Gen.Double[10, 5_000]).Sample(t =>
+        var gen = Gen.Select(Gen.Select(Gen.Double[-85, 85], Gen.Double[-180, 180], (lat, lon) => new GeoPoint(lat, lon)),
+            Gen.Select(Gen.Double[0, 360], Gen.Double[1_000, 80_000]).Array[1, 3], Gen.Double[10, 5_000], Gen.Double[0, 1], Gen.Double[0, 360], Gen.Double[0, 0.999]);
+        gen.Sample(t =>
         {
-            var (start, azimuth, length, halfWidth) = t;
-            var end = Geodesic.Direct(start, azimuth, length);
-            var corridor = new CorridorShape([start, new GeoPoint(end.LatDeg, end.LonDeg)], halfWidth);
-            var circle = (CircleShape)UtmShapes.AsOutline(corridor);
-            for (var f = 0.0; f <= 1.0; f += 0.25)
+            var (start, legs, halfWidth, along, azimuth, offset) = t;
+            var path = new List<GeoPoint> { start };
+            foreach (var (az, length) in legs)
             {
-                var p = Geodesic.Direct(start, azimuth, length * f);
-                Geodesic.Inverse(circle.Centre, new GeoPoint(p.LatDeg, p.LonDeg)).DistanceM.ShouldBeLessThanOrEqualTo(circle.RadiusM - halfWidth + 1);
+                var next = Geodesic.Direct(path[^1], az, length);
+                path.Add(new GeoPoint(next.LatDeg, next.LonDeg));
             }
-        }, iter: 200);
+            var outlines = UtmShapes.AsOutlines(new CorridorShape(path, halfWidth));
+            outlines.Count.ShouldBe(legs.Length);
+            outlines.ShouldAllBe(o => o is PolygonShape);
+
+            // A point of the corridor: along a leg, then up to the half-width away in any direction.
+            var leg = (int)(along * legs.Length) % legs.Length;
+            var between = Geodesic.Inverse(path[leg], path[leg + 1]);
+            var onPath = Geodesic.Direct(path[leg], between.Azimuth1Deg, between.DistanceM * ((along * legs.Length) - Math.Floor(along * legs.Length)));
+            var inside = Geodesic.Direct(new GeoPoint(onPath.LatDeg, onPath.LonDeg), azimuth, halfWidth * offset);
+            var probe = Volume(new CircleShape(new GeoPoint(inside.LatDeg, inside.LonDeg), 0.5));
+            outlines.Any(o => UtmOverlap.Intersects(Volume(o), probe)).ShouldBeTrue("a point of the corridor lies outside every outline");
+
+            // Every vertex of a leg's outline lies just outside the half-width from that leg (sampled every 500 m).
+            for (var i = 0; i < legs.Length; i++)
+            {
+                var g = Geodesic.Inverse(path[i], path[i + 1]);
+                var samples = Enumerable.Range(0, (int)(g.DistanceM / 500) + 2)
+                    .Select(k => Geodesic.Direct(path[i], g.Azimuth1Deg, Math.Min(g.DistanceM, k * 500.0)))
+                    .Select(d => new GeoPoint(d.LatDeg, d.LonDeg)).ToList();
+                foreach (var vertex in ((PolygonShape)outlines[i]).Vertices)
+                {
+                    var nearest = samples.Min(p => Geodesic.Inverse(p, vertex).DistanceM);
+                    nearest.ShouldBeGreaterThanOrEqualTo(halfWidth * 0.999 - 250);
+                    nearest.ShouldBeLessThanOrEqualTo(halfWidth * 1.001 + 250);
+                }
+            }
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void Polygons_and_circles_are_their_own_outlines_and_a_one_point_corridor_is_a_circle()
+    {
+        var circle = new CircleShape(new GeoPoint(35, 38), 500);
+        UtmShapes.AsOutlines(circle).ShouldBe([circle]);
+        var polygon = new PolygonShape([new GeoPoint(35, 38), new GeoPoint(35, 38.1), new GeoPoint(35.1, 38)]);
+        UtmShapes.AsOutlines(polygon).ShouldBe([polygon]);
+        UtmShapes.AsOutlines(new CorridorShape([new GeoPoint(35, 38)], 300)).ShouldBe([new CircleShape(new GeoPoint(35, 38), 300)]);
     }
 }

@@ -143,6 +143,39 @@ public abstract class HubPictureTests(DssHub hub)
         ended.GetProperty("subscriptions")[0].GetProperty("notification_index").GetInt32().ShouldBe(2);
     }
 
+    [Fact]
+    public async Task A_hub_corridor_reaches_a_uss_as_one_polygon_volume_per_leg_around_its_path()
+    {
+        var area = DssArea.New();
+        var (ussParty, ussHub) = await UssPartyAsync("pic-corr");
+        using var uss = hub.Uss(ussParty, S.StrategicCoordination);
+        var (ownerId, owner) = await hub.PartyAsync("corridor-owner");
+        var proposal = await (await owner.SendJsonAsync(HttpMethod.Post, "/api/v1/agreements",
+            $$$"""{"counterparty":"{{{ussParty}}}","sharing":{"proposer_to_counterparty":"full","counterparty_to_proposer":"none"}}""")).ShouldBeAsync(HttpStatusCode.Created);
+        await (await ussHub.PostAsync($"/api/v1/agreements/{proposal.GetProperty("id").GetString()}/accept", null)).ShouldBeAsync(HttpStatusCode.OK);
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var t1 = DateTimeOffset.UtcNow.AddMinutes(60).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var path = new[] { (area.Lng, area.Lat), (area.Lng + 0.2, area.Lat), (area.Lng + 0.2, area.Lat + 0.15) };
+        var corridor = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":["
+            + string.Join(",", path.Select(p => $"[{HubCalls.Inv(p.Item1)},{HubCalls.Inv(p.Item2)}]"))
+            + "]},\"properties\":{\"half_width_m\":1000,\"alt_lower_ft\":0,\"alt_upper_ft\":2000,\"time_start\":\"" + t0 + "\",\"time_end\":\"" + t1 + "\"}}]}";
+        var id = "COR-" + Guid.NewGuid().ToString("N")[..8];
+        await (await owner.PutIntentAsync(id, corridor)).ShouldBeAsync(HttpStatusCode.Created);
+
+        var details = (await (await uss.GetAsync($"/uss/v1/operational_intents/{HubIntentReferences.EntityIdOf(ownerId, id)}")).ShouldAnswerAsync(HttpStatusCode.OK))
+            .GetProperty("operational_intent").GetProperty("details").GetProperty("volumes").EnumerateArray().ToList();
+        details.Count.ShouldBe(2, "one volume per leg");
+        foreach (var (volume, leg) in details.Select((v, i) => (v, i)))
+        {
+            var vertices = volume.GetProperty("volume").GetProperty("outline_polygon").GetProperty("vertices").EnumerateArray()
+                .Select(v => new Deconflict.Core.Geodesy.GeoPoint(v.GetProperty("lat").GetDouble(), v.GetProperty("lng").GetDouble())).ToList();
+            // Each vertex is about the half-width from its leg: within 1.1 km of one of the leg's ends or its middle parts.
+            var (a, b) = (path[leg], path[leg + 1]);
+            var legPoints = Enumerable.Range(0, 41).Select(k => new Deconflict.Core.Geodesy.GeoPoint(a.Item2 + ((b.Item2 - a.Item2) * k / 40), a.Item1 + ((b.Item1 - a.Item1) * k / 40))).ToList();
+            vertices.ShouldAllBe(v => legPoints.Min(p => Deconflict.Core.Geodesy.Geodesic.Inverse(p, v).DistanceM) < 1_100);
+        }
+    }
+
     /// <summary>A hub party for a USS subject (created with <c>f3548_subject</c>), so that it also has an API key.</summary>
     private async Task<(string Id, HttpClient Hub)> UssPartyAsync(string prefix)
     {
