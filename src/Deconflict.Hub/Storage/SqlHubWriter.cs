@@ -200,9 +200,9 @@ internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, Aud
         else
         {
             await ExecuteAsync(
-            $"INSERT INTO events (seq, type, object_id, owner_party, parties_json, data_json, time){overriding} VALUES (@seq, @type, @o, @owner, @parties, @data, @time)",
-            ("@seq", seq), ("@type", type), ("@o", objectId), ("@owner", ownerParty), ("@parties", Sql.ToJsonList(parties)),
-            ("@data", dataJson), ("@time", now)).ConfigureAwait(false);
+                $"INSERT INTO events (seq, type, object_id, owner_party, parties_json, data_json, time){overriding} VALUES (@seq, @type, @o, @owner, @parties, @data, @time)",
+                ("@seq", seq), ("@type", type), ("@o", objectId), ("@owner", ownerParty), ("@parties", Sql.ToJsonList(parties)),
+                ("@data", dataJson), ("@time", now)).ConfigureAwait(false);
         }
         _tails = tails with { EventSequence = seq };
         Events.Add(new EventRecord(seq, type, objectId, ownerParty, parties, dataJson, now));
