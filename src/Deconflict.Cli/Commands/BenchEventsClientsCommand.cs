@@ -8,7 +8,7 @@ using System.Text;
 namespace Deconflict.Cli.Commands;
 
 /// <summary>
-/// The subscribers of <c>bench events</c> in a process of their own (hidden: started by the bench), so the measured
+/// The subscribers of <c>bench events</c> in a process of their own (started by that bench), so the measured
 /// latency is the hub's and not the clients' share of one process. Opens the streams, says <c>ready</c>, reports how
 /// many conflict frames arrived every 100 ms, and on <c>stop</c> (stdin) prints each arrival as
 /// <c>sequence ticks</c> (<see cref="Stopwatch"/> ticks: the monotonic clock the hub's process reads too) and <c>end</c>.
@@ -20,8 +20,7 @@ internal static class BenchEventsClientsCommand
         var url = new Option<string>("--url") { Required = true, Description = "The hub's base address." };
         var keys = new Option<string>("--keys") { Required = true, Description = "Comma-separated API keys; streams take them in turn." };
         var subscribers = new Option<int>("--subscribers") { DefaultValueFactory = _ => 1000, Description = "Event streams to open." };
-        var command = new Command("events-clients", "The subscriber side of 'bench events', in its own process.") { url, keys, subscribers };
-        command.Hidden = true;
+        var command = new Command("events-clients", "The subscriber side of 'bench events' in a process of its own (started by 'bench events'; prints arrival times).") { url, keys, subscribers };
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(subscribers);
