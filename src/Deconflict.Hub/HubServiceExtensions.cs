@@ -40,7 +40,7 @@ public static class HubServiceExtensions
         {
             var db = sp.GetRequiredService<IOptions<HubOptions>>().Value.Database;
             return PostgresHubStore.IsPostgres(db)
-                ? new NpgsqlDataSourceBuilder(PostgresHubStore.ToConnectionString(db!)).Build()
+                ? PostgresHubStore.CreateDataSource(db!)
                 : null!;
         });
         services.AddSingleton<IHubStore>(sp =>

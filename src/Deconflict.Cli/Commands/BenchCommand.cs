@@ -14,6 +14,7 @@ internal static class BenchCommand
         BenchReplayCommand.Create(),
         BenchHubCommand.Create(),
         BenchEventsCommand.Create(),
+        BenchEventsClientsCommand.Create(),
         BenchAuditCommand.Create(),
         BenchAsterixCommand.Create(),
     };

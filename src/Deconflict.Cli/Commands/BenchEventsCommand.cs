@@ -29,7 +29,8 @@ internal static class BenchEventsCommand
         var events = new Option<int>("--events") { Description = "Conflicts opened (one conflict event each, seen by half the streams).", DefaultValueFactory = _ => 200 };
         var rate = new Option<int>("--rate") { Description = "Conflicts opened per second.", DefaultValueFactory = _ => 20 };
         var db = new Option<string?>("--db") { Description = "PostgreSQL connection string (default: a temporary SQLite file)." };
-        var command = new Command("events", "Benchmark event fan-out: commit-to-delivery latency with N event-stream subscribers.") { subscribers, events, rate, db };
+        var inProcess = new Option<bool>("--clients-in-process") { Description = "Run the subscribers in the hub's process (default: a process of their own, so the figure is the hub's)." };
+        var command = new Command("events", "Benchmark event fan-out: commit-to-delivery latency with N event-stream subscribers.") { subscribers, events, rate, db, inProcess };
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(subscribers);
@@ -39,17 +40,18 @@ internal static class BenchEventsCommand
             {
                 throw new InputException("--subscribers must be 1..10000, --events 1..100000 and --rate 1..10000");
             }
-            var row = await RunAsync(n, count, perSecond, parse.GetValue(db), ct).ConfigureAwait(false);
+            var separate = !parse.GetValue(inProcess);
+            var row = await RunAsync(n, count, perSecond, parse.GetValue(db), separate, ct).ConfigureAwait(false);
             var table = new Table().AddColumns("subscribers", "store", "conflicts", "deliveries", "missing", "p50 ms", "p99 ms", "max ms");
             table.AddRow(row);
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"[grey]{Environment.ProcessorCount} cores; hub and subscribers in one process, loopback HTTP/1.1; latency from the event's hand-over to the streams after its commit to the end of its SSE frame at the subscriber.[/]");
+            AnsiConsole.MarkupLine($"[grey]{Environment.ProcessorCount} cores; {(separate ? "subscribers in a process of their own" : "hub and subscribers in one process")}, loopback HTTP/1.1; latency from the event's hand-over to the streams after its commit to the end of its SSE frame at the subscriber.[/]");
             return 0;
         });
         return command;
     }
 
-    private static async Task<string[]> RunAsync(int subscribers, int conflicts, int rate, string? db, CancellationToken ct)
+    private static async Task<string[]> RunAsync(int subscribers, int conflicts, int rate, string? db, bool separate, CancellationToken ct)
     {
         var data = Path.Combine(Path.GetTempPath(), "deconflict-bench-events-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(data);
@@ -61,6 +63,7 @@ internal static class BenchEventsCommand
         }
         var app = HubApplication.Build([.. args]);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Process? clients = null;
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
@@ -91,24 +94,45 @@ internal static class BenchEventsCommand
                 }
             }, CancellationToken.None);
 
-            var received = new ConcurrentBag<(long Seq, long At)>[subscribers];
+            var received = new ConcurrentQueue<(long Seq, long At)>();
             var streams = new List<Task>();
-            var connected = 0;
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            clients = separate ? StartClients(baseAddress, parties, subscribers) : null;
+            var childCount = 0L;
+            Task? childOutput = null;
+            await AnsiConsole.Status().StartAsync($"opening {subscribers:N0} event streams", async _ =>
             {
-                var task = progress.AddTask($"opening {subscribers:N0} event streams", maxValue: subscribers);
+                if (clients is not null)
+                {
+                    // The child says "ready" once every stream is open, then how many frames it has.
+                    while (await clients.StandardOutput.ReadLineAsync(ct).ConfigureAwait(false) is { } line && line != "ready")
+                    {
+                    }
+                    childOutput = Task.Run(async () =>
+                    {
+                        while (await clients.StandardOutput.ReadLineAsync(CancellationToken.None).ConfigureAwait(false) is { } line && line != "end")
+                        {
+                            if (line.StartsWith("received ", StringComparison.Ordinal))
+                            {
+                                Interlocked.Exchange(ref childCount, long.Parse(line.AsSpan(9), CultureInfo.InvariantCulture));
+                            }
+                            else if (line.Split(' ') is [var seq, var at])
+                            {
+                                received.Enqueue((long.Parse(seq, CultureInfo.InvariantCulture), long.Parse(at, CultureInfo.InvariantCulture)));
+                            }
+                        }
+                    }, CancellationToken.None);
+                    return;
+                }
                 for (var i = 0; i < subscribers; i++)
                 {
-                    received[i] = [];
                     var ready = new TaskCompletionSource();
-                    streams.Add(ReadStreamAsync(http, parties[i % Parties].Key, received[i], ready, stop.Token));
+                    streams.Add(BenchEventsClientsCommand.ReadStreamAsync(http, parties[i % Parties].Key, received, ready, stop.Token));
                     await ready.Task.WaitAsync(TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
-                    task.Value = ++connected;
                 }
             }).ConfigureAwait(false);
 
             // Conflicts alternate between parties 0/1 and 2/3: each event is for half the streams, filtered out by the rest.
-            var clients = parties.Select(p =>
+            var writers = parties.Select(p =>
             {
                 var c = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
                 c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", p.Key);
@@ -131,15 +155,15 @@ internal static class BenchEventsCommand
                         var pair = (k % 2) * 2;
                         var lat = -60 + (k / 100) * 0.5;
                         var lon = -170 + (k % 100) * 0.5;
-                        await PutAsync(clients[pair], $"EV-{run}-{k}-A", Intent(lat, lon, 0), ct).ConfigureAwait(false);
-                        await PutAsync(clients[pair + 1], $"EV-{run}-{k}-B", Intent(lat, lon, 4), ct).ConfigureAwait(false);
+                        await PutAsync(writers[pair], $"EV-{run}-{k}-A", Intent(lat, lon, 0), ct).ConfigureAwait(false);
+                        await PutAsync(writers[pair + 1], $"EV-{run}-{k}-B", Intent(lat, lon, 4), ct).ConfigureAwait(false);
                         task.Value = k + 1;
                     }
                 }).ConfigureAwait(false);
             }
             finally
             {
-                foreach (var c in clients)
+                foreach (var c in writers)
                 {
                     c.Dispose();
                 }
@@ -149,22 +173,27 @@ internal static class BenchEventsCommand
             var ofFirstPair = Enumerable.Range(0, subscribers).Count(i => i % Parties < 2);
             var expected = (long)(conflicts + 1) / 2 * ofFirstPair + (long)conflicts / 2 * (subscribers - ofFirstPair);
             var deadline = Stopwatch.StartNew();
-            while (received.Sum(r => (long)r.Count) < expected && deadline.Elapsed < TimeSpan.FromSeconds(30))
+            long Received() => clients is null ? received.Count : Interlocked.Read(ref childCount);
+            while (Received() < expected && deadline.Elapsed < TimeSpan.FromSeconds(30))
             {
                 await Task.Delay(100, ct).ConfigureAwait(false);
+            }
+            if (clients is not null)
+            {
+                await clients.StandardInput.WriteLineAsync("stop".AsMemory(), ct).ConfigureAwait(false);
+                await clients.StandardInput.FlushAsync(ct).ConfigureAwait(false);
+                await childOutput!.WaitAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+                await clients.WaitForExitAsync(ct).ConfigureAwait(false);
             }
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(streams.Append(recorder).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
 
             var latencies = new List<double>();
-            foreach (var bag in received)
+            foreach (var (seq, at) in received)
             {
-                foreach (var (seq, at) in bag)
+                if (published.TryGetValue(seq, out var sent))
                 {
-                    if (published.TryGetValue(seq, out var sent))
-                    {
-                        latencies.Add(Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
-                    }
+                    latencies.Add(Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
                 }
             }
             latencies.Sort();
@@ -180,56 +209,32 @@ internal static class BenchEventsCommand
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
+            if (clients is { HasExited: false })
+            {
+                clients.Kill(entireProcessTree: true);
+            }
+            clients?.Dispose();
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
             Directory.Delete(data, recursive: true);
         }
     }
 
-    /// <summary>Reads one event stream until cancelled, stamping each conflict frame when its closing blank line arrives.</summary>
-    private static async Task ReadStreamAsync(HttpClient http, string key, ConcurrentBag<(long, long)> received, TaskCompletionSource ready, CancellationToken ct)
+    /// <summary>This program again as <c>bench events-clients</c>, holding the streams in its own process.</summary>
+    private static Process StartClients(Uri hub, List<(string Id, string Key)> parties, int subscribers)
     {
-        try
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("The program's path is not known.");
+        var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // Run through the dotnet host (dotnet deconflict.dll): the assembly comes first.
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-            using var reader = new StreamReader(body, Encoding.UTF8);
-            long id = 0;
-            var type = "";
-            while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
-            {
-                if (line.StartsWith(": connected", StringComparison.Ordinal))
-                {
-                    ready.TrySetResult();
-                }
-                else if (line.StartsWith("id: ", StringComparison.Ordinal))
-                {
-                    id = long.Parse(line.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture);
-                }
-                else if (line.StartsWith("event: ", StringComparison.Ordinal))
-                {
-                    type = line[7..];
-                }
-                else if (line.Length == 0)
-                {
-                    if (type == "conflict")
-                    {
-                        received.Add((id, Stopwatch.GetTimestamp()));
-                    }
-                    type = "";
-                }
-            }
+            info.ArgumentList.Add(typeof(BenchEventsCommand).Assembly.Location);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        foreach (var arg in new[] { "bench", "events-clients", "--url", hub.ToString(), "--keys", string.Join(",", parties.Select(p => p.Key)), "--subscribers", subscribers.ToString(CultureInfo.InvariantCulture) })
         {
+            info.ArgumentList.Add(arg);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException)
-        {
-            ready.TrySetException(e);
-        }
+        return Process.Start(info) ?? throw new InvalidOperationException("The subscriber process did not start.");
     }
 
     private static async Task AgreeAsync(HttpClient http, (string Id, string Key) proposer, (string Id, string Key) counterparty, CancellationToken ct)

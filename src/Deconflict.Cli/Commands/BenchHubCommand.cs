@@ -8,6 +8,7 @@ using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic;
 using Deconflict.Hub;
 using Deconflict.Hub.Intents;
+using Deconflict.Hub.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -39,7 +40,7 @@ internal static class BenchHubCommand
             {
                 throw new InputException("--requests must be 1..100000 and --concurrency 1..256");
             }
-            var table = new Table().AddColumns("stored", "store", "reqs", "conc", "intents/s", "p50 ms", "p99 ms", "max ms", "import s");
+            var table = new Table().AddColumns("stored", "store", "reqs", "conc", "intents/s", "p50 ms", "p99 ms", "max ms", "import s", "writes/commit", "trips/write");
             foreach (var count in counts)
             {
                 var row = await RunAsync(count, n, c, parse.GetValue(db), ct).ConfigureAwait(false);
@@ -93,6 +94,8 @@ internal static class BenchHubCommand
             {
                 await PutAsync(http, $"WARM-{run}-{i}", bodies[i], ct).ConfigureAwait(false);
             }
+            var store = (SqlHubStore)app.Services.GetRequiredService<IHubStore>();
+            var (commits0, trips0) = (store.WriteCommits, store.WriteRoundTrips);
             var latencies = new double[requests];
             var next = -1;
             var clock = Stopwatch.StartNew();
@@ -108,6 +111,8 @@ internal static class BenchHubCommand
             }).ToList();
             await Task.WhenAll(workers).ConfigureAwait(false);
             var elapsed = clock.Elapsed.TotalSeconds;
+            var commits = Math.Max(1, store.WriteCommits - commits0);
+            var trips = store.WriteRoundTrips - trips0;
             Array.Sort(latencies);
             string Ms(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
             return
@@ -116,6 +121,8 @@ internal static class BenchHubCommand
                 concurrency.ToString(CultureInfo.InvariantCulture), (requests / elapsed).ToString("F0", CultureInfo.InvariantCulture),
                 Ms(latencies[requests / 2]), Ms(latencies[(int)Math.Min(requests - 1, Math.Ceiling(requests * 0.99) - 1)]), Ms(latencies[^1]),
                 seeded.ToString("F1", CultureInfo.InvariantCulture),
+                ((double)requests / commits).ToString("F1", CultureInfo.InvariantCulture),
+                ((double)trips / requests).ToString("F1", CultureInfo.InvariantCulture),
             ];
         }
         finally

@@ -13,6 +13,7 @@ namespace Deconflict.Hub.Events;
 public sealed class EventDelivery(EventRecord record, ConflictObjectsSnapshot conflictObjects)
 {
     private readonly ConcurrentDictionary<string, byte[]> _frames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _visible = new(StringComparer.Ordinal);
     private readonly Lazy<ConflictView?> _conflict = new(() => Parse(record));
 
     public EventRecord Record { get; } = record;
@@ -29,6 +30,10 @@ public sealed class EventDelivery(EventRecord record, ConflictObjectsSnapshot co
     /// <summary>The SSE frame for <paramref name="reader"/> in UTF-8 (empty when it may not see the event), rendered once per reader.</summary>
     public byte[] FrameFor(string reader, Func<EventDelivery, string, string> render) =>
         _frames.GetOrAdd(reader, static (r, state) => System.Text.Encoding.UTF8.GetBytes(state.render(state.self, r)), (self: this, render));
+
+    /// <summary>Whether <paramref name="reader"/> may see the event, decided once per reader.</summary>
+    public bool VisibleTo(string reader, Func<EventDelivery, string, bool> canSee) =>
+        _visible.GetOrAdd(reader, static (r, state) => state.canSee(state.self, r), (self: this, canSee));
 
     private static ConflictView? Parse(EventRecord e) =>
         e.Type == "conflict" ? JsonSerializer.Deserialize<ConflictView>(e.DataJson, HubJson.Options) : null;

@@ -14,6 +14,13 @@ namespace Deconflict.Hub.Events;
 /// </summary>
 public sealed class EventFrames(NeedToKnow needToKnow, AgreementBook book)
 {
+    /// <summary>Whether <paramref name="reader"/> may see the event (the first step of <see cref="Render"/>, without rendering).</summary>
+    public bool CanSee(EventDelivery delivery, string reader)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return needToKnow.CanSeeEvent(reader, delivery.Record, delivery.ConflictObjects.For(reader));
+    }
+
     /// <summary>The frame, or "" when <paramref name="reader"/> may not see the event.</summary>
     public string Render(EventDelivery delivery, string reader)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.Auth;
@@ -40,7 +41,8 @@ public static class EventsApi
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Accel-Buffering"] = "no";
-        using var subscription = events.SubscribeStream();
+        // Only what this caller may see is queued for its stream: the others' events never wake it.
+        using var subscription = events.SubscribeStream(wants: d => d.VisibleTo(caller.Id, frames.CanSee));
         var stream = new ViewerStream(caller.Id, frames, events, response);
         try
         {
@@ -82,9 +84,28 @@ public static class EventsApi
             last = newest;
         }
         await response.Body.FlushAsync(ct).ConfigureAwait(false);
+        // One heartbeat timer per stream, re-armed after each wake-up rather than made anew for every event.
+        var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
+        {
+            await FollowAsync(response, subscription, stream, store, options, last, wait, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            wait.Dispose();
+        }
+    }
+
+    private static async Task FollowAsync(HttpResponse response, StreamSubscription subscription, ViewerStream stream, IHubStore store, HubOptions options,
+        long last, CancellationTokenSource wait, CancellationToken ct)
+    {
         while (!ct.IsCancellationRequested)
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            if (!wait.TryReset())
+            {
+                wait.Dispose();
+                wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            }
             wait.CancelAfter(Heartbeat);
             bool ready;
             try
@@ -116,7 +137,7 @@ public static class EventsApi
                 {
                     continue;
                 }
-                wrote |= await stream.WriteAsync(e, ct).ConfigureAwait(false);
+                wrote |= stream.Write(e);
                 if (e.Record.Sequence != 0)
                 {
                     last = e.Record.Sequence;
@@ -153,9 +174,11 @@ public static class EventsApi
             var batch = await store.ReadEventsAsync(last, Math.Min(500, limit - sent), ct).ConfigureAwait(false);
             foreach (var e in batch)
             {
-                await stream.WriteReplayedAsync(e, ct).ConfigureAwait(false);
+                stream.WriteReplayed(e);
                 last = e.Sequence;
             }
+            // Flushed per read batch, so a long replay is never held in memory whole.
+            await stream.FlushAsync(ct).ConfigureAwait(false);
             sent += batch.Count;
             if (batch.Count < 500)
             {
@@ -172,17 +195,20 @@ public static class EventsApi
     private sealed class ViewerStream(string viewer, EventFrames frames, HubEvents events, HttpResponse response)
     {
         /// <summary>Writes the event's frame for this viewer; false when the viewer may not see it.</summary>
-        public async Task<bool> WriteAsync(EventDelivery e, CancellationToken ct)
+        public bool Write(EventDelivery e)
         {
             var frame = e.FrameFor(viewer, frames.Render);
             if (frame.Length == 0)
             {
                 return false;
             }
-            await response.Body.WriteAsync(frame, ct).ConfigureAwait(false);
+            // Copied into the response's pipe; the caller flushes once for all the events it had queued.
+            response.BodyWriter.Write(frame);
             return true;
         }
 
-        public Task WriteReplayedAsync(EventRecord e, CancellationToken ct) => WriteAsync(new EventDelivery(e, events.OpenConflicts.Current), ct);
+        public async Task FlushAsync(CancellationToken ct) => await response.Body.FlushAsync(ct).ConfigureAwait(false);
+
+        public bool WriteReplayed(EventRecord e) => Write(new EventDelivery(e, events.OpenConflicts.Current));
     }
 }

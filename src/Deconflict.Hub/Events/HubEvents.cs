@@ -76,10 +76,13 @@ public sealed class HubEvents(OpenConflictObjects openConflicts)
         return subscription;
     }
 
-    /// <summary>Every event prepared for an event stream (<see cref="EventDelivery"/>).</summary>
-    public StreamSubscription SubscribeStream(int capacity = 4096)
+    /// <summary>
+    /// Every event prepared for an event stream (<see cref="EventDelivery"/>), or only those <paramref name="wants"/>
+    /// accepts (decided on the publisher's thread: keep it cheap, e.g. <see cref="EventDelivery.VisibleTo"/>).
+    /// </summary>
+    public StreamSubscription SubscribeStream(int capacity = 4096, Func<EventDelivery, bool>? wants = null)
     {
-        var subscription = new StreamSubscription(this, capacity);
+        var subscription = new StreamSubscription(this, capacity, wants);
         lock (_gate)
         {
             _streams = [.. _streams, subscription];

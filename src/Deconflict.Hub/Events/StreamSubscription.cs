@@ -4,17 +4,20 @@ namespace Deconflict.Hub.Events;
 
 /// <summary>
 /// One event stream's bounded queue of prepared events; when it overflows the stream is marked lagged (it catches up
-/// from the store) instead of blocking the publisher.
+/// from the store) instead of blocking the publisher. With a filter, only the events its reader may see are queued:
+/// a stream is woken only for what it will send.
 /// </summary>
 public sealed class StreamSubscription : IDisposable
 {
     private readonly HubEvents _owner;
     private readonly Channel<EventDelivery> _channel;
+    private readonly Func<EventDelivery, bool>? _wants;
     private int _lagged;
 
-    internal StreamSubscription(HubEvents owner, int capacity)
+    internal StreamSubscription(HubEvents owner, int capacity, Func<EventDelivery, bool>? wants)
     {
         _owner = owner;
+        _wants = wants;
         _channel = Channel.CreateBounded<EventDelivery>(new BoundedChannelOptions(capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -30,6 +33,10 @@ public sealed class StreamSubscription : IDisposable
 
     internal void Offer(EventDelivery e)
     {
+        if (_wants is not null && !_wants(e))
+        {
+            return;
+        }
         if (!_channel.Writer.TryWrite(e))
         {
             Interlocked.Exchange(ref _lagged, 1);

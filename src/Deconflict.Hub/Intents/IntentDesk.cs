@@ -63,7 +63,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(candidate);
-        return store.WriteAsync(w => PutInAsync(w, caller, candidate, ifMatch, null, ct), ct);
+        return store.WriteGroupableAsync(w => PutInAsync(w, caller, candidate, ifMatch, null, ct), ct);
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         {
             return new StrategicAnswer([], false, wait);
         }
-        var found = Index.FindConflicts(candidate, BuffersFor);
+        var found = FindConflicts(w, candidate);
         var blocked = nominal && found.Any(blocks);
         await probes.RecordAsync(w, window, candidate, found, blocked).ConfigureAwait(false);
         return new StrategicAnswer(found, blocked, null);
@@ -143,7 +143,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
     public Task<IntentOutcome> ChangeStateAsync(CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return store.WriteAsync(w => ChangeStateInAsync(w, caller, id, to, ifMatch, ct), ct);
+        return store.WriteGroupableAsync(w => ChangeStateInAsync(w, caller, id, to, ifMatch, ct), ct);
     }
 
     /// <summary><see cref="ChangeStateAsync"/> inside a write already open.</summary>
@@ -170,7 +170,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
                 return Illegal(from, to);
             }
             var next = FromRecord(existing) with { State = to, Version = existing.Version + 1 };
-            var found = to == IntentState.Ended ? [] : Index.FindConflicts(next, BuffersFor);
+            var found = to == IntentState.Ended ? [] : FindConflicts(w, next);
             var action = to == IntentState.Ended ? "intent.end" : "intent.state";
             var (written, receipt) = await SaveAsync(w, next, found, action, reads!.OpenConflicts).ConfigureAwait(false);
             return new IntentOutcome(to == IntentState.Ended ? IntentOutcomeKind.Ended : IntentOutcomeKind.Changed, written, Receipt: receipt);
@@ -199,7 +199,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
                     continue;
                 }
                 var before = await w.OpenConflictsWithObjectAsync(StrategicConflictSync.Kind, StrategicConflictSync.Ref(intent.Party, intent.Id)).ConfigureAwait(false);
-                var refs = await StrategicConflictSync.ReconcileAsync(w, intent, Index.FindConflicts(intent, BuffersFor), book).ConfigureAwait(false);
+                var refs = await StrategicConflictSync.ReconcileAsync(w, intent, FindConflicts(w, intent), book).ConfigureAwait(false);
                 if (before.Count != refs.Count || !before.Select(c => c.Id).Order(StringComparer.Ordinal).SequenceEqual(refs.Select(x => x.ConflictId!).Order(StringComparer.Ordinal)))
                 {
                     await w.AppendAuditAsync(actor, "intent.recheck", "intent", intent.Id, [party],
@@ -212,67 +212,11 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
     /// <summary>
     /// Stores many new intents of their owners (bulk load, e.g. for benchmarks or migrations from another system),
     /// one transaction per batch of <paramref name="batchSize"/>, through the same check, conflict, event and audit path
-    /// as PUT (one audit entry per intent) but without preconditions; an intent whose (party, id) is stored, or comes
-    /// again later in the list, or that a blocking conflict refuses, is skipped. Which ones are stored is read once per
-    /// batch inside its transaction.
+    /// as PUT (one audit entry per intent) but without preconditions; rows go by <c>COPY</c> on PostgreSQL. See
+    /// <see cref="IntentImport"/>.
     /// </summary>
-    public async Task<int> ImportAsync(IReadOnlyList<OperationalIntent> intents, int batchSize, IProgress<int>? progress, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(intents);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var stored = 0;
-        var seen = new HashSet<(string Party, string Id)>();
-        for (var i = 0; i < intents.Count; i += batchSize)
-        {
-            var batch = new List<OperationalIntent>();
-            foreach (var intent in intents.Skip(i).Take(batchSize))
-            {
-                // A duplicate within the import is the same (party, id) again: only its first occurrence is a candidate.
-                if (seen.Add((intent.Party, intent.Id)))
-                {
-                    batch.Add(intent);
-                }
-            }
-            var staged = new List<OperationalIntent>();
-            try
-            {
-                stored += await store.WriteAsync(async w =>
-                {
-                    var existing = await w.ExistingIntentsAsync([.. batch.Select(x => (x.Party, x.Id))]).ConfigureAwait(false);
-                    foreach (var intent in batch)
-                    {
-                        if (existing.Contains((intent.Party, intent.Id)))
-                        {
-                            continue;
-                        }
-                        var next = intent with { Version = 1, State = IntentState.Accepted };
-                        var found = Index.FindConflicts(next, BuffersFor);
-                        if (found.Any(c => c.Blocking))
-                        {
-                            continue;
-                        }
-                        // Never stored, so in no stored conflict yet.
-                        await SaveAsync(w, next, found, "intent.create", []).ConfigureAwait(false);
-                        // Later intents of the batch are checked against earlier ones.
-                        Index.Upsert(next);
-                        staged.Add(next);
-                    }
-                    return staged.Count;
-                }, ct).ConfigureAwait(false);
-            }
-            catch
-            {
-                // The batch did not commit: the index must not keep what the store does not have.
-                foreach (var intent in staged)
-                {
-                    Index.Remove(intent.Party, intent.Id);
-                }
-                throw;
-            }
-            progress?.Report(Math.Min(i + batchSize, intents.Count));
-        }
-        return stored;
-    }
+    public Task<int> ImportAsync(IReadOnlyList<OperationalIntent> intents, int batchSize, IProgress<int>? progress, CancellationToken ct) =>
+        IntentImport.RunAsync(this, store, intents, batchSize, progress, ct);
 
     /// <summary>
     /// A conflict answer as <paramref name="reader"/> may read it: the other intent's id only when its owner shares
@@ -289,7 +233,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         return c with { IntentId = null, Party = stored ? c.Party : null };
     }
 
-    private async Task<(IntentWritten Written, string Receipt)> SaveAsync(IHubWriter w, OperationalIntent next, IReadOnlyList<StrategicConflict> found, string action,
+    internal async Task<(IntentWritten Written, string Receipt)> SaveAsync(IHubWriter w, OperationalIntent next, IReadOnlyList<StrategicConflict> found, string action,
         IReadOnlyList<ConflictRecord> open)
     {
         var geojson = IntentGeoJson.Write(next);
@@ -300,9 +244,14 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         var summary = new IntentSummary(next.Id, next.Party, next.State.ToString(), next.Version, next.Priority, b.TimeStart, b.TimeEnd);
         await w.AppendEventAsync("intent", next.Id, next.Party, [], HubJson.Serialize(summary)).ConfigureAwait(false);
         var receipt = await w.AppendAuditAsync(next.Party, action, "intent", next.Id, [next.Party], geojson).ConfigureAwait(false);
+        w.Shared(() => new StagedIntents()).Put(next);
         w.AfterCommit(() => Index.Upsert(next));
         return (new IntentWritten(next.Id, next.Party, next.Version, next.State.ToString(), next.Priority, [.. refs.Select(r => Disclosed(next.Party, r, stored: true))]), receipt);
     }
+
+    /// <summary>The strategic check inside a write: against the committed index as the write's transaction has changed it.</summary>
+    internal IReadOnlyList<StrategicConflict> FindConflicts(IHubWriter w, OperationalIntent candidate) =>
+        w.Shared(() => new StagedIntents()).FindConflicts(Index, candidate, BuffersFor);
 
     private static IntentOutcome? Precondition(IntentRecord existing, string? ifMatch, bool required)
     {

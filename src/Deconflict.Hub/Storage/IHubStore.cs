@@ -22,6 +22,15 @@ public interface IHubStore
     /// <summary>Runs <paramref name="work"/> in one transaction, serialised with every other write.</summary>
     Task<T> WriteAsync<T>(Func<IHubWriter, Task<T>> work, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="WriteAsync{T}"/> for a write that may share its transaction with other groupable writes waiting
+    /// next to it (group commit: one commit for several). Each is run in order with its own writer, events, audit
+    /// entry and receipt; in-memory changes still follow only the commit, so a write must find what earlier writes of
+    /// its transaction changed through <see cref="IHubWriter.Shared{TState}"/>. When any of them fails, the
+    /// transaction is rolled back and each is run again on its own, so one failure loses no other write.
+    /// </summary>
+    Task<T> WriteGroupableAsync<T>(Func<IHubWriter, Task<T>> work, CancellationToken cancellationToken);
+
     /// <summary>Opens a connection for read queries written by other parts of the hub (portable SQL, <c>@name</c> parameters).</summary>
     Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken);
 

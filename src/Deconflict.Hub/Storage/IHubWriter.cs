@@ -17,10 +17,25 @@ public interface IHubWriter
     void AfterCommit(Action action);
 
     /// <summary>
+    /// State of the transaction shared by the writes committed in it (one, or several groupable ones, see
+    /// <see cref="IHubStore.WriteGroupableAsync{T}"/>), created on first use and dropped with the transaction: what a
+    /// write changed that a later write of the same transaction must see before the in-memory state follows.
+    /// </summary>
+    TState Shared<TState>(Func<TState> create)
+        where TState : class;
+
+    /// <summary>
     /// A command enlisted in the transaction, for tables added by other parts of the hub (<c>@name</c> parameters);
     /// it runs asynchronously, after the changes made before it.
     /// </summary>
     DbCommand CreateCommand(string sql);
+
+    /// <summary>
+    /// For a bulk import: from now on in this write every intent written is new (its (party, id) was found unstored
+    /// inside this write), and the rows of intents, events and audit entries are streamed by binary <c>COPY</c> where
+    /// the database has it (PostgreSQL), ahead of the write's other held-back statements; elsewhere nothing changes.
+    /// </summary>
+    void UseBulkInsert();
 
     Task InsertPartyAsync(PartyRecord party);
 

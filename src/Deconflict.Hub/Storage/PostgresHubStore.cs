@@ -21,7 +21,24 @@ public sealed class PostgresHubStore(NpgsqlDataSource dataSource, HubEvents even
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return WriteConnection.Batched(connection,
-            [new Statement("BEGIN ISOLATION LEVEL READ COMMITTED"), Statement.Read("SELECT pg_advisory_xact_lock(5080002)")], roundTrip);
+            [new Statement("BEGIN ISOLATION LEVEL READ COMMITTED"), Statement.Read("SELECT pg_advisory_xact_lock(5080002)")], roundTrip,
+            PostgresCopy.WriteAsync);
+    }
+
+    /// <summary>
+    /// The data source of a <c>--db</c> value. Statements are prepared automatically once used twice (unless the
+    /// connection string sets <c>Max Auto Prepare</c>): a write sends the same dozen statements every time, and a
+    /// prepared one skips the server's parse and plan.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string database)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ToConnectionString(database));
+        if (!builder.ContainsKey("Max Auto Prepare") && !builder.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
 
     /// <summary>Turns <c>postgres://user:password@host:port/db?sslmode=...</c> into an Npgsql connection string; others pass through.</summary>

@@ -12,6 +12,7 @@ namespace Deconflict.Hub.Storage;
 public abstract class SqlHubStore : IHubStore
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Queue<QueuedWrite> _queue = new();
     private readonly HubEvents _events;
     private readonly AuditTrail _audit;
     private readonly TimeProvider _clock;
@@ -63,42 +64,173 @@ public abstract class SqlHubStore : IHubStore
         }
     }
 
-    public async Task<T> WriteAsync<T>(Func<IHubWriter, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<IHubWriter, Task<T>> work, CancellationToken cancellationToken) =>
+        EnqueueAsync(work, groupable: false, cancellationToken);
+
+    public Task<T> WriteGroupableAsync<T>(Func<IHubWriter, Task<T>> work, CancellationToken cancellationToken) =>
+        EnqueueAsync(work, groupable: true, cancellationToken);
+
+    /// <summary>Most groupable writes committed in one transaction.</summary>
+    internal const int MaxGroup = 16;
+
+    /// <summary>Transactions committed by writes so far (a group of writes committed together counts one).</summary>
+    public long WriteCommits => Interlocked.Read(ref _writeCommits);
+
+    private long _writeCommits;
+
+    /// <summary>Writes waiting for the writer (for tests that line writes up behind a held one).</summary>
+    internal int QueuedWrites
+    {
+        get
+        {
+            lock (_queue)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    private async Task<T> EnqueueAsync<T>(Func<IHubWriter, Task<T>> work, bool groupable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        // Writes are serialised: the strategic check, the audit chain and the event sequence need one order.
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var write = new QueuedWrite<T>(work, groupable, cancellationToken);
+        lock (_queue)
+        {
+            _queue.Enqueue(write);
+        }
         try
         {
-            await using var db = await BeginWriteAsync(() => Interlocked.Increment(ref _writeRoundTrips), cancellationToken).ConfigureAwait(false);
-            var writer = new SqlHubWriter(db, Dialect, _audit, _clock.GetUtcNow(), _tails);
-            // Until this write has committed, the cached tails are not trusted (a failure may leave them ahead).
-            _tails = null;
-            T result;
-            try
+            // Writes are serialised: the strategic check, the audit chain and the event sequence need one order.
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!write.TryAbandon())
+        {
+            // The writer took it already (committed with an earlier write's group, or running): its outcome follows.
+            return await write.Outcome.ConfigureAwait(false);
+        }
+        try
+        {
+            // Whoever holds the lock runs the queue in order until its own write is done (another holder may have done it).
+            while (!write.IsCompleted)
             {
-                result = await work(writer).ConfigureAwait(false);
-                await db.CommitAsync().ConfigureAwait(false);
+                await RunNextAsync().ConfigureAwait(false);
             }
-            catch
-            {
-                await db.RollbackAsync().ConfigureAwait(false);
-                throw;
-            }
-            _tails = writer.Tails;
-            foreach (var action in writer.CommitActions)
-            {
-                action();
-            }
-            foreach (var e in writer.Events)
-            {
-                _events.Publish(e);
-            }
-            return result;
         }
         finally
         {
             _writeGate.Release();
+        }
+        return await write.Outcome.ConfigureAwait(false);
+    }
+
+    /// <summary>The oldest waiting write alone, or it with the groupable writes queued right after it.</summary>
+    private async Task RunNextAsync()
+    {
+        var group = new List<QueuedWrite>();
+        lock (_queue)
+        {
+            while (_queue.TryPeek(out var next) && group.Count < MaxGroup
+                && (group.Count == 0 || (next.Groupable && group[0].Groupable)))
+            {
+                _queue.Dequeue();
+                if (next.TryClaim())
+                {
+                    group.Add(next);
+                }
+            }
+        }
+        if (group.Count == 0)
+        {
+            throw new InvalidOperationException("The write queue is empty while a write waits for its outcome.");
+        }
+        if (group.Count > 1)
+        {
+            List<SqlHubWriter>? writers = null;
+            try
+            {
+                writers = await TransactAsync(group).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Nothing of the group was committed or applied: each write is run again on its own below.
+            }
+            if (writers is not null)
+            {
+                Apply(group, writers);
+                return;
+            }
+        }
+        foreach (var write in group)
+        {
+            List<SqlHubWriter> writers;
+            try
+            {
+                writers = await TransactAsync([write]).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                write.Fail(e);
+                continue;
+            }
+            Apply([write], writers);
+        }
+    }
+
+    /// <summary>
+    /// One transaction for <paramref name="group"/>, in order, each write with its own writer (its time, events, audit
+    /// entry and receipt) chaining from the one before. Throws, with everything rolled back, when any write fails.
+    /// </summary>
+    private async Task<List<SqlHubWriter>> TransactAsync(List<QueuedWrite> group)
+    {
+        await using var db = await BeginWriteAsync(() => Interlocked.Increment(ref _writeRoundTrips), group[0].CancellationToken).ConfigureAwait(false);
+        // Until this write has committed, the cached tails are not trusted (a failure may leave them ahead).
+        var tails = _tails;
+        _tails = null;
+        var shared = new Dictionary<Type, object>();
+        var writers = new List<SqlHubWriter>(group.Count);
+        try
+        {
+            foreach (var write in group)
+            {
+                write.CancellationToken.ThrowIfCancellationRequested();
+                var writer = new SqlHubWriter(db, Dialect, _audit, _clock.GetUtcNow(), tails, shared);
+                await write.RunAsync(writer).ConfigureAwait(false);
+                tails = writer.Tails;
+                writers.Add(writer);
+            }
+            await db.CommitAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await db.RollbackAsync().ConfigureAwait(false);
+            throw;
+        }
+        Interlocked.Increment(ref _writeCommits);
+        _tails = tails;
+        return writers;
+    }
+
+    /// <summary>After the commit: each write's in-memory changes and events, in order, then its reply (never run again).</summary>
+    private void Apply(List<QueuedWrite> group, List<SqlHubWriter> writers)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            try
+            {
+                foreach (var action in writers[i].CommitActions)
+                {
+                    action();
+                }
+                foreach (var e in writers[i].Events)
+                {
+                    _events.Publish(e);
+                }
+                group[i].Complete();
+            }
+            catch (Exception e)
+            {
+                group[i].Fail(e);
+            }
         }
     }
 

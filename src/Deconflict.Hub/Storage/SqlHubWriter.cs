@@ -8,10 +8,12 @@ namespace Deconflict.Hub.Storage;
 /// <see cref="WriteConnection"/> until a read or the commit; the audit tail and the event sequence come from the
 /// store's <see cref="WriteTails"/> (read once inside the transaction when not known).
 /// </summary>
-internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, AuditTrail audit, DateTimeOffset now, WriteTails? tails)
+internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, AuditTrail audit, DateTimeOffset now, WriteTails? tails,
+    Dictionary<Type, object> shared)
     : IHubWriter
 {
     private WriteTails? _tails = tails;
+    private bool _bulk;
 
     /// <summary>The tails after this write's appends (null when never read); the store keeps them once committed.</summary>
     public WriteTails? Tails => _tails;
@@ -26,7 +28,23 @@ internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, Aud
 
     public void AfterCommit(Action action) => CommitActions.Add(action);
 
+    public TState Shared<TState>(Func<TState> create)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        if (!shared.TryGetValue(typeof(TState), out var state))
+        {
+            shared[typeof(TState)] = state = create();
+        }
+        return (TState)state;
+    }
+
     public DbCommand CreateCommand(string sql) => db.CreateCommand(sql);
+
+    public void UseBulkInsert() => _bulk = true;
+
+    /// <summary>New rows go by COPY when bulk inserting where the connection streams rows.</summary>
+    private bool Copying => _bulk && db.CanCopy;
 
     public Task InsertPartyAsync(PartyRecord party) =>
         ExecuteAsync(
@@ -121,7 +139,9 @@ internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, Aud
             ("@terms", a.TermsJson), ("@created", a.CreatedAt), ("@accepted", a.AcceptedAt), ("@ended", a.EndedAt));
 
     public Task UpsertIntentAsync(IntentRecord i) =>
-        ExecuteAsync(
+        Copying
+            ? db.CopyAsync("intents", [i.Id, i.Party, i.State, i.Priority, i.Version, i.GeoJson, i.MinLon, i.MinLat, i.MaxLon, i.MaxLat, i.TimeStart, i.TimeEnd, i.UpdatedAt])
+            : ExecuteAsync(
             """
             INSERT INTO intents (id, party, state, priority, version, geojson, min_lon, min_lat, max_lon, max_lat, time_start, time_end, updated_at)
             VALUES (@id, @party, @state, @priority, @version, @geojson, @minlon, @minlat, @maxlon, @maxlat, @start, @end, @updated)
@@ -173,10 +193,17 @@ internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, Aud
         var seq = tails.EventSequence + 1;
         // Numbered here rather than by the database, so the insert needs no answer; the sequence is the primary key.
         var overriding = dialect == StoreDialect.Postgres ? " OVERRIDING SYSTEM VALUE" : "";
-        await ExecuteAsync(
-            $"INSERT INTO events (seq, type, object_id, owner_party, parties_json, data_json, time){overriding} VALUES (@seq, @type, @o, @owner, @parties, @data, @time)",
-            ("@seq", seq), ("@type", type), ("@o", objectId), ("@owner", ownerParty), ("@parties", Sql.ToJsonList(parties)),
-            ("@data", dataJson), ("@time", now)).ConfigureAwait(false);
+        if (Copying)
+        {
+            await db.CopyAsync("events", [seq, type, objectId, ownerParty, Sql.ToJsonList(parties), dataJson, now]).ConfigureAwait(false);
+        }
+        else
+        {
+            await ExecuteAsync(
+                $"INSERT INTO events (seq, type, object_id, owner_party, parties_json, data_json, time){overriding} VALUES (@seq, @type, @o, @owner, @parties, @data, @time)",
+                ("@seq", seq), ("@type", type), ("@o", objectId), ("@owner", ownerParty), ("@parties", Sql.ToJsonList(parties)),
+                ("@data", dataJson), ("@time", now)).ConfigureAwait(false);
+        }
         _tails = tails with { EventSequence = seq };
         Events.Add(new EventRecord(seq, type, objectId, ownerParty, parties, dataJson, now));
         return seq;
@@ -186,7 +213,8 @@ internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, Aud
     {
         var tails = await TailsAsync().ConfigureAwait(false);
         var (entry, insert) = audit.Next(tails.Audit, now, actor, action, objectType, objectId, visibility, contentJson);
-        await db.ExecuteAsync(insert).ConfigureAwait(false);
+        // The insert's arguments are the audit table's columns in order.
+        await (Copying ? db.CopyAsync("audit", [.. insert.Args.Select(a => a.Value)]) : db.ExecuteAsync(insert)).ConfigureAwait(false);
         _tails = tails with { Audit = entry };
         return AuditTrail.Receipt(entry);
     }

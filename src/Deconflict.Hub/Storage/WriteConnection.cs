@@ -16,25 +16,87 @@ internal sealed class WriteConnection : IAsyncDisposable
     private readonly List<Statement> _opening;
     private readonly List<Statement> _pending = [];
     private readonly Action _roundTrip;
+    private readonly Func<DbConnection, string, IReadOnlyList<object?[]>, Task>? _copy;
+    // New rows to stream by COPY, per table, in the order they were added.
+    private readonly Dictionary<string, List<object?[]>> _copies = new(StringComparer.Ordinal);
     private bool _sentOpening;
 
-    private WriteConnection(DbConnection connection, DbTransaction? transaction, IEnumerable<Statement> opening, Action roundTrip)
+    private WriteConnection(DbConnection connection, DbTransaction? transaction, IEnumerable<Statement> opening, Action roundTrip,
+        Func<DbConnection, string, IReadOnlyList<object?[]>, Task>? copy)
     {
         _connection = connection;
         _transaction = transaction;
         _opening = [.. opening];
         _roundTrip = roundTrip;
+        _copy = copy;
     }
 
-    /// <summary>Batched: <paramref name="opening"/> (which must begin the transaction) goes with the first round trip; the commit with the last.</summary>
-    public static WriteConnection Batched(DbConnection connection, IEnumerable<Statement> opening, Action roundTrip) =>
-        new(connection, null, opening, roundTrip);
+    /// <summary>
+    /// Batched: <paramref name="opening"/> (which must begin the transaction) goes with the first round trip; the commit
+    /// with the last. <paramref name="copy"/> streams rows into a table (PostgreSQL's COPY), for <see cref="CopyAsync"/>.
+    /// </summary>
+    public static WriteConnection Batched(DbConnection connection, IEnumerable<Statement> opening, Action roundTrip,
+        Func<DbConnection, string, IReadOnlyList<object?[]>, Task>? copy = null) =>
+        new(connection, null, opening, roundTrip, copy);
 
     /// <summary>Immediate: every statement runs at once in <paramref name="transaction"/>.</summary>
     public static WriteConnection Immediate(DbConnection connection, DbTransaction transaction, Action roundTrip) =>
-        new(connection, transaction, [], roundTrip);
+        new(connection, transaction, [], roundTrip, null);
 
     private bool IsBatched => _transaction is null;
+
+    /// <summary>True when new rows can be streamed (<see cref="CopyAsync"/>) rather than inserted one statement each.</summary>
+    public bool CanCopy => _copy is not null;
+
+    /// <summary>
+    /// A new row of <paramref name="table"/> (values in its column order), held back and streamed with the other rows of
+    /// the table before anything else held back is sent: for tables no statement of the transaction depends on.
+    /// </summary>
+    public Task CopyAsync(string table, object?[] values)
+    {
+        if (_copy is null)
+        {
+            throw new InvalidOperationException("This connection does not stream rows.");
+        }
+        if (!_copies.TryGetValue(table, out var rows))
+        {
+            _copies[table] = rows = [];
+        }
+        rows.Add(values);
+        return Task.CompletedTask;
+    }
+
+    private bool HasHeldBack => _pending.Count > 0 || _copies.Count > 0;
+
+    /// <summary>Streams the held-back rows (after the transaction's opening statements), one round trip per table.</summary>
+    private async Task SendCopiesAsync()
+    {
+        if (_copies.Count == 0)
+        {
+            return;
+        }
+        if (!_sentOpening)
+        {
+            var consumers = new List<Action<DbDataReader>?>();
+            var opening = _connection.CreateBatch();
+            foreach (var statement in _opening)
+            {
+                Add(opening, statement);
+                if (statement.ReturnsRows)
+                {
+                    consumers.Add(null);
+                }
+            }
+            _sentOpening = true;
+            await SendAsync(opening, consumers).ConfigureAwait(false);
+        }
+        foreach (var (table, rows) in _copies)
+        {
+            _roundTrip();
+            await _copy!(_connection, table, rows).ConfigureAwait(false);
+        }
+        _copies.Clear();
+    }
 
     /// <summary>A statement whose result is not needed: held back until the next read or the commit when batched.</summary>
     public async Task ExecuteAsync(Statement statement)
@@ -66,6 +128,7 @@ internal sealed class WriteConnection : IAsyncDisposable
             }
             return;
         }
+        await SendCopiesAsync().ConfigureAwait(false);
         var consumers = new List<Action<DbDataReader>?>();
         var batch = NewBatch(consumers);
         foreach (var (statement, row) in reads)
@@ -86,8 +149,9 @@ internal sealed class WriteConnection : IAsyncDisposable
     /// <summary>Sends what is held back (before a command created by other parts of the hub runs).</summary>
     public async Task FlushAsync()
     {
-        if (IsBatched && (_pending.Count > 0 || !_sentOpening))
+        if (IsBatched && (HasHeldBack || !_sentOpening))
         {
+            await SendCopiesAsync().ConfigureAwait(false);
             var consumers = new List<Action<DbDataReader>?>();
             await SendAsync(NewBatch(consumers), consumers).ConfigureAwait(false);
         }
@@ -112,10 +176,11 @@ internal sealed class WriteConnection : IAsyncDisposable
             await _transaction!.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             return;
         }
-        if (!_sentOpening && _pending.Count == 0)
+        if (!_sentOpening && !HasHeldBack)
         {
             return;
         }
+        await SendCopiesAsync().ConfigureAwait(false);
         var consumers = new List<Action<DbDataReader>?>();
         var batch = NewBatch(consumers);
         Add(batch, new Statement("COMMIT"));
