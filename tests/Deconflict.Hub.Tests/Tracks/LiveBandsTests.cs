@@ -176,4 +176,13 @@ public sealed class LiveBandsTests
         owners.ShouldBe([a, b], ignoreOrder: true);
         BandOwners(await ConflictWithBandsAsync(cb, ct)).ShouldBe([b]);
     }
+
+    [Theory]
+    [InlineData("--Surveillance:BandsRefreshS=0", "BandsRefreshS")]
+    [InlineData("--Surveillance:BandsBatchAlerts=0", "BandsBatchAlerts")]
+    public async Task Band_settings_out_of_range_stop_the_hub_at_start(string setting, string named)
+    {
+        var refused = await Should.ThrowAsync<Exception>(async () => await (await LiveHub.StartAsync(setting)).DisposeAsync());
+        refused.Message.ShouldContain(named);
+    }
 }
