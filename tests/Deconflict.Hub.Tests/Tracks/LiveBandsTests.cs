@@ -15,11 +15,11 @@ public sealed class LiveBandsTests
     private const string Languages = "\"languages\":{\"proposer\":\"en\",\"counterparty\":\"ru\"}";
 
     /// <summary>Two aircraft head-on at FL200, 59 NM apart, closing at 900 kt: separation lost in about 216 s, time enough to change level.</summary>
-    private static async Task ConvergeAsync(LiveHub hub, string aKey, string bKey)
+    private static async Task ConvergeAsync(LiveHub hub, string aKey, string bKey, double lonB = 31, double gsKt = 450)
     {
         var now = DateTimeOffset.UtcNow;
-        (await hub.PostTracksAsync(aKey, "[" + LiveHub.Report("GA1", now, 10, 30, 20_000, 450, 90) + "]")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        (await hub.PostTracksAsync(bKey, "[" + LiveHub.Report("GB1", now, 10, 31, 20_000, 450, 270) + "]")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await hub.PostTracksAsync(aKey, "[" + LiveHub.Report("GA1", now, 10, 30, 20_000, gsKt, 90) + "]")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await hub.PostTracksAsync(bKey, "[" + LiveHub.Report("GB1", now, 10, lonB, 20_000, gsKt, 270) + "]")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
     }
 
     /// <summary>The reader's open tactical conflict once its detail carries bands.</summary>
@@ -184,5 +184,35 @@ public sealed class LiveBandsTests
     {
         var refused = await Should.ThrowAsync<Exception>(async () => await (await LiveHub.StartAsync(setting)).DisposeAsync());
         refused.Message.ShouldContain(named);
+    }
+
+    [Fact]
+    public async Task When_no_level_can_be_reached_in_time_the_draft_asks_for_a_conflict_free_heading()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var hub = await LiveHub.StartAsync("--Surveillance:CycleS=0.5");
+        var (a, aKey) = await hub.CreatePartyAsync("heading-a");
+        var (b, bKey) = await hub.CreatePartyAsync("heading-b");
+        await hub.AgreeAsync(aKey, b, bKey, "{\"counterparty\":\"{counterparty}\",\"sharing\":{\"proposer_to_counterparty\":\"conflicts_only\",\"counterparty_to_proposer\":\"conflicts_only\"}," + Languages + "}");
+        // 30 NM apart closing at 800 kt: separation is lost in about 110 s, before a 500 ft/min climb gains 1000 ft.
+        await ConvergeAsync(hub, aKey, bKey, lonB: 30.5, gsKt: 400);
+        using var ca = hub.Client(aKey);
+        using var cb = hub.Client(bKey);
+        var thread = "th-" + (await ConflictWithBandsAsync(ca, ct)).GetProperty("id").GetString();
+        await ConflictWithBandsAsync(cb, ct);
+        var draftsA = await (await ca.GetAsync($"/api/v1/threads/{thread}/drafts", ct)).ShouldBeAsync(HttpStatusCode.OK);
+        var draftsB = await (await cb.GetAsync($"/api/v1/threads/{thread}/drafts", ct)).ShouldBeAsync(HttpStatusCode.OK);
+        (draftsA.GetArrayLength() + draftsB.GetArrayLength()).ShouldBe(1);
+        var (draft, mover) = draftsA.GetArrayLength() == 1 ? (draftsA[0], cb) : (draftsB[0], ca);
+        draft.GetProperty("template").GetString().ShouldBe("REQUEST_HEADING_CHANGE");
+        draft.GetProperty("basis").GetProperty("manoeuvre").GetString().ShouldBe("heading");
+        var heading = draft.GetProperty("params").GetProperty("heading_deg").GetInt32();
+        heading.ShouldBeInRange(1, 360);
+        var track = (await ConflictWithBandsAsync(mover, ct)).GetProperty("detail").GetProperty("bands")[0].GetProperty("trk_deg");
+        track.EnumerateArray().ShouldContain(r => r.GetProperty("region").GetString() == "NONE"
+            && new[] { heading, heading % 360 }.Any(h => r.GetProperty("lower").GetDouble() <= h && h <= r.GetProperty("upper").GetDouble()));
+        var rendered = draft.GetProperty("rendered").EnumerateArray().ToDictionary(r => r.GetProperty("language").GetString()!, r => r.GetProperty("text").GetString()!);
+        rendered["en"].ShouldStartWith($"REQUEST: turn onto heading {heading:000}°");
+        rendered["ru"].ShouldStartWith($"ЗАПРОС: взять курс {heading:000}°");
     }
 }
