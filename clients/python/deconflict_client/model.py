@@ -147,6 +147,32 @@ DeclaredZone = TypedDict('DeclaredZone', {
 })
 """A declared zone of operations as listed in the report."""
 
+DraftBasis = TypedDict('DraftBasis', {
+    'mover_party': str,
+    'mover_track_id': str,
+    'manoeuvre': str,
+    'bands_computed_at': str,
+})
+"""What a drafted proposal rests on: the aircraft asked to move (its owner and id), the manoeuvre's kind
+(`altitude`: the nearest conflict-free flight level; `heading`: no level is free, the nearest conflict-free
+track) and when the bands it was taken from were computed."""
+
+DraftView = TypedDict('DraftView', {
+    'id': str,
+    'thread_id': str,
+    'conflict_id': Optional[str],
+    'from': str,
+    'to': List[str],
+    'template': str,
+    'params': 'JsonElement',
+    'basis': 'DraftBasis',
+    'rendered': List['RenderedText'],
+})
+"""A message the hub drafted for the caller to send in a thread (a proposal from a tactical alert's guidance
+bands): not a message until sent, never stored or audited as one. IReadOnlyList&lt;RenderedText&gt; DraftView.Rendered holds the text in the
+sender's language and in each recipient's, so both sides read what will be sent. The id names the content: the
+same proposal keeps its id when the bands are refreshed, and a changed proposal is a new draft."""
+
 FireAreaView = TypedDict('FireAreaView', {
     'intent_id': str,
     'party': str,
@@ -564,6 +590,13 @@ ReportRejection = TypedDict('ReportRejection', {
     'errors': Dict[str, List[str]],
 })
 """A report of a batch that was refused: its 0-based index and the messages per field at fault."""
+
+SendDraftBody = TypedDict('SendDraftBody', {
+    'params': NotRequired[Optional['JsonElement']],
+    'text': NotRequired[Optional[str]],
+})
+"""`POST /api/v1/threads/{id}/drafts/{draftId}/send` body (optional): parameters that replace the draft's
+(a null removes one), and a free-text remark. The result is validated like any posted message."""
 
 SeparationInput = TypedDict('SeparationInput', {
     'h_nm': NotRequired[Optional[float]],
@@ -1898,6 +1931,29 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         ],
         "summary": "Revoke a key at once (admin or the party)."
     },
+    "SendDraft": {
+        "body": True,
+        "body_types": [
+            "application/json"
+        ],
+        "errors": [
+            400,
+            401,
+            404,
+            413
+        ],
+        "method": "POST",
+        "path": "/api/v1/threads/{id}/drafts/{draftId}/send",
+        "path_params": [
+            "id",
+            "draftId"
+        ],
+        "query_params": [],
+        "success": [
+            201
+        ],
+        "summary": "Send a drafted message, optionally with edited parameters (validated like any message)."
+    },
     "SetPartyPriorities": {
         "body": True,
         "body_types": [
@@ -1920,6 +1976,25 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
             200
         ],
         "summary": "Set the priorities the party may declare {min, max} (admin); null falls back to the hub default."
+    },
+    "ThreadDrafts": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            400,
+            401,
+            404
+        ],
+        "method": "GET",
+        "path": "/api/v1/threads/{id}/drafts",
+        "path_params": [
+            "id"
+        ],
+        "query_params": [],
+        "success": [
+            200
+        ],
+        "summary": "Messages the hub drafted for the caller from the thread's tactical alert (guidance bands), in both parties' languages."
     },
     "TrackHistory": {
         "body": False,

@@ -98,6 +98,8 @@ public sealed class HotlineLanguage
         HotlineValue.Duration d => d.Seconds % 60 == 0
             ? Fill("duration_minutes", d.Seconds / 60)
             : Fill("duration_minutes_seconds", d.Seconds / 60, d.Seconds % 60),
+        // Degrees read the same in every language.
+        HotlineValue.Heading h => h.Deg.ToString("000", CultureInfo.InvariantCulture) + "°",
         HotlineValue.DistanceNm n => Fill("distance_nm", n.Nm.ToString("0.##", CultureInfo.InvariantCulture)),
         HotlineValue.Word { Kind: HotlineParameterType.MessageId } w => Fill("message", w.Value),
         HotlineValue.Word { Kind: HotlineParameterType.Text } w => Fill("untranslated", w.Value),

@@ -175,6 +175,14 @@ public static class HotlineMessageParser
                 }
                 problem = "must be a distance in nautical miles, greater than 0 and at most 1000";
                 return false;
+            case HotlineParameterType.Heading:
+                if (json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out var deg) && deg is >= 0 and <= 360)
+                {
+                    value = new HotlineValue.Heading(deg == 0 ? 360 : deg);
+                    return true;
+                }
+                problem = "must be a heading in whole degrees, 0-360 (0 or 360 for north)";
+                return false;
             case HotlineParameterType.IntentId or HotlineParameterType.TrackId or HotlineParameterType.MessageId:
                 if (json.ValueKind == JsonValueKind.String && json.GetString() is { Length: > 0 and <= MaxIdLength } id
                     && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/'))

@@ -18,6 +18,9 @@ public enum HotlineParameterType
     /// <summary>A distance in nautical miles (JSON: number).</summary>
     DistanceNm,
 
+    /// <summary>A heading (track over ground), whole degrees 1–360, 360 for north (JSON: 90 or 0 for north); shown as 090°.</summary>
+    Heading,
+
     /// <summary>An operational intent id.</summary>
     IntentId,
 

@@ -11,6 +11,7 @@ public static class HotlineTemplates
 {
     public const string TrafficAlert = "TRAFFIC_ALERT";
     public const string RequestAltitudeChange = "REQUEST_ALTITUDE_CHANGE";
+    public const string RequestHeadingChange = "REQUEST_HEADING_CHANGE";
     public const string RequestHold = "REQUEST_HOLD";
     public const string IntentWillChange = "INTENT_WILL_CHANGE";
     public const string AreaActive = "AREA_ACTIVE";
@@ -28,6 +29,7 @@ public static class HotlineTemplates
     [
         new(TrafficAlert, true, [Req("position", Position), Opt("flight_level", FlightLevel), Opt("time", UtcTime), Opt("track_id", TrackId), Opt("intent_id", IntentId)]),
         new(RequestAltitudeChange, true, [Req("flight_level", FlightLevel), Opt("time", UtcTime), Opt("track_id", TrackId), Opt("intent_id", IntentId)]),
+        new(RequestHeadingChange, true, [Req("heading_deg", Heading), Opt("time", UtcTime), Opt("track_id", TrackId), Opt("intent_id", IntentId)]),
         new(RequestHold, true, [Req("position", Position), Req("duration", Duration), Opt("flight_level", FlightLevel), Opt("track_id", TrackId), Opt("intent_id", IntentId)]),
         new(IntentWillChange, true, [Req("intent_id", IntentId), Req("time", UtcTime)]),
         new(AreaActive, true, [Req("position", Position), Req("radius_nm", DistanceNm), Req("lower_fl", FlightLevel), Req("upper_fl", FlightLevel), Req("start", UtcTime), Req("end", UtcTime)]),

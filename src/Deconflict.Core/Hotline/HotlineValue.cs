@@ -53,6 +53,14 @@ public abstract record HotlineValue
         public override void WriteTo(Utf8JsonWriter json) => json.WriteNumberValue(Nm);
     }
 
+    /// <summary>A heading in whole degrees, 1–360 (north is 360).</summary>
+    public sealed record Heading(int Deg) : HotlineValue
+    {
+        public override HotlineParameterType Type => HotlineParameterType.Heading;
+
+        public override void WriteTo(Utf8JsonWriter json) => json.WriteNumberValue(Deg);
+    }
+
     /// <summary>An identifier or free text; <see cref="Type"/> tells which.</summary>
     public sealed record Word(HotlineParameterType Kind, string Value) : HotlineValue
     {

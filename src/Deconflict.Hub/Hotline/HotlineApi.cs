@@ -31,6 +31,7 @@ public static class HotlineApi
             .AcceptsJson<PostMessageBody>().Problems(StatusCodes.Status404NotFound);
         api.MapPost("/messages/{id}/ack", AckAsync).WithName("AckMessage").WithSummary("Acknowledge a message addressed to the caller.").Problems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         routes.MapHotlineContactsApi();
+        routes.MapHotlineDraftsApi();
         api.MapGet("/hotline/templates", Templates).WithName("HotlineTemplates").WithSummary("The message templates, their parameters and languages.");
         return routes;
     }
@@ -170,7 +171,7 @@ public static class HotlineApi
     }
 
     /// <summary>The thread if the caller is one of its parties (conflict threads are opened first if still missing).</summary>
-    private static async Task<ThreadRecord?> VisibleThreadAsync(string id, CallerParty caller, HotlineDesk desk, HotlineStore hotline, CancellationToken ct)
+    internal static async Task<ThreadRecord?> VisibleThreadAsync(string id, CallerParty caller, HotlineDesk desk, HotlineStore hotline, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {

@@ -14,6 +14,7 @@ public static class HotlineServiceExtensions
             HotlineCatalog.Default.WithDirectory(Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory), "hotline")));
         services.AddSingleton<HotlineStore>();
         services.AddSingleton<HotlineDesk>();
+        services.AddSingleton<HotlineDrafts>();
         services.AddSingleton<HotlineEscalationService>();
         services.AddHostedService(sp => sp.GetRequiredService<HotlineEscalationService>());
         return builder;

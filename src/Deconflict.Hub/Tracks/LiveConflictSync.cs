@@ -21,13 +21,14 @@ public static class LiveConflictSync
     /// <summary>A new tactical conflict record for a raised alert episode.</summary>
     public static ConflictRecord Open(AlertEpisode e, DateTimeOffset now) => new(
         ConflictChanges.NewId(), TacticalKind, "open", Level(e.Level),
-        [e.Party1 ?? "", e.Party2 ?? ""], Tracks(e), ObjectRef.KeyOf(TacticalKind, Tracks(e)), now, now, null, Detail(e));
+        [e.Party1 ?? "", e.Party2 ?? ""], Tracks(e), ObjectRef.KeyOf(TacticalKind, Tracks(e)), now, now, null, Detail(e, null));
 
     private static ObjectRef[] Tracks(AlertEpisode e) =>
         [new(ObjectRef.Track, e.Party1 ?? "", e.Id1), new(ObjectRef.Track, e.Party2 ?? "", e.Id2)];
 
-    public static ConflictRecord Update(ConflictRecord open, AlertEpisode e, DateTimeOffset now) =>
-        open with { Level = Level(e.Level), DetailJson = Detail(e), UpdatedAt = now };
+    /// <summary>The record with the episode's latest state and the aircraft's latest guidance bands (null: not computed yet).</summary>
+    public static ConflictRecord Update(ConflictRecord open, AlertEpisode e, DateTimeOffset now, IReadOnlyList<AircraftBands>? bands) =>
+        open with { Level = Level(e.Level), DetailJson = Detail(e, bands), UpdatedAt = now };
 
     /// <summary>A conformance conflict: the track's party and the parties whose intents the track now threatens.</summary>
     public static ConflictRecord Nonconforming(ConformanceChange c, IReadOnlyList<(string IntentId, string Party)> threatened, DateTimeOffset now)
@@ -53,7 +54,7 @@ public static class LiveConflictSync
 
     public static string Level(AlertLevel level) => level == AlertLevel.Warning ? "warning" : "caution";
 
-    private static string Detail(AlertEpisode e) => HubJson.Serialize(new
+    private static string Detail(AlertEpisode e, IReadOnlyList<AircraftBands>? bands) => HubJson.Serialize(new
     {
         los_start = Time(e.LosStartS),
         los_end = Time(e.LosEndS),
@@ -65,6 +66,7 @@ public static class LiveConflictSync
         los_lon_deg = double.IsNaN(e.LosLonDeg) ? (double?)null : Math.Round(e.LosLonDeg, 6),
         do365_level = e.Do365Classified ? Do365Name(e.Do365Level) : null,
         max_do365_level = e.Do365Classified ? Do365Name(e.MaxDo365Level) : null,
+        bands,
     });
 
     /// <summary>The DO-365B alert level's name.</summary>

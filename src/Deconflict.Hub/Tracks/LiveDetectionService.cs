@@ -33,6 +33,8 @@ public sealed partial class LiveDetectionService(
     private readonly Dictionary<(string Party, string Track, string Intent), ConflictRecord> _conformance = [];
     private readonly List<AlertChange> _changes = [];
     private readonly List<ConformanceChange> _conformanceChanges = [];
+    private readonly Dictionary<long, AlertEpisode> _episodes = [];
+    private LiveGuidance? _guidance;
     private LiveAlerting? _alerting;
     private ConformanceMonitor? _monitor;
 
@@ -49,6 +51,7 @@ public sealed partial class LiveDetectionService(
             LevelRule = DefaultLevelRule,
             PairLevelRule = PairLevelRule,
         };
+        _guidance = o.Bands ? new LiveGuidance(o, logger) : null;
         _monitor = new ConformanceMonitor(new ConformanceOptions { HorizontalToleranceM = o.ConformanceHorizontalM, VerticalToleranceFt = o.ConformanceVerticalFt });
         try
         {
@@ -79,33 +82,12 @@ public sealed partial class LiveDetectionService(
         _minima.Clear();
         _alerting!.RunCycle(now, _changes);
         Cycles++;
-        if (_changes.Count > 0)
+        var computed = _guidance?.Harvest() ?? [];
+        if (_changes.Count > 0 || computed.Count > 0)
         {
-            await store.WriteAsync(async w =>
-            {
-                foreach (var c in _changes)
-                {
-                    var e = c.Episode;
-                    switch (c.Kind)
-                    {
-                        case AlertChangeKind.Raised:
-                            var opened = LiveConflictSync.Open(e, w.Now);
-                            await ConflictChanges.SaveAsync(w, opened, "conflict.open", book).ConfigureAwait(false);
-                            _tactical[e.Sequence] = opened;
-                            break;
-                        case AlertChangeKind.LevelChanged when _tactical.TryGetValue(e.Sequence, out var open):
-                            var updated = LiveConflictSync.Update(open, e, w.Now);
-                            await ConflictChanges.SaveAsync(w, updated, "conflict.update", book).ConfigureAwait(false);
-                            _tactical[e.Sequence] = updated;
-                            break;
-                        case AlertChangeKind.Cleared when _tactical.Remove(e.Sequence, out var last):
-                            await ConflictChanges.ClearAsync(w, last, book).ConfigureAwait(false);
-                            break;
-                    }
-                }
-                return 0;
-            }, ct).ConfigureAwait(false);
+            await WriteTacticalAsync(computed, ct).ConfigureAwait(false);
         }
+        _guidance?.Schedule(now, _changes, _episodes, _alerting.Snapshot, MinimaOf);
         _conformanceChanges.Clear();
         _monitor!.Check(_alerting.Snapshot, (party, id) => party is null ? null : desk.Index.Get(party, id), _conformanceChanges);
         foreach (var c in _conformanceChanges)
@@ -113,6 +95,88 @@ public sealed partial class LiveDetectionService(
             await ConformanceAsync(c, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Writes the cycle's alert changes and the finished guidance bands in one transaction; memory (the open records,
+    /// the bands later updates carry) changes only after the commit.
+    /// </summary>
+    private async Task WriteTacticalAsync(IReadOnlyList<GuidanceResult> computed, CancellationToken ct)
+    {
+        var written = new Dictionary<long, ConflictRecord?>();
+        var committedBands = new List<GuidanceResult>();
+        await store.WriteAsync(async w =>
+        {
+            var fresh = computed.ToDictionary(r => r.Sequence);
+            written.Clear();
+            committedBands.Clear();
+            ConflictRecord? Current(long seq) => written.TryGetValue(seq, out var r) ? r : _tactical.GetValueOrDefault(seq);
+            IReadOnlyList<AircraftBands>? BandsOf(long seq)
+            {
+                if (fresh.Remove(seq, out var r))
+                {
+                    committedBands.Add(r);
+                    return r.Bands;
+                }
+                return committedBands.LastOrDefault(x => x.Sequence == seq)?.Bands ?? _guidance?.Latest(seq);
+            }
+            foreach (var c in _changes)
+            {
+                var e = c.Episode;
+                switch (c.Kind)
+                {
+                    case AlertChangeKind.Raised:
+                        var opened = LiveConflictSync.Open(e, w.Now);
+                        await ConflictChanges.SaveAsync(w, opened, "conflict.open", book).ConfigureAwait(false);
+                        written[e.Sequence] = opened;
+                        break;
+                    case AlertChangeKind.LevelChanged when Current(e.Sequence) is { } open:
+                        var updated = LiveConflictSync.Update(open, e, w.Now, BandsOf(e.Sequence));
+                        await ConflictChanges.SaveAsync(w, updated, "conflict.update", book).ConfigureAwait(false);
+                        written[e.Sequence] = updated;
+                        break;
+                    case AlertChangeKind.Cleared when Current(e.Sequence) is { } last:
+                        await ConflictChanges.ClearAsync(w, last, book).ConfigureAwait(false);
+                        written[e.Sequence] = null;
+                        break;
+                }
+            }
+            // Bands of alerts that did not change this cycle: an update of their own.
+            foreach (var r in fresh.Values.OrderBy(r => r.Sequence).ToList())
+            {
+                if (Current(r.Sequence) is { } open && _episodes.TryGetValue(r.Sequence, out var e) && e.IsActive)
+                {
+                    var updated = LiveConflictSync.Update(open, e, w.Now, BandsOf(r.Sequence));
+                    await ConflictChanges.SaveAsync(w, updated, "conflict.update", book).ConfigureAwait(false);
+                    written[r.Sequence] = updated;
+                }
+            }
+            return 0;
+        }, ct).ConfigureAwait(false);
+        foreach (var c in _changes.Where(c => c.Kind == AlertChangeKind.Raised))
+        {
+            _episodes[c.Episode.Sequence] = c.Episode;
+        }
+        foreach (var (seq, record) in written)
+        {
+            if (record is null)
+            {
+                _tactical.Remove(seq);
+                _episodes.Remove(seq);
+            }
+            else
+            {
+                _tactical[seq] = record;
+            }
+        }
+        foreach (var r in committedBands)
+        {
+            _guidance!.Committed(r);
+        }
+    }
+
+    /// <summary>The minima of a pair of parties this cycle (their agreement's, or the defaults).</summary>
+    private SeparationMinima MinimaOf(string a, string b) =>
+        _minima.TryGetValue(string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a), out var m) ? m : Default;
 
     private async Task ConformanceAsync(ConformanceChange c, CancellationToken ct)
     {

@@ -61,6 +61,20 @@ public sealed class SurveillanceOptions
     [Range(1, 100_000_000)]
     public int HistoryMaxSamples { get; set; } = 2_000_000;
 
+    /// <summary>Compute guidance bands for both aircraft of each tactical alert and carry them in its detail (<c>bands</c>).</summary>
+    public bool Bands { get; set; } = true;
+
+    /// <summary>
+    /// An alert's bands are recomputed when it is raised or changes level, otherwise at most once per this many seconds
+    /// (bands cost about 100 ms an aircraft).
+    /// </summary>
+    [Range(1, 3600)]
+    public double BandsRefreshS { get; set; } = 10;
+
+    /// <summary>At most this many alerts' bands are computed in one batch (one batch runs at a time, on one thread).</summary>
+    [Range(1, 1000)]
+    public int BandsBatchAlerts { get; set; } = 8;
+
     /// <summary>How far a report's time may lie ahead of the hub's clock (clock skew), seconds.</summary>
     [Range(0, 3600)]
     public double MaxFutureS { get; set; } = 30;

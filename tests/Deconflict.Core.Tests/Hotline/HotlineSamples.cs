@@ -15,6 +15,7 @@ internal static class HotlineSamples
         HotlineParameterType.DistanceNm => "7.5",
         HotlineParameterType.IntentId => "\"INT-77\"",
         HotlineParameterType.TrackId => "\"RFF123\"",
+        HotlineParameterType.Heading => "90",
         HotlineParameterType.MessageId => "\"MSG-9\"",
         _ => "\"runway 27 closed\"",
     };

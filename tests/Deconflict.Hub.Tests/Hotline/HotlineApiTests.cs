@@ -117,7 +117,7 @@ public abstract class HotlineApiTests(HubHost hub)
         var body = await (await e.GetAsync("/api/v1/hotline/templates")).ShouldBeAsync(HttpStatusCode.OK);
         body.GetProperty("languages").EnumerateArray().Select(l => l.GetString()).ShouldBe(["en", "ru"]);
         var templates = body.GetProperty("templates");
-        templates.EnumerateObject().Select(t => t.Name).ShouldBe(["TRAFFIC_ALERT", "REQUEST_ALTITUDE_CHANGE", "REQUEST_HOLD", "INTENT_WILL_CHANGE", "AREA_ACTIVE", "UNABLE", "WILCO", "ACKNOWLEDGE", "CANCEL", "FREE_TEXT"]);
+        templates.EnumerateObject().Select(t => t.Name).ShouldBe(["TRAFFIC_ALERT", "REQUEST_ALTITUDE_CHANGE", "REQUEST_HEADING_CHANGE", "REQUEST_HOLD", "INTENT_WILL_CHANGE", "AREA_ACTIVE", "UNABLE", "WILCO", "ACKNOWLEDGE", "CANCEL", "FREE_TEXT"]);
         var change = templates.GetProperty("REQUEST_ALTITUDE_CHANGE");
         change.GetProperty("needs_ack").GetBoolean().ShouldBeTrue();
         change.GetProperty("params")[0].GetProperty("name").GetString().ShouldBe("flight_level");

@@ -73,12 +73,18 @@ export class ThreadView {
       return;
     }
     if (this.threadId !== id) return;
+    // Drafts only exist in tactical alert threads; a failure to list them leaves the thread usable.
+    const drafts = thread.conflict_id
+      ? await HubClient.ok(this.client.api.GET('/api/v1/threads/{id}/drafts', { params: { path: { id } } })).catch(() => [])
+      : [];
+    if (this.threadId !== id) return;
     const messages = (Array.isArray(thread.messages) ? thread.messages : []) as Message[];
     clear(this.root);
     this.root.append(
       this.header(id, thread),
       h('ol', { class: 'messages', 'aria-label': 'Messages' }, ...messages.map((m) => this.message(m))),
       messages.length === 0 ? h('p', { class: 'muted' }, t('hotline.nomessages')) : '',
+      drafts.length > 0 ? h('ol', { class: 'messages drafts', 'aria-label': t('hotline.drafts') }, ...drafts.map((d) => this.draft(id, d))) : '',
       this.compose(id, lastAwaitingAnswer(messages, this.parties)),
     );
   }
@@ -126,6 +132,34 @@ export class ThreadView {
           !mine && !ackedByMe && id ? h('button', { type: 'button', onclick: () => void this.ack(id), 'aria-label': `${t('hotline.ack')} ${id}` }, t('hotline.ack')) : null,
         )
         : null,
+    );
+  }
+
+  /** A proposal the hub drafted from the alert's guidance bands, in both languages, sent with one click. */
+  private draft(threadId: string, d: { id: string; template: string; rendered: { language: string; text: string }[] }): HTMLElement {
+    const feedback = h('p', { class: 'small sent-notice', role: 'status', 'aria-live': 'polite' }, '');
+    const send = h('button', { type: 'button', 'aria-label': `${t('hotline.senddraft')} ${d.id}` }, t('hotline.senddraft'));
+    send.addEventListener('click', () => {
+      send.disabled = true;
+      feedback.textContent = t('hotline.sending');
+      void HubClient.ok(this.client.api.POST('/api/v1/threads/{id}/drafts/{draftId}/send', { params: { path: { id: threadId, draftId: d.id } }, body: {} }))
+        .then(async (r) => {
+          const sent = { template: d.template, time: utcDateTime(new Date().toISOString()), at: utcDateTime(r.ack_deadline) };
+          this.notice = { threadId, text: r.needs_ack ? t('hotline.sentack', sent) : t('hotline.sent', sent), error: false };
+          await this.reload();
+          this.onChanged();
+        })
+        .catch((e: unknown) => {
+          send.disabled = false;
+          feedback.textContent = t('hotline.notsent', { detail: e instanceof HttpError ? e.message : String(e) });
+          feedback.classList.add('error');
+        });
+    });
+    return h('li', { class: 'message draft', 'data-draft-id': d.id },
+      h('div', { class: 'row small' }, h('span', { class: 'badge' }, t('hotline.draft')), h('span', { class: 'badge kind' }, d.template)),
+      ...d.rendered.map((r) => h('p', { class: 'rendered', lang: r.language }, r.text)),
+      h('div', { class: 'row small' }, send),
+      feedback,
     );
   }
 

@@ -13,6 +13,7 @@ const REPLY = p('reply_to', 'string', 'In reply to (message id)');
 export const BUILT_IN_TEMPLATES: TemplateSpec[] = [
   { id: 'TRAFFIC_ALERT', label: 'Traffic alert', params: [p('position', 'position', 'Position', true), FL('flight_level', 'Flight level'), p('time', 'time', 'Time (UTC)'), p('track_id', 'string', 'Track'), p('intent_id', 'string', 'Intent')] },
   { id: 'REQUEST_ALTITUDE_CHANGE', label: 'Request altitude change', params: [FL('flight_level', 'Flight level', true), p('time', 'time', 'By (UTC)'), p('track_id', 'string', 'Track'), p('intent_id', 'string', 'Intent')] },
+  { id: 'REQUEST_HEADING_CHANGE', label: 'Request heading change', params: [p('heading_deg', 'integer', 'Heading (deg)', true), p('time', 'time', 'By (UTC)'), p('track_id', 'string', 'Track'), p('intent_id', 'string', 'Intent')] },
   { id: 'REQUEST_HOLD', label: 'Request hold', params: [p('position', 'position', 'Position', true), p('duration', 'duration', 'Duration (s or PT15M)', true), FL('flight_level', 'Flight level'), p('track_id', 'string', 'Track'), p('intent_id', 'string', 'Intent')] },
   { id: 'INTENT_WILL_CHANGE', label: 'Intent will change', params: [p('intent_id', 'string', 'Intent', true), p('time', 'time', 'At (UTC)', true)] },
   { id: 'AREA_ACTIVE', label: 'Area active', params: [p('position', 'position', 'Centre', true), p('radius_nm', 'number', 'Radius (NM)', true), FL('lower_fl', 'Lower FL', true), FL('upper_fl', 'Upper FL', true), p('start', 'time', 'From (UTC)', true), p('end', 'time', 'To (UTC)', true)] },
@@ -26,6 +27,7 @@ export const BUILT_IN_TEMPLATES: TemplateSpec[] = [
 function normaliseType(raw: string): ParamType {
   switch (raw.toLowerCase().replace(/[_\s-]/g, '')) {
     case 'flightlevel':
+    case 'heading':
     case 'integer':
     case 'int':
       return 'integer';
