@@ -33,9 +33,14 @@ internal sealed class LevelOffSearch
     /// <summary>Aircraft the search looks at.</summary>
     public int TrafficCount => _traffic.Count;
 
-    /// <summary>Conflict-free flags of the targets <c>min + j × step</c>, j = 0 … ⌊(max − min) / step⌋ + 1.</summary>
-    public bool[] Free(BandsDetection det)
+    /// <summary>
+    /// Conflict-free flags of the targets <c>min + j × step</c>, j = 0 … ⌊(max − min) / step⌋ + 1; with
+    /// <paramref name="stopAtBand"/>, only up to the first two neighbouring free targets (<paramref name="stopped"/>
+    /// tells whether it stopped there; the targets not searched are left conflicting).
+    /// </summary>
+    public bool[] Free(BandsDetection det, bool stopAtBand, out bool stopped)
     {
+        stopped = false;
         var free = new bool[_maxJ + 1];
         for (var j = 0; j <= _maxJ; j++)
         {
@@ -48,6 +53,11 @@ internal sealed class LevelOffSearch
                     free[j] = false;
                     break;
                 }
+            }
+            if (stopAtBand && j > 0 && free[j] && free[j - 1])
+            {
+                stopped = true;
+                break;
             }
         }
         return free;

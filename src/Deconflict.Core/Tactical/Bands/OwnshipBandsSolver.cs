@@ -76,7 +76,7 @@ internal sealed class OwnshipBandsSolver
             return Partition(kind, none, BandRegion.None);
         }
         var nmac = new Cylinder(_o.NmacHorizontalFt * Units.FtToM, _o.NmacVerticalFt * Units.FtToM);
-        if (NoneSet(kind, new BandsDetection(nmac, 0, null)).Count == 0)
+        if (!AnyNone(kind, new BandsDetection(nmac, 0, null)))
         {
             return Partition(kind, [], BandRegion.Recovery);
         }
@@ -85,17 +85,17 @@ internal sealed class OwnshipBandsSolver
         while (cylinder.D > nmac.D || cylinder.H > nmac.H)
         {
             // The detection cylinder itself over [0, T] is known to be saturated.
-            var clear = cylinder == _detector ? [] : NoneSet(kind, new BandsDetection(cylinder, 0, null));
-            if (clear.Count == 0 && !_o.CollisionAvoidance)
+            var clear = cylinder != _detector && AnyNone(kind, new BandsDetection(cylinder, 0, null));
+            if (!clear && !_o.CollisionAvoidance)
             {
                 break;
             }
-            if (clear.Count > 0)
+            if (clear)
             {
                 double red = 0, green = _t + 1, pivot = _t;
                 while (green - red > 0.5)
                 {
-                    if (NoneSet(kind, RecoveryAt(cylinder, pivot)).Count == 0)
+                    if (!AnyNone(kind, RecoveryAt(cylinder, pivot)))
                     {
                         red = pivot;
                     }
@@ -124,24 +124,40 @@ internal sealed class OwnshipBandsSolver
     private BandsDetection RecoveryAt(Cylinder cylinder, double b) =>
         b > _t ? new BandsDetection(cylinder, 0, null) : new BandsDetection(_detector, b, cylinder);
 
+    /// <summary>
+    /// True when some value of the kind is conflict-free: the search stops at the first two neighbouring
+    /// conflict-free targets (a band), and is finished only when that band is empty after clamping to the range.
+    /// </summary>
+    private bool AnyNone(BandKind kind, BandsDetection detection) =>
+        NoneSet(kind, detection, stopAtBand: true, out var stopped).Count > 0 || (stopped && NoneSet(kind, detection).Count > 0);
+
     /// <summary>Conflict-free intervals of a kind (units of the kind), sorted and disjoint.</summary>
-    private List<(double Lo, double Hi)> NoneSet(BandKind kind, BandsDetection detection)
+    private List<(double Lo, double Hi)> NoneSet(BandKind kind, BandsDetection detection) => NoneSet(kind, detection, false, out _);
+
+    // With stopAtBand, the grid is searched only up to the first two neighbouring conflict-free targets
+    // (stopped tells whether it was), the targets not searched counting as conflicting.
+    private List<(double Lo, double Hi)> NoneSet(BandKind kind, BandsDetection detection, bool stopAtBand, out bool stopped)
     {
         if (kind == BandKind.Altitude)
         {
-            var free = _altitude.Free(detection);
+            var free = _altitude.Free(detection, stopAtBand, out stopped);
             return GridRuns.Runs(free, 0, _o.MinAltitudeFt, _o.AltitudeStepFt, _o.MinAltitudeFt, _o.MaxAltitudeFt, circular: false);
         }
         var (stepOut, ts, maxDown, maxUp, lo, hi) = Grid(kind);
         var left = new bool[maxDown + 1];
         var right = new bool[maxUp + 1];
-        DirectionFree(kind, -1, ts, detection, left);
-        DirectionFree(kind, 1, ts, detection, right);
+        stopped = DirectionFree(kind, 1, ts, detection, right, stopAtBand);
+        if (!stopped)
+        {
+            stopped = DirectionFree(kind, -1, ts, detection, left, stopAtBand);
+        }
         var combined = new bool[maxDown + maxUp + 1];
         for (var k = 0; k <= maxDown; k++)
         {
             combined[maxDown - k] = left[k];
         }
+        // The current value is the same target in both directions (the right one may be all that was searched).
+        combined[maxDown] = left[0] || right[0];
         for (var k = 1; k <= maxUp; k++)
         {
             combined[maxDown + k] = right[k];
@@ -189,8 +205,9 @@ internal sealed class OwnshipBandsSolver
         _ => OwnshipTrajectories.VerticalSpeedChange(_own, direction, _vAccel, t),
     };
 
-    // Marks free[k] for the targets k steps away in one direction.
-    private void DirectionFree(BandKind kind, int direction, double ts, BandsDetection det, bool[] free)
+    // Marks free[k] for the targets k steps away in one direction; with stopAtBand, only up to the first two
+    // neighbouring free targets (true when it stopped there).
+    private bool DirectionFree(BandKind kind, int direction, double ts, BandsDetection det, bool[] free, bool stopAtBand)
     {
         var traffic = kind switch { BandKind.Track => _turnTraffic, BandKind.GroundSpeed => _speedTraffic, _ => _verticalTraffic };
         var max = free.Length - 1;
@@ -225,7 +242,12 @@ internal sealed class OwnshipBandsSolver
         for (var k = 0; k <= max; k++)
         {
             free[k] = k < firstLos && !AnyFutureConflict(traffic, states[k], k * ts, det);
+            if (stopAtBand && k > 0 && free[k] && free[k - 1])
+            {
+                return true;
+            }
         }
+        return false;
     }
 
     // A loss of separation at time t or during the grid step [t, t + ts] that follows (flown at the state's velocity).
