@@ -115,7 +115,8 @@ public sealed class GuidanceBandsCalculator
         return Solve(ownship, own, [.. intruders]);
     }
 
-    private OwnshipBands ComputeOne(TrafficSnapshot snapshot, int ownship, TrafficNeighbourhood neighbourhood, List<int> scratch) =>
+    /// <summary>Bands of one ownship with a prepared neighbourhood index (<paramref name="scratch"/> is reused).</summary>
+    internal OwnshipBands ComputeOne(TrafficSnapshot snapshot, int ownship, TrafficNeighbourhood neighbourhood, List<int> scratch) =>
         Solve(ownship, SolverFor(snapshot, ownship, neighbourhood, scratch));
 
     /// <summary>The solver of one ownship against the traffic that could matter to it.</summary>
