@@ -30,9 +30,6 @@ internal sealed class LevelOffSearch
         _accel = o.VerticalAccelG * Units.G;
     }
 
-    /// <summary>Aircraft the search looks at.</summary>
-    public int TrafficCount => _traffic.Count;
-
     /// <summary>
     /// Conflict-free flags of the targets <c>min + j × step</c>, j = 0 … ⌊(max − min) / step⌋ + 1; with
     /// <paramref name="stopAtBand"/>, only up to the first two neighbouring free targets (<paramref name="stopped"/>

@@ -42,15 +42,6 @@ internal sealed class OwnshipBandsSolver
         _altitude = new LevelOffSearch(options, own, traffic, _detector);
     }
 
-    /// <summary>How many aircraft the search of <paramref name="kind"/> looks at.</summary>
-    internal int TrafficCount(BandKind kind) => kind switch
-    {
-        BandKind.Altitude => _altitude.TrafficCount,
-        BandKind.GroundSpeed => _speedTraffic.Count,
-        BandKind.Track => _turnTraffic.Count,
-        _ => _verticalTraffic.Count,
-    };
-
     /// <summary>The ownship's current value of <paramref name="kind"/>, in the kind's units.</summary>
     public double OwnValue(BandKind kind) => kind switch
     {
