@@ -21,11 +21,32 @@ internal readonly record struct Cylinder(double D, double H)
     /// True when the two states (at the same instant) flown straight lose separation for a non-zero time
     /// within [<paramref name="b"/>, <paramref name="t"/>] seconds from that instant.
     /// </summary>
+    /// <remarks>
+    /// As DAIDALUS's Detection3D.conflict: an interval of (almost) zero length, <paramref name="b"/> ≈
+    /// <paramref name="t"/>, asks for a loss of separation at that instant (a loss over [b, b + 1] that begins at b),
+    /// not for nothing. The recovery search meets it when the recovery time reaches the look-ahead.
+    /// </remarks>
     public bool Conflict(in PlaneState own, in PlaneState intruder, double b, double t)
+    {
+        if (Almost.Equal(b, t))
+        {
+            var (tIn, tOut) = Loss(own, intruder, b, b + 1);
+            return tIn < tOut && !Almost.Equal(tIn, tOut) && Almost.Equal(tIn, b);
+        }
+        if (b > t)
+        {
+            return false;
+        }
+        var (i, o) = Loss(own, intruder, b, t);
+        return i < o && !Almost.Equal(i, o);
+    }
+
+    // DAIDALUS's CD3D.detection: the loss interval within [b, t], empty (tIn > tOut) when there is none.
+    private (double TIn, double TOut) Loss(in PlaneState own, in PlaneState intruder, double b, double t)
     {
         if (!(b >= 0 && b < t))
         {
-            return false;
+            return (t + 1, b);
         }
         var sx = own.X - intruder.X;
         var sy = own.Y - intruder.Y;
@@ -38,7 +59,7 @@ internal readonly record struct Cylinder(double D, double H)
             // No relative horizontal motion: only the vertical decides, while horizontally inside.
             if (!HorizontalLos(sx, sy))
             {
-                return false;
+                return (tIn, tOut);
             }
             if (!sameVz)
             {
@@ -60,7 +81,7 @@ internal readonly record struct Cylinder(double D, double H)
             var delta = (D * D * a) - (det * det);
             if (!(delta > 0))
             {
-                return false;
+                return (tIn, tOut);
             }
             var root = Math.Sqrt(delta);
             var dot = (sx * vx) + (sy * vy);
@@ -79,7 +100,7 @@ internal readonly record struct Cylinder(double D, double H)
                 tOut = Math.Max(Math.Min(td2, t), b);
             }
         }
-        return tIn < tOut && !Almost.Equal(tIn, tOut);
+        return (tIn, tOut);
     }
 
     private bool HorizontalLos(double sx, double sy) => Almost.Less((sx * sx) + (sy * sy), D * D);

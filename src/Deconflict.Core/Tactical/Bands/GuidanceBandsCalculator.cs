@@ -84,7 +84,7 @@ public sealed class GuidanceBandsCalculator
         {
             return results;
         }
-        var neighbourhood = new TrafficNeighbourhood(snapshot, ReachChord(snapshot));
+        var neighbourhood = NeighbourhoodOf(snapshot);
         var done = 0;
         Parallel.For(0, ownships.Count,
             new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount },
@@ -115,7 +115,12 @@ public sealed class GuidanceBandsCalculator
         return Solve(ownship, own, [.. intruders]);
     }
 
-    private OwnshipBands ComputeOne(TrafficSnapshot snapshot, int ownship, TrafficNeighbourhood neighbourhood, List<int> scratch)
+    /// <summary>Bands of one ownship with a prepared neighbourhood index (<paramref name="scratch"/> is reused).</summary>
+    internal OwnshipBands ComputeOne(TrafficSnapshot snapshot, int ownship, TrafficNeighbourhood neighbourhood, List<int> scratch) =>
+        Solve(ownship, SolverFor(snapshot, ownship, neighbourhood, scratch));
+
+    /// <summary>The solver of one ownship against the traffic that could matter to it.</summary>
+    internal OwnshipBandsSolver SolverFor(TrafficSnapshot snapshot, int ownship, TrafficNeighbourhood neighbourhood, List<int> scratch)
     {
         scratch.Clear();
         neighbourhood.Near(ownship, scratch);
@@ -146,12 +151,17 @@ public sealed class GuidanceBandsCalculator
                 intruders.Add(s);
             }
         }
-        return Solve(ownship, own, [.. intruders]);
+        return new OwnshipBandsSolver(Options, own, [.. intruders]);
     }
 
-    private OwnshipBands Solve(int ownship, in PlaneState own, PlaneState[] intruders)
+    /// <summary>The neighbourhood index of a snapshot, for <see cref="SolverFor"/>.</summary>
+    internal TrafficNeighbourhood NeighbourhoodOf(TrafficSnapshot snapshot) => new(snapshot, ReachChord(snapshot));
+
+    private OwnshipBands Solve(int ownship, in PlaneState own, PlaneState[] intruders) =>
+        Solve(ownship, new OwnshipBandsSolver(Options, own, intruders));
+
+    private static OwnshipBands Solve(int ownship, OwnshipBandsSolver solver)
     {
-        var solver = new OwnshipBandsSolver(Options, own, intruders);
         var bands = new List<GuidanceBand>();
         var values = new double[BandKinds.All.Count];
         foreach (var kind in BandKinds.All)

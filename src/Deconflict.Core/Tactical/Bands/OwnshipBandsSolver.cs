@@ -14,21 +14,32 @@ internal sealed class OwnshipBandsSolver
 {
     private readonly BandsOptions _o;
     private readonly PlaneState _own;
-    private readonly PlaneState[] _traffic;
     private readonly double _t;
     private readonly Cylinder _detector;
     private readonly double _omega, _hAccel, _vAccel;
+
+    // The aircraft each kind's manoeuvres can reach, and when (TrafficRelevance).
+    private readonly ReachableTraffic _turnTraffic, _speedTraffic, _verticalTraffic;
+    private readonly LevelOffSearch _altitude;
 
     public OwnshipBandsSolver(BandsOptions options, in PlaneState own, PlaneState[] traffic)
     {
         _o = options;
         _own = own;
-        _traffic = traffic;
         _t = options.LookaheadS;
         _detector = new Cylinder(options.HorizontalNm * Units.NmToM, options.VerticalFt * Units.FtToM);
         _omega = options.TurnRateDegS * Units.DegToRad;
         _hAccel = options.HorizontalAccelMps2;
         _vAccel = options.VerticalAccelG * Units.G;
+        var track = Grid(BandKind.Track);
+        var speed = Grid(BandKind.GroundSpeed);
+        var vertical = Grid(BandKind.VerticalSpeed);
+        _turnTraffic = TrafficRelevance.ForTurns(own, traffic, _detector, _t + track.TimeStep + 1);
+        // The fastest target of the grid may lie up to one step above the top of the range.
+        var fastest = own.GroundSpeed + (speed.MaxUp * _o.GroundSpeedStepKt * Units.KtToMps);
+        _speedTraffic = TrafficRelevance.ForSpeedChanges(own, traffic, _detector, _t + speed.TimeStep + 1, fastest);
+        _verticalTraffic = TrafficRelevance.ForVerticalManoeuvres(own, traffic, _detector, _t + vertical.TimeStep + 1);
+        _altitude = new LevelOffSearch(options, own, traffic, _detector);
     }
 
     /// <summary>The ownship's current value of <paramref name="kind"/>, in the kind's units.</summary>
@@ -56,7 +67,7 @@ internal sealed class OwnshipBandsSolver
             return Partition(kind, none, BandRegion.None);
         }
         var nmac = new Cylinder(_o.NmacHorizontalFt * Units.FtToM, _o.NmacVerticalFt * Units.FtToM);
-        if (NoneSet(kind, new BandsDetection(nmac, 0, null)).Count == 0)
+        if (!AnyNone(kind, new BandsDetection(nmac, 0, null)))
         {
             return Partition(kind, [], BandRegion.Recovery);
         }
@@ -65,17 +76,17 @@ internal sealed class OwnshipBandsSolver
         while (cylinder.D > nmac.D || cylinder.H > nmac.H)
         {
             // The detection cylinder itself over [0, T] is known to be saturated.
-            var clear = cylinder == _detector ? [] : NoneSet(kind, new BandsDetection(cylinder, 0, null));
-            if (clear.Count == 0 && !_o.CollisionAvoidance)
+            var clear = cylinder != _detector && AnyNone(kind, new BandsDetection(cylinder, 0, null));
+            if (!clear && !_o.CollisionAvoidance)
             {
                 break;
             }
-            if (clear.Count > 0)
+            if (clear)
             {
                 double red = 0, green = _t + 1, pivot = _t;
                 while (green - red > 0.5)
                 {
-                    if (NoneSet(kind, RecoveryAt(cylinder, pivot)).Count == 0)
+                    if (!AnyNone(kind, RecoveryAt(cylinder, pivot)))
                     {
                         red = pivot;
                     }
@@ -104,29 +115,45 @@ internal sealed class OwnshipBandsSolver
     private BandsDetection RecoveryAt(Cylinder cylinder, double b) =>
         b > _t ? new BandsDetection(cylinder, 0, null) : new BandsDetection(_detector, b, cylinder);
 
+    /// <summary>
+    /// True when some value of the kind is conflict-free: the search stops at the first two neighbouring
+    /// conflict-free targets (a band), and is finished only when that band is empty after clamping to the range.
+    /// </summary>
+    private bool AnyNone(BandKind kind, BandsDetection detection) =>
+        NoneSet(kind, detection, stopAtBand: true, out var stopped).Count > 0 || (stopped && NoneSet(kind, detection).Count > 0);
+
     /// <summary>Conflict-free intervals of a kind (units of the kind), sorted and disjoint.</summary>
-    private List<(double Lo, double Hi)> NoneSet(BandKind kind, BandsDetection detection)
+    private List<(double Lo, double Hi)> NoneSet(BandKind kind, BandsDetection detection) => NoneSet(kind, detection, false, out _);
+
+    // With stopAtBand, the grid is searched only up to the first two neighbouring conflict-free targets
+    // (stopped tells whether it was), the targets not searched counting as conflicting.
+    private List<(double Lo, double Hi)> NoneSet(BandKind kind, BandsDetection detection, bool stopAtBand, out bool stopped)
     {
         if (kind == BandKind.Altitude)
         {
-            var free = AltitudeFree(detection);
-            return Runs(free, 0, _o.MinAltitudeFt, _o.AltitudeStepFt, _o.MinAltitudeFt, _o.MaxAltitudeFt, circular: false);
+            var free = _altitude.Free(detection, stopAtBand, out stopped);
+            return GridRuns.Runs(free, 0, _o.MinAltitudeFt, _o.AltitudeStepFt, _o.MinAltitudeFt, _o.MaxAltitudeFt, circular: false);
         }
         var (stepOut, ts, maxDown, maxUp, lo, hi) = Grid(kind);
         var left = new bool[maxDown + 1];
         var right = new bool[maxUp + 1];
-        DirectionFree(kind, -1, ts, detection, left);
-        DirectionFree(kind, 1, ts, detection, right);
+        stopped = DirectionFree(kind, 1, ts, detection, right, stopAtBand);
+        if (!stopped)
+        {
+            stopped = DirectionFree(kind, -1, ts, detection, left, stopAtBand);
+        }
         var combined = new bool[maxDown + maxUp + 1];
         for (var k = 0; k <= maxDown; k++)
         {
             combined[maxDown - k] = left[k];
         }
+        // The current value is the same target in both directions (the right one may be all that was searched).
+        combined[maxDown] = left[0] || right[0];
         for (var k = 1; k <= maxUp; k++)
         {
             combined[maxDown + k] = right[k];
         }
-        return Runs(combined, -maxDown, OwnValue(kind), stepOut, lo, hi, circular: kind == BandKind.Track);
+        return GridRuns.Runs(combined, -maxDown, OwnValue(kind), stepOut, lo, hi, circular: kind == BandKind.Track);
     }
 
     private (double StepOut, double TimeStep, int MaxDown, int MaxUp, double Lo, double Hi) Grid(BandKind kind)
@@ -169,9 +196,11 @@ internal sealed class OwnshipBandsSolver
         _ => OwnshipTrajectories.VerticalSpeedChange(_own, direction, _vAccel, t),
     };
 
-    // Marks free[k] for the targets k steps away in one direction.
-    private void DirectionFree(BandKind kind, int direction, double ts, BandsDetection det, bool[] free)
+    // Marks free[k] for the targets k steps away in one direction; with stopAtBand, only up to the first two
+    // neighbouring free targets (true when it stopped there).
+    private bool DirectionFree(BandKind kind, int direction, double ts, BandsDetection det, bool[] free, bool stopAtBand)
     {
+        var traffic = kind switch { BandKind.Track => _turnTraffic, BandKind.GroundSpeed => _speedTraffic, _ => _verticalTraffic };
         var max = free.Length - 1;
         var states = new PlaneState[max + 1];
         for (var k = 0; k <= max; k++)
@@ -194,7 +223,7 @@ internal sealed class OwnshipBandsSolver
             }
             var checkRecovery = k <= recoveryLosMax;
             var checkConflict = k >= conflictLosMin && k <= conflictLosMax;
-            if ((checkRecovery || checkConflict) && AnyViolation(states[k], tsk, ts, checkRecovery ? det.Recovery : null, checkConflict ? det.Conflict : null))
+            if ((checkRecovery || checkConflict) && AnyViolation(traffic, states[k], tsk, ts, checkRecovery ? det.Recovery : null, checkConflict ? det.Conflict : null))
             {
                 firstLos = k;
                 break;
@@ -203,16 +232,25 @@ internal sealed class OwnshipBandsSolver
 
         for (var k = 0; k <= max; k++)
         {
-            free[k] = k < firstLos && !AnyFutureConflict(states[k], k * ts, det);
+            free[k] = k < firstLos && !AnyFutureConflict(traffic, states[k], k * ts, det);
+            if (stopAtBand && k > 0 && free[k] && free[k - 1])
+            {
+                return true;
+            }
         }
+        return false;
     }
 
     // A loss of separation at time t or during the grid step [t, t + ts] that follows (flown at the state's velocity).
-    private bool AnyViolation(in PlaneState own, double t, double ts, Cylinder? recovery, Cylinder? conflict)
+    private static bool AnyViolation(ReachableTraffic traffic, in PlaneState own, double t, double ts, Cylinder? recovery, Cylinder? conflict)
     {
-        foreach (var intruder0 in _traffic)
+        for (var n = 0; n < traffic.Count; n++)
         {
-            var intruder = intruder0.At(t);
+            if (!traffic.Overlaps(n, t, t + ts))
+            {
+                continue;
+            }
+            var intruder = traffic.Aircraft[n].At(t);
             if (recovery is { } r && (r.Violation(own, intruder) || r.Conflict(own, intruder, 0, ts)))
             {
                 return true;
@@ -226,208 +264,16 @@ internal sealed class OwnshipBandsSolver
     }
 
     // True when the straight continuation from own (the trajectory's state at time tsk) conflicts with any aircraft.
-    private bool AnyFutureConflict(in PlaneState own, double tsk, BandsDetection det)
+    private bool AnyFutureConflict(ReachableTraffic traffic, in PlaneState own, double tsk, BandsDetection det)
     {
-        foreach (var intruder0 in _traffic)
+        for (var n = 0; n < traffic.Count; n++)
         {
-            if (FutureConflict(own, tsk, intruder0, det, _t, _t))
+            if (traffic.ToS[n] >= tsk && det.ConflictAfter(own, tsk, traffic.Aircraft[n], _t))
             {
                 return true;
             }
         }
         return false;
-    }
-
-    // DAIDALUS's CD_future_traj for the conflict cylinder over [max(B, tsk), min(T, conflictEnd)] and the
-    // recovery cylinder over [tsk, min(T, B, recoveryEnd)].
-    private bool FutureConflict(in PlaneState own, double tsk, in PlaneState intruder0, BandsDetection det, double conflictEnd, double recoveryEnd)
-    {
-        var intruder = intruder0.At(tsk);
-        var end = Math.Min(_t, conflictEnd);
-        if (!(tsk > end || det.B > end) && det.Conflict.Conflict(own, intruder, Math.Max(det.B, tsk) - tsk, end - tsk))
-        {
-            return true;
-        }
-        if (det.Recovery is { } r)
-        {
-            var rEnd = Math.Min(_t, Math.Min(det.B, recoveryEnd));
-            if (!(tsk > rEnd || rEnd < 0) && r.Conflict(own, intruder, Math.Max(0, tsk) - tsk, rEnd - tsk))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private bool[] AltitudeFree(BandsDetection det)
-    {
-        var step = _o.AltitudeStepFt * Units.FtToM;
-        var min = _o.MinAltitudeFt * Units.FtToM;
-        var maxJ = (int)Math.Floor((_o.MaxAltitudeFt - _o.MinAltitudeFt) / _o.AltitudeStepFt) + 1;
-        var free = new bool[maxJ + 1];
-        var rate = _o.VerticalRateFpm * Units.FpmToMps;
-        for (var j = 0; j <= maxJ; j++)
-        {
-            var plan = LevelOff.Plan(_own.Z, _own.Vz, rate, min + (j * step), _vAccel);
-            free[j] = true;
-            foreach (var intruder in _traffic)
-            {
-                if (!AltitudeTargetFree(plan, intruder, det))
-                {
-                    free[j] = false;
-                    break;
-                }
-            }
-        }
-        return free;
-    }
-
-    // DAIDALUS's conflict_free_traj_step for the altitude manoeuvre: instants every second while accelerating
-    // and decelerating (one second past levelling), the whole constant-rate phase, then level flight.
-    private bool AltitudeTargetFree(in LevelOff plan, in PlaneState intruder0, BandsDetection det)
-    {
-        const double ts = 1;
-        var t1 = plan.T1;
-        var t2 = plan.T2;
-        var t3 = plan.T3 + ts;
-        for (var i = 0; i <= Math.Floor(t1 / ts) && i * ts < _t; i++)
-        {
-            if (LosAt(plan, i * ts, intruder0, det))
-            {
-                return false;
-            }
-        }
-        var tsk1 = Math.Max(t1, 0);
-        var own1 = OwnshipTrajectories.LevelOff(_own, plan, tsk1);
-        var intruder1 = intruder0.At(tsk1);
-        var end1 = Math.Min(_t, t2);
-        if (t2 >= det.B && !(tsk1 > end1 || det.B > end1) && det.Conflict.Conflict(own1, intruder1, Math.Max(det.B, tsk1) - tsk1, end1 - tsk1))
-        {
-            return false;
-        }
-        if (det.Recovery is { } r && t2 >= 0)
-        {
-            var rEnd = Math.Min(_t, Math.Min(det.B, t2));
-            if (!(tsk1 > rEnd || rEnd < 0) && r.Conflict(own1, intruder1, 0, rEnd - tsk1))
-            {
-                return false;
-            }
-        }
-        for (var i = (int)Math.Ceiling(t2 / ts); i <= Math.Floor(t3 / ts) && i * ts < _t; i++)
-        {
-            if (LosAt(plan, i * ts, intruder0, det))
-            {
-                return false;
-            }
-        }
-        var tsk3 = Math.Max(t3, 0);
-        return !FutureConflict(OwnshipTrajectories.LevelOff(_own, plan, tsk3), tsk3, intruder0, det, _t, _t);
-    }
-
-    private bool LosAt(in LevelOff plan, double t, in PlaneState intruder0, BandsDetection det)
-    {
-        if (t < 0 || t >= _t)
-        {
-            return false;
-        }
-        var own = OwnshipTrajectories.LevelOff(_own, plan, t);
-        var intruder = intruder0.At(t);
-        return (det.B <= t && det.Conflict.Violation(own, intruder))
-            || (det.Recovery is { } r && t <= det.B && r.Violation(own, intruder));
-    }
-
-    /// <summary>
-    /// NONE intervals from a grid of free flags: each run of at least two consecutive free targets
-    /// (index <c>first + i</c>, value <c>origin + index × step</c>) spans its end values, clamped to the range;
-    /// on the track circle intervals are taken modulo 360 and split at north.
-    /// </summary>
-    private static List<(double Lo, double Hi)> Runs(bool[] free, int first, double origin, double step, double lo, double hi, bool circular)
-    {
-        var result = new List<(double Lo, double Hi)>();
-        var i = 0;
-        while (i < free.Length)
-        {
-            if (!free[i])
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i + 1 < free.Length && free[i + 1])
-            {
-                i++;
-            }
-            var end = i;
-            i++;
-            if (end == start)
-            {
-                continue;
-            }
-            var a = origin + ((first + start) * step);
-            var b = origin + ((first + end) * step);
-            if (circular)
-            {
-                AddCircular(result, a, b);
-            }
-            else
-            {
-                a = Math.Max(lo, a);
-                b = Math.Min(hi, b);
-                if (Almost.Less(a, b))
-                {
-                    result.Add((a, b));
-                }
-            }
-        }
-        return Merge(result);
-    }
-
-    private static void AddCircular(List<(double Lo, double Hi)> into, double a, double b)
-    {
-        if (b - a >= 360 || Almost.Equal(b - a, 360))
-        {
-            into.Add((0, 360));
-            return;
-        }
-        a = Modulo360(a);
-        b = Modulo360(b);
-        if (a < b)
-        {
-            into.Add((a, b));
-        }
-        else
-        {
-            into.Add((a, 360));
-            into.Add((0, b));
-        }
-    }
-
-    private static double Modulo360(double x)
-    {
-        var m = x % 360;
-        return m < 0 ? m + 360 : m;
-    }
-
-    private static List<(double Lo, double Hi)> Merge(List<(double Lo, double Hi)> intervals)
-    {
-        intervals.Sort();
-        var merged = new List<(double Lo, double Hi)>(intervals.Count);
-        foreach (var (lo, hi) in intervals)
-        {
-            if (!(hi > lo) || Almost.Equal(lo, hi))
-            {
-                continue;
-            }
-            if (merged.Count > 0 && lo <= merged[^1].Hi + 1e-9)
-            {
-                merged[^1] = (merged[^1].Lo, Math.Max(merged[^1].Hi, hi));
-            }
-            else
-            {
-                merged.Add((lo, hi));
-            }
-        }
-        return merged;
     }
 
     // The whole range of the kind: the given intervals as `region`, the gaps between them NEAR.
