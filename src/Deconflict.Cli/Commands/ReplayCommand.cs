@@ -46,11 +46,12 @@ internal static class ReplayCommand
         var gateGrowthFpm = new Option<double>("--gate-growth-fpm") { Description = "Association: vertical gate growth with the candidate's age, ft/min", DefaultValueFactory = _ => gates.GateGrowthFpm };
         var gateVelocityKt = new Option<double>("--gate-velocity-kt") { Description = "Association: largest velocity difference for a new association, kt", DefaultValueFactory = _ => gates.VelocityGateKt };
         var gateAge = new Option<double>("--gate-max-age-s") { Description = "Association: a track older than this is no candidate for a new association, s", DefaultValueFactory = _ => gates.MaxAgeS };
+        var gateHold = new Option<double>("--gate-hold") { Description = "Association: an established association holds within this many times the gates", DefaultValueFactory = _ => gates.HoldFactor };
         var gateAmbiguity = new Option<double>("--gate-ambiguity") { Description = "Association: candidates closer than this in normalised distance are ambiguous", DefaultValueFactory = _ => gates.AmbiguityMargin };
         var command = new Command("replay", "Replay a surveillance recording through the live pipeline and write its alert episodes.")
         {
             reports, sbs, asterix, radars, date, noLevel, levelStep, levelTolerance, levelRate, speed, output, report, hNm, vFt, lookahead, cycle, caution, warning, hold, stale,
-            noAssociation, gateNm, gateGrowthKt, gateFt, gateGrowthFpm, gateVelocityKt, gateAge, gateAmbiguity,
+            noAssociation, gateNm, gateGrowthKt, gateFt, gateGrowthFpm, gateVelocityKt, gateAge, gateHold, gateAmbiguity,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -73,6 +74,7 @@ internal static class ReplayCommand
                     GateGrowthFpm = parse.GetValue(gateGrowthFpm),
                     VelocityGateKt = parse.GetValue(gateVelocityKt),
                     MaxAgeS = parse.GetValue(gateAge),
+                    HoldFactor = parse.GetValue(gateHold),
                     AmbiguityMargin = parse.GetValue(gateAmbiguity),
                 },
             };
@@ -123,7 +125,7 @@ internal static class ReplayCommand
         }
         Check(o.LevelRule?.IsValid ?? true, "--level-step-ft/--level-tolerance-ft/--level-rate-fpm", "step must be positive, tolerance from 0 to half the step, rate 0 or more");
         var path = o.Reports ?? o.Sbs ?? o.Asterix!;
-        var alerting = new LiveAlerting(store, o.Minima, o.Alerts) { LevelRule = o.LevelRule };
+        var alerting = new LiveAlerting(store, o.Minima, o.Alerts) { LevelRule = o.LevelRule, CycleStarting = associator is null ? null : t => associator.Reconcile(t) };
         var sampler = o.Report is null ? null : new TrackSampler();
         var aircraft = new HashSet<string>(StringComparer.Ordinal);
         var replay = new RecordingReplay(alerting, o.CycleS, o.Speed)
@@ -198,6 +200,7 @@ internal static class ReplayCommand
         nameof(TrackAssociationOptions.GateGrowthFpm) => "--gate-growth-fpm",
         nameof(TrackAssociationOptions.VelocityGateKt) => "--gate-velocity-kt",
         nameof(TrackAssociationOptions.MaxAgeS) => "--gate-max-age-s",
+        nameof(TrackAssociationOptions.HoldFactor) => "--gate-hold",
         _ => "--gate-ambiguity",
     };
 

@@ -20,7 +20,9 @@ public static class AssociationGate
     /// <param name="report">The report, at its time of applicability.</param>
     /// <param name="velocity">The report's ground speed (kt) and track (degrees), or null to leave velocity out.</param>
     /// <param name="options">The gates.</param>
-    public static double Distance(in LiveTrack track, in PositionReport report, (double GsKt, double TrkDeg)? velocity, TrackAssociationOptions options)
+    /// <param name="scale">Multiplies every gate (an established association holds in wider gates than a new one needs).</param>
+    public static double Distance(in LiveTrack track, in PositionReport report, (double GsKt, double TrkDeg)? velocity, TrackAssociationOptions options,
+        double scale = 1)
     {
         var age = report.TimeS - track.TimeS;
         var ageS = Math.Abs(age);
@@ -30,7 +32,7 @@ public static class AssociationGate
         LiveTrackStore.Extrapolate(ref lat, ref lon, gs, trk, age);
         var plane = LocalTangentPlane.At(new GeoPoint(report.LatDeg, report.LonDeg));
         var (e, n) = plane.Project(new GeoPoint(lat, lon));
-        var h = Math.Sqrt((e * e) + (n * n)) / (Wgs84.MetresPerNauticalMile * (options.GateNm + (options.GateGrowthKt * ageS / 3600)));
+        var h = Math.Sqrt((e * e) + (n * n)) / (scale * Wgs84.MetresPerNauticalMile * (options.GateNm + (options.GateGrowthKt * ageS / 3600)));
         if (!(h <= 1))
         {
             return double.PositiveInfinity;
@@ -39,7 +41,7 @@ public static class AssociationGate
         if (!double.IsNaN(report.AltFt) && !double.IsNaN(track.AltFt))
         {
             var alt = track.AltFt + ((double.IsNaN(track.VsFpm) ? 0 : track.VsFpm) * age / 60);
-            var v = Math.Abs(alt - report.AltFt) / (options.GateFt + (options.GateGrowthFpm * ageS / 60));
+            var v = Math.Abs(alt - report.AltFt) / (scale * (options.GateFt + (options.GateGrowthFpm * ageS / 60)));
             if (!(v <= 1))
             {
                 return double.PositiveInfinity;
@@ -52,7 +54,7 @@ public static class AssociationGate
             var (s2, c2) = Math.SinCos(track.TrkDeg * (Math.PI / 180));
             var de = (mine.GsKt * s1) - (track.GsKt * s2);
             var dn = (mine.GsKt * c1) - (track.GsKt * c2);
-            var w = Math.Sqrt((de * de) + (dn * dn)) / options.VelocityGateKt;
+            var w = Math.Sqrt((de * de) + (dn * dn)) / (scale * options.VelocityGateKt);
             if (!(w <= 1))
             {
                 return double.PositiveInfinity;

@@ -8,5 +8,6 @@ namespace Deconflict.Core.Surveillance;
 public readonly record struct SourceTrack(int Category, int Sac, int Sic, int TrackNumber)
 {
     /// <summary>The source alone (its track number cleared): two tracks of one source are two aircraft by that source's own judgement.</summary>
-    public SourceTrack Source => this with { TrackNumber = -1 };
+    /// <remarks>A method, not a property: a record prints its properties, and this one is a <see cref="SourceTrack"/> too.</remarks>
+    public SourceTrack WithoutNumber() => this with { TrackNumber = -1 };
 }

@@ -42,6 +42,12 @@ public sealed record TrackAssociationOptions
     public double MaxAgeS { get; init; } = 20;
 
     /// <summary>
+    /// An established association holds while reports stay within this many times the gates (hysteresis): a track
+    /// that jumps at a turn or a late update is not dropped and re-acquired, which would show the aircraft twice.
+    /// </summary>
+    public double HoldFactor { get; init; } = 2;
+
+    /// <summary>
     /// Two candidates inside the gate whose normalised distances (1 = the gate's edge) differ by less than this are
     /// ambiguous: the report is associated to neither and stays a track of its own, so two aircraft are never merged.
     /// </summary>
@@ -55,6 +61,7 @@ public sealed record TrackAssociationOptions
         : !(GateGrowthFpm >= 0 && GateGrowthFpm <= 20_000) ? (nameof(GateGrowthFpm), "must be from 0 to 20000 ft/min")
         : !(VelocityGateKt > 0 && VelocityGateKt <= 2000) ? (nameof(VelocityGateKt), "must be more than 0 and at most 2000 kt")
         : !(MaxAgeS > 0 && MaxAgeS <= 600) ? (nameof(MaxAgeS), "must be more than 0 and at most 600 s")
+        : !(HoldFactor >= 1 && HoldFactor <= 10) ? (nameof(HoldFactor), "must be from 1 to 10")
         : !(AmbiguityMargin >= 0 && AmbiguityMargin <= 10) ? (nameof(AmbiguityMargin), "must be from 0 to 10")
         : null;
 

@@ -11,19 +11,22 @@ namespace Deconflict.Core.Surveillance;
 /// </summary>
 /// <remarks>
 /// The association is kept per source track number: once a number has joined a track, its later reports go to that
-/// track while they stay inside its (widening) gate, whatever other candidate passes nearby, and the association ends
+/// track while they stay inside <see cref="TrackAssociationOptions.HoldFactor"/> times its (widening) gate, whatever other candidate passes nearby, and the association ends
 /// when a report leaves the gate, the track leaves the picture, or the number stays silent for the picture's stale time
 /// (numbers are reused for other aircraft). When a number that had a track of its own joins another track, its own
 /// track leaves the picture at once, so the aircraft is never shown (or alerted) twice. A report that joins nobody stays
 /// the track of its own source track number, as without association; an unnumbered plot that joins nobody is dropped.
-/// Not thread-safe: one per feed. The candidates are read from the store, so tracks fed by other sources of the party
-/// (SBS-1, the API, other ASTERIX sources) are candidates too.
+/// One per feed; thread-safe, so the detection cycle may <see cref="Reconcile"/> while the feed associates. The
+/// candidates are read from the store, so tracks fed by other sources of the party (SBS-1, the API, other ASTERIX
+/// sources) are candidates too.
 /// </remarks>
 public sealed class TrackAssociator
 {
     private readonly Dictionary<SourceTrack, Link> _links = [];
     private readonly Dictionary<(SourceTrack Source, string Id), Claim> _claims = [];
     private readonly List<LiveTrack> _candidates = [];
+    private readonly List<(SourceTrack Source, string Id)> _pending = [];
+    private readonly Lock _gate = new();
     private long _candidatesVersion = -1;
     private double _prunedAtS = double.NaN;
 
@@ -66,17 +69,80 @@ public sealed class TrackAssociator
     /// <param name="report">The report (its id is not read).</param>
     public string? Associate(in SourceTrack source, string? ownId, in PositionReport report)
     {
+        lock (_gate)
+        {
+            return AssociateLocked(source, ownId, report);
+        }
+    }
+
+    /// <summary>
+    /// Looks again, with the picture as it is now, at every source track that stays a track of its own: one that an
+    /// aircraft has since appeared on (its address first received after the radar's plot) joins it now rather than at the
+    /// source's next report, so the aircraft is not shown twice for a whole scan. The same gates, age limit, exclusions
+    /// and ambiguity rule apply, to the source track's last state. Run before each detection cycle.
+    /// </summary>
+    /// <returns>How many source tracks joined another track.</returns>
+    public int Reconcile(double nowS)
+    {
+        lock (_gate)
+        {
+            var joined = 0;
+            _pending.Clear();
+            foreach (var (source, link) in _links)
+            {
+                if (link.Associated)
+                {
+                    // A report decided before the association (decoded, not yet taken in) may have brought the source
+                    // track's own track back: it is the associated aircraft, shown twice.
+                    if (Store.Remove(Party, link.OwnId))
+                    {
+                        Merged++;
+                    }
+                }
+                else if (link.LastS >= nowS - Options.MaxAgeS)
+                {
+                    _pending.Add((source, link.Id));
+                }
+            }
+            foreach (var (source, ownId) in _pending)
+            {
+                if (!Store.TryGet(Party, ownId, out var own))
+                {
+                    continue;
+                }
+                var last = new PositionReport(ownId, own.TimeS, own.LatDeg, own.LonDeg, own.AltFt, own.GsKt, own.TrkDeg, own.VsFpm);
+                if (Best(source, ownId, last, out _) is { } best)
+                {
+                    Release(source, ownId);
+                    Hold(source, best, true, own.TimeS, ownId);
+                    if (Store.Remove(Party, ownId))
+                    {
+                        Merged++;
+                    }
+                    joined++;
+                }
+            }
+            return joined;
+        }
+    }
+
+    private string? AssociateLocked(in SourceTrack source, string? ownId, in PositionReport report)
+    {
         var t = report.TimeS;
         Prune(t);
         var numbered = source.TrackNumber >= 0 && ownId is not null;
         if (numbered && _links.TryGetValue(source, out var link) && link.Associated)
         {
             // An established association needs no velocity agreement and no fresh ambiguity check: continuity through
-            // crossings and turns is what keeping it is for. Only the gate around the track's prediction holds it.
+            // crossings and turns is what keeping it is for. Only the (wider) gate around the track's prediction holds it.
             if (!ClaimedByOther(source, link.Id, t) && Store.TryGet(Party, link.Id, out var target)
-                && AssociationGate.Distance(target, report, null, Options) <= 1)
+                && AssociationGate.Distance(target, report, null, Options, Options.HoldFactor) <= 1)
             {
-                Hold(source, link.Id, true, t);
+                Hold(source, link.Id, true, t, link.OwnId);
+                if (Store.Remove(Party, link.OwnId))
+                {
+                    Merged++;
+                }
                 Associated++;
                 return link.Id;
             }
@@ -90,7 +156,7 @@ public sealed class TrackAssociator
             if (numbered)
             {
                 Release(source, ownId!);
-                Hold(source, best, true, t);
+                Hold(source, best, true, t, ownId!);
                 if (Store.Remove(Party, ownId!))
                 {
                     Merged++;
@@ -107,7 +173,7 @@ public sealed class TrackAssociator
         {
             return null;
         }
-        Hold(source, ownId!, false, t);
+        Hold(source, ownId!, false, t, ownId!);
         return ownId;
     }
 
@@ -174,17 +240,17 @@ public sealed class TrackAssociator
 
     /// <summary>Whether another number of the same source has reported for this track within the maximum age.</summary>
     private bool ClaimedByOther(in SourceTrack source, string id, double t) =>
-        _claims.TryGetValue((source.Source, id), out var c) && c.TrackNumber != source.TrackNumber && c.LastS >= t - Options.MaxAgeS;
+        _claims.TryGetValue((source.WithoutNumber(), id), out var c) && c.TrackNumber != source.TrackNumber && c.LastS >= t - Options.MaxAgeS;
 
-    private void Hold(in SourceTrack source, string id, bool associated, double t)
+    private void Hold(in SourceTrack source, string id, bool associated, double t, string ownId)
     {
-        _links[source] = new Link(id, associated, t);
-        _claims[(source.Source, id)] = new Claim(source.TrackNumber, t);
+        _links[source] = new Link(id, associated, t, ownId);
+        _claims[(source.WithoutNumber(), id)] = new Claim(source.TrackNumber, t);
     }
 
     private void Release(in SourceTrack source, string id)
     {
-        var key = (source.Source, id);
+        var key = (source.WithoutNumber(), id);
         if (_claims.TryGetValue(key, out var c) && c.TrackNumber == source.TrackNumber)
         {
             _claims.Remove(key);
@@ -217,7 +283,8 @@ public sealed class TrackAssociator
         }
     }
 
-    private readonly record struct Link(string Id, bool Associated, double LastS);
+    /// <summary>Where a source track number's reports go (<paramref name="Id"/>), and the id it has on its own.</summary>
+    private readonly record struct Link(string Id, bool Associated, double LastS, string OwnId);
 
     private readonly record struct Claim(int TrackNumber, double LastS);
 }

@@ -83,6 +83,10 @@ public sealed partial class AsterixFeedListener(LivePicture picture, IHubStore s
             {
                 Associator = association is null ? null : new TrackAssociator(picture.Store, party.Id, association),
             };
+            if (feed.Associator is not null)
+            {
+                picture.AddAssociator(feed.Associator);
+            }
             var state = new AsterixSourceState(source, party.Id, feed);
             lock (_sources)
             {

@@ -125,6 +125,10 @@ public sealed class SurveillanceOptions
     [Range(0.1, 600)]
     public double AssociationMaxAgeS { get; set; } = 20;
 
+    /// <summary>Association: an established association holds within this many times the gates.</summary>
+    [Range(1, 10)]
+    public double AssociationHoldFactor { get; set; } = 2;
+
     /// <summary>Association: two candidates closer in normalised distance than this are ambiguous and neither is taken.</summary>
     [Range(0, 10)]
     public double AssociationAmbiguityMargin { get; set; } = 0.5;
@@ -139,6 +143,7 @@ public sealed class SurveillanceOptions
             GateGrowthFpm = AssociationGateGrowthFpm,
             VelocityGateKt = AssociationVelocityGateKt,
             MaxAgeS = AssociationMaxAgeS,
+            HoldFactor = AssociationHoldFactor,
             AmbiguityMargin = AssociationAmbiguityMargin,
         }
         : null;
