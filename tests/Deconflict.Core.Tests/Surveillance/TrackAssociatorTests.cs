@@ -110,6 +110,42 @@ public class TrackAssociatorTests
     }
 
     [Fact]
+    public void Before_a_cycle_a_lone_source_track_joins_an_aircraft_that_appeared_on_it_since_its_plot()
+    {
+        var store = new LiveTrackStore();
+        var a = new TrackAssociator(store, Party);
+        var plot = Plot(100) with { Id = Associate(a, Radar5, Plot(100))! };
+        store.Upsert(plot, Party);
+        // The address arrives after the plot; no further plot yet.
+        store.Upsert(new PositionReport("4ca123", 100.5, plot.LatDeg, plot.LonDeg + 0.003, 33_000, 440, 90, 0), Party);
+        a.Reconcile(101).ShouldBe(1);
+        store.TryGet(Party, "trk-0-1-5", out _).ShouldBeFalse();
+        Associate(a, Radar5, Plot(104)).ShouldBe("4ca123");
+        // A lone track far from every other is left alone.
+        store.Upsert(Plot(104, 5) with { Id = Associate(a, Radar7, Plot(104, 5))! }, Party);
+        a.Reconcile(105).ShouldBe(0);
+        store.TryGet(Party, "trk-0-1-7", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_report_decided_before_its_association_does_not_bring_the_own_track_back()
+    {
+        var store = new LiveTrackStore();
+        var a = new TrackAssociator(store, Party);
+        store.Upsert(Plot(100) with { Id = Associate(a, Radar5, Plot(100))! }, Party);
+        // The next plot is decoded (still its own) before the aircraft's address arrives and the cycle joins them.
+        var early = Plot(104) with { Id = Associate(a, Radar5, Plot(104))! };
+        early.Id.ShouldBe("trk-0-1-5");
+        store.Upsert(new PositionReport("4ca123", 103, Plot(103).LatDeg, Plot(103).LonDeg, 33_000, 440, 90, 0), Party);
+        a.Reconcile(103.5).ShouldBe(1);
+        store.Upsert(early, Party);
+        store.TryGet(Party, "trk-0-1-5", out _).ShouldBeTrue();
+        a.Reconcile(104.5);
+        store.TryGet(Party, "trk-0-1-5", out _).ShouldBeFalse();
+        store.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void An_association_holds_while_another_aircraft_passes_close_by()
     {
         var store = StoreWithAircraft();

@@ -128,6 +128,22 @@ public sealed class AsterixAssociationTests
         all.SelectMany(x => x.GetProperty("objects").EnumerateArray().Select(o => o.GetString())).ShouldAllBe(o => o == "trk-20-7-2");
     }
 
+    [Theory]
+    [InlineData("AssociationGateNm", "0")]
+    [InlineData("AssociationGateFt", "-1")]
+    [InlineData("AssociationVelocityGateKt", "5000")]
+    [InlineData("AssociationMaxAgeS", "0")]
+    [InlineData("AssociationHoldFactor", "0.5")]
+    [InlineData("AssociationAmbiguityMargin", "11")]
+    public async Task An_association_gate_out_of_range_stops_the_hub_naming_the_setting(string setting, string value)
+    {
+        var e = await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+        {
+            await using var hub = await LiveHub.StartAsync($"--Surveillance:{setting}={value}");
+        });
+        e.Message.ShouldContain(setting);
+    }
+
     private static string SbsLines(DateTimeOffset now)
     {
         var day = now.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
