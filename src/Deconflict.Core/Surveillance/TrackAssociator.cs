@@ -191,6 +191,14 @@ public sealed class TrackAssociator
             {
                 continue;
             }
+            // A latitude difference alone already puts most of the picture out of reach: skip the gate's trigonometry.
+            // A degree of latitude is at least 59.6 NM; the reach is the gate plus the candidate's travel since.
+            var ageS = Math.Abs(t - c.TimeS);
+            var reachNm = Options.GateNm + (Options.GateGrowthKt * ageS / 3600) + ((double.IsNaN(c.GsKt) ? 0 : c.GsKt) * ageS / 3600);
+            if (Math.Abs(c.LatDeg - report.LatDeg) * 59.6 > reachNm * 1.001)
+            {
+                continue;
+            }
             var d = AssociationGate.Distance(c, report, velocity, Options);
             if (double.IsPositiveInfinity(d))
             {
