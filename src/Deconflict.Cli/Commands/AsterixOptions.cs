@@ -1,5 +1,6 @@
 using System.Globalization;
 using Deconflict.Core.Asterix;
+using Deconflict.Core.Surveillance;
 
 namespace Deconflict.Cli.Commands;
 
@@ -7,7 +8,7 @@ namespace Deconflict.Cli.Commands;
 internal static class AsterixOptions
 {
     /// <summary>A feed for <c>--radar SAC/SIC=LAT,LON[,H]</c> options and an optional <c>--date yyyy-MM-dd</c>.</summary>
-    public static AsterixFeed Feed(IReadOnlyList<string> radarTexts, string? date)
+    public static AsterixFeed Feed(IReadOnlyList<string> radarTexts, string? date, TrackAssociator? associator = null)
     {
         var radars = ParseRadars(radarTexts);
         double startDay = 0;
@@ -19,7 +20,7 @@ internal static class AsterixOptions
             }
             startDay = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Subtract(DateTime.UnixEpoch).TotalSeconds;
         }
-        return new AsterixFeed(radars, startDayS: startDay);
+        return new AsterixFeed(radars, startDayS: startDay) { Associator = associator };
     }
 
     public static Dictionary<(int Sac, int Sic), RadarSite> ParseRadars(IReadOnlyList<string> texts)

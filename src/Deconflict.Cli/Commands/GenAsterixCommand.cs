@@ -8,7 +8,7 @@ namespace Deconflict.Cli.Commands;
 /// <summary>
 /// <c>deconflict gen asterix --reports FILE.csv --cat 21|48|62 --out FILE.pcap|FILE.ast</c>: a reports
 /// recording as an ASTERIX feed, one datagram (data block) per report time, as a pcap capture
-/// (UDP on 127.0.0.1:PORT) or a raw file of blocks.
+/// (UDP on 127.0.0.1:PORT) or a raw file of blocks; with <c>--no-address</c> the records carry track numbers only.
 /// </summary>
 internal static class GenAsterixCommand
 {
@@ -21,16 +21,17 @@ internal static class GenAsterixCommand
         var sic = new Option<int>("--sic") { Description = "System Identification Code of the source", DefaultValueFactory = _ => 1 };
         var radar = new Option<string?>("--radar") { Description = "CAT048: the radar's position LAT,LON[,HEIGHT_FT]", HelpName = "LAT,LON[,H]" };
         var port = new Option<int>("--port") { Description = "UDP port in the pcap", DefaultValueFactory = _ => 8600 };
+        var noAddress = new Option<bool>("--no-address") { Description = "Write no aircraft addresses, only track numbers (a radar or tracker without Mode S)" };
         var command = new Command("asterix", "Write a reports recording as an ASTERIX CAT021, CAT062 or CAT048 feed (pcap or raw).")
         {
-            reports, category, output, sac, sic, radar, port,
+            reports, category, output, sac, sic, radar, port, noAddress,
         };
         command.SetAction(int (parse) => Run(parse.GetValue(reports)!, parse.GetValue(category), parse.GetValue(output)!,
-            parse.GetValue(sac), parse.GetValue(sic), parse.GetValue(radar), parse.GetValue(port)));
+            parse.GetValue(sac), parse.GetValue(sic), parse.GetValue(radar), parse.GetValue(port), parse.GetValue(noAddress)));
         return command;
     }
 
-    internal static int Run(string reportsPath, int category, string outPath, int sac, int sic, string? radarText, int port)
+    internal static int Run(string reportsPath, int category, string outPath, int sac, int sic, string? radarText, int port, bool noAddress = false)
     {
         if (category is not (21 or 48 or 62))
         {
@@ -89,7 +90,8 @@ internal static class GenAsterixCommand
                     encoder.Flush(Write);
                     blockTime = r.TimeS;
                 }
-                encoder.Add(r, Write);
+                // An id that is no six-digit hex number gets a track number and no address.
+                encoder.Add(noAddress ? r with { Id = "#" + r.Id } : r, Write);
             }
             encoder.Flush(Write);
         }

@@ -38,9 +38,20 @@ internal static class ReplayCommand
         var warning = new Option<double>("--warning-s") { Description = "Warning when loss of separation is predicted within this many s", DefaultValueFactory = _ => 60 };
         var hold = new Option<int>("--hold-cycles") { Description = "Cycles a weaker condition must hold before an alert is lowered or cleared", DefaultValueFactory = _ => 3 };
         var stale = new Option<double>("--stale-s") { Description = "A track without a report for this long leaves the picture", DefaultValueFactory = _ => 60 };
+        var gates = new TrackAssociationOptions();
+        var noAssociation = new Option<bool>("--no-association") { Description = "ASTERIX: leave targets without an address tracks of their own (association by position and time is on by default)" };
+        var gateNm = new Option<double>("--gate-nm") { Description = "Association: horizontal gate at age 0, NM", DefaultValueFactory = _ => gates.GateNm };
+        var gateGrowthKt = new Option<double>("--gate-growth-kt") { Description = "Association: horizontal gate growth with the candidate's age (the speed error allowed for), kt", DefaultValueFactory = _ => gates.GateGrowthKt };
+        var gateFt = new Option<double>("--gate-ft") { Description = "Association: vertical gate at age 0, ft", DefaultValueFactory = _ => gates.GateFt };
+        var gateGrowthFpm = new Option<double>("--gate-growth-fpm") { Description = "Association: vertical gate growth with the candidate's age, ft/min", DefaultValueFactory = _ => gates.GateGrowthFpm };
+        var gateVelocityKt = new Option<double>("--gate-velocity-kt") { Description = "Association: largest velocity difference for a new association, kt", DefaultValueFactory = _ => gates.VelocityGateKt };
+        var gateAge = new Option<double>("--gate-max-age-s") { Description = "Association: a track older than this is no candidate for a new association, s", DefaultValueFactory = _ => gates.MaxAgeS };
+        var gateHold = new Option<double>("--gate-hold") { Description = "Association: an established association holds within this many times the gates", DefaultValueFactory = _ => gates.HoldFactor };
+        var gateAmbiguity = new Option<double>("--gate-ambiguity") { Description = "Association: candidates closer than this in normalised distance are ambiguous", DefaultValueFactory = _ => gates.AmbiguityMargin };
         var command = new Command("replay", "Replay a surveillance recording through the live pipeline and write its alert episodes.")
         {
             reports, sbs, asterix, radars, date, noLevel, levelStep, levelTolerance, levelRate, speed, output, report, hNm, vFt, lookahead, cycle, caution, warning, hold, stale,
+            noAssociation, gateNm, gateGrowthKt, gateFt, gateGrowthFpm, gateVelocityKt, gateAge, gateHold, gateAmbiguity,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -55,6 +66,17 @@ internal static class ReplayCommand
                 Date = parse.GetValue(date),
                 LevelRule = parse.GetValue(noLevel) ? null
                     : new FlightLevelRule(parse.GetValue(levelStep), parse.GetValue(levelTolerance), parse.GetValue(levelRate)),
+                Association = parse.GetValue(noAssociation) ? null : new TrackAssociationOptions
+                {
+                    GateNm = parse.GetValue(gateNm),
+                    GateGrowthKt = parse.GetValue(gateGrowthKt),
+                    GateFt = parse.GetValue(gateFt),
+                    GateGrowthFpm = parse.GetValue(gateGrowthFpm),
+                    VelocityGateKt = parse.GetValue(gateVelocityKt),
+                    MaxAgeS = parse.GetValue(gateAge),
+                    HoldFactor = parse.GetValue(gateHold),
+                    AmbiguityMargin = parse.GetValue(gateAmbiguity),
+                },
             };
             return await RunAsync(options, Console.Out, Console.Error, cancellation).ConfigureAwait(false);
         });
@@ -71,6 +93,9 @@ internal static class ReplayCommand
         public string? Date { get; init; }
 
         public FlightLevelRule? LevelRule { get; init; } = FlightLevelRule.Default;
+
+        /// <summary>Association of ASTERIX targets without an address by position and time; null leaves them tracks of their own.</summary>
+        public TrackAssociationOptions? Association { get; init; } = new();
     }
 
     internal static async Task<int> RunAsync(ReplayOptions o, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
@@ -79,11 +104,17 @@ internal static class ReplayCommand
         {
             throw new InputException("give exactly one of --reports FILE.csv, --sbs FILE.sbs or --asterix FILE");
         }
-        var asterixFeed = o.Asterix is null ? null : AsterixOptions.Feed(o.Radars, o.Date);
+        if (o.Association?.FindProblem() is { } gate)
+        {
+            throw new InputException($"option '{GateOption(gate.Field)}': {gate.Problem}");
+        }
+        Check(o.StaleS > 0 && double.IsFinite(o.StaleS), "--stale-s", "must be positive");
+        var store = new LiveTrackStore(o.StaleS);
+        var associator = o.Asterix is null || o.Association is null ? null : new TrackAssociator(store, null, o.Association);
+        var asterixFeed = o.Asterix is null ? null : AsterixOptions.Feed(o.Radars, o.Date, associator);
         Check(o.Minima.IsValid, "--h-nm/--v-ft/--lookahead-s", "separation minima must be finite and positive");
         Check(o.CycleS > 0 && double.IsFinite(o.CycleS), "--cycle-s", "must be positive");
         Check(o.Speed >= 0 && double.IsFinite(o.Speed), "--speed", "must be 0 or positive");
-        Check(o.StaleS > 0 && double.IsFinite(o.StaleS), "--stale-s", "must be positive");
         try
         {
             o.Alerts.Validate();
@@ -94,8 +125,7 @@ internal static class ReplayCommand
         }
         Check(o.LevelRule?.IsValid ?? true, "--level-step-ft/--level-tolerance-ft/--level-rate-fpm", "step must be positive, tolerance from 0 to half the step, rate 0 or more");
         var path = o.Reports ?? o.Sbs ?? o.Asterix!;
-        var store = new LiveTrackStore(o.StaleS);
-        var alerting = new LiveAlerting(store, o.Minima, o.Alerts) { LevelRule = o.LevelRule };
+        var alerting = new LiveAlerting(store, o.Minima, o.Alerts) { LevelRule = o.LevelRule, CycleStarting = associator is null ? null : t => associator.Reconcile(t) };
         var sampler = o.Report is null ? null : new TrackSampler();
         var aircraft = new HashSet<string>(StringComparer.Ordinal);
         var replay = new RecordingReplay(alerting, o.CycleS, o.Speed)
@@ -153,9 +183,26 @@ internal static class ReplayCommand
         {
             summaryOut.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"asterix: {asterixFeed.Stats}; {asterixFeed.Reports} reports, {asterixFeed.Dropped} targets dropped"));
+            if (associator is not null)
+            {
+                summaryOut.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"association: {associator.Associated} reports joined another source's track, {associator.Merged} tracks merged, {associator.Ambiguous} ambiguous reports kept apart, {associator.Dissolved} associations ended"));
+            }
         }
         return 0;
     }
+
+    private static string GateOption(string field) => field switch
+    {
+        nameof(TrackAssociationOptions.GateNm) => "--gate-nm",
+        nameof(TrackAssociationOptions.GateGrowthKt) => "--gate-growth-kt",
+        nameof(TrackAssociationOptions.GateFt) => "--gate-ft",
+        nameof(TrackAssociationOptions.GateGrowthFpm) => "--gate-growth-fpm",
+        nameof(TrackAssociationOptions.VelocityGateKt) => "--gate-velocity-kt",
+        nameof(TrackAssociationOptions.MaxAgeS) => "--gate-max-age-s",
+        nameof(TrackAssociationOptions.HoldFactor) => "--gate-hold",
+        _ => "--gate-ambiguity",
+    };
 
     private static byte[] ReadAll(Stream input)
     {

@@ -7,7 +7,8 @@ namespace Deconflict.Core.Asterix;
 /// Turns ASTERIX datagrams into position reports. A target with an ICAO address becomes the track
 /// named by that address (six lower-case hex digits, as SBS-1 and REST reports name it), so the
 /// same aircraft from CAT021, CAT062, CAT048, SBS-1 or the API is one track. Without an address a
-/// system or radar track is named by its source and track number (<c>trk-SAC-SIC-N</c>).
+/// system or radar track is named by its source and track number (<c>trk-SAC-SIC-N</c>), unless an
+/// <see cref="Associator"/> finds it to be an aircraft the party's picture already holds.
 /// Times of day become UNIX times on the day that puts them nearest a reference time: the
 /// capture time of the packet, the receiving clock, or the previous report's time for raw files,
 /// so midnight is crossed as it should be. Simulated and test targets, targets without a
@@ -38,9 +39,15 @@ public sealed class AsterixFeed
 
     public double StartDayS { get; }
 
+    /// <summary>
+    /// Associates targets without an ICAO address (CAT048 plots, CAT062 tracks without I062/380) with the party's
+    /// tracks by position and time; null leaves each of them a track of its own (<c>trk-SAC-SIC-N</c>).
+    /// </summary>
+    public TrackAssociator? Associator { get; init; }
+
     public AsterixStats Stats => _decoder.Stats;
 
-    /// <summary>Targets dropped: simulated or test, no position or time, no way to name them, or a plot from an unknown radar.</summary>
+    /// <summary>Targets dropped: simulated or test, no position or time, no way to name them (an unnumbered plot that fits no track), or a plot from an unknown radar.</summary>
     public long Dropped { get; private set; }
 
     /// <summary>Position reports produced.</summary>
@@ -96,14 +103,25 @@ public sealed class AsterixFeed
             }
             (lat, lon) = radar.ToWgs84(t.RhoNm, t.ThetaDeg, t.FlightLevelFt);
         }
+        var addressed = t.Address >= 0 && t.AddressIsIcao;
         var id = Name(t);
-        if (id is null)
+        if (id is null && (addressed || Associator is null))
         {
             return false;
         }
         var timeS = ResolveTime(t.TimeOfDayS, referenceTimeS);
         var vs = double.IsNaN(t.VsFpm) ? t.GeometricVsFpm : t.VsFpm;
-        report = new PositionReport(id, timeS, lat, lon, t.FlightLevelFt, t.GsKt, t.TrkDeg, vs, Callsign: t.Callsign);
+        report = new PositionReport(id ?? "", timeS, lat, lon, t.FlightLevelFt, t.GsKt, t.TrkDeg, vs, Callsign: t.Callsign);
+        if (!addressed && Associator is not null)
+        {
+            // No address to name the aircraft: find it among the party's tracks by position and time.
+            id = Associator.Associate(new SourceTrack(t.Category, t.Sac, t.Sic, t.TrackNumber), id, report);
+            if (id is null)
+            {
+                return false;
+            }
+            report = report with { Id = id };
+        }
         return true;
     }
 

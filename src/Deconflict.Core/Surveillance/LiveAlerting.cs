@@ -81,9 +81,13 @@ public sealed class LiveAlerting
     /// <summary>Tracks that went stale in the last cycle.</summary>
     public List<string> Evicted { get; } = [];
 
+    /// <summary>Called at the start of each cycle with its time, before the snapshot (e.g. to reconcile track associations).</summary>
+    public Action<double>? CycleStarting { get; set; }
+
     /// <summary>Runs one cycle at <paramref name="timeS"/>; appends the alert changes to <paramref name="changes"/>.</summary>
     public void RunCycle(double timeS, List<AlertChange> changes)
     {
+        CycleStarting?.Invoke(timeS);
         Evicted.Clear();
         Store.EvictStale(timeS, Evicted);
         Store.FillSnapshot(Snapshot, timeS);

@@ -146,6 +146,39 @@ public sealed class LiveTrackStore
         return false;
     }
 
+    /// <summary>
+    /// Takes the track <paramref name="id"/> of <paramref name="party"/> out of the picture at once (a track found to be
+    /// another track's aircraft, whose reports now go to that one); false when there is none.
+    /// </summary>
+    public bool Remove(string? party, string id)
+    {
+        lock (_gate)
+        {
+            if (!_slots.Remove((party ?? "", id), out var slot))
+            {
+                return false;
+            }
+            Release(slot);
+            _version++;
+            return true;
+        }
+    }
+
+    /// <summary>Appends the latest state of every live track of <paramref name="party"/> (null in a replay) to <paramref name="into"/>.</summary>
+    public void CopyTo(List<LiveTrack> into, string? party)
+    {
+        lock (_gate)
+        {
+            for (var slot = 0; slot < _highWater; slot++)
+            {
+                if (_id[slot] is not null && string.Equals(_party[slot], party, StringComparison.Ordinal))
+                {
+                    into.Add(Read(slot));
+                }
+            }
+        }
+    }
+
     /// <summary>Appends every live track's latest state to <paramref name="into"/>.</summary>
     public void CopyTo(List<LiveTrack> into)
     {

@@ -13,7 +13,7 @@ namespace Deconflict.Hub.Tracks;
 /// CAT062 and CAT048 targets into the live picture as tracks of each source's party. Times of day are placed on the
 /// day nearest the hub's clock; malformed blocks and items are skipped and counted per source, and the socket goes
 /// on. An aircraft with an ICAO address is named by it, so the same aircraft from ASTERIX and SBS-1 of one party is
-/// one track.
+/// one track; a target without one is associated with the party's tracks by position and time (<see cref="TrackAssociator"/>).
 /// </summary>
 public sealed partial class AsterixFeedListener(LivePicture picture, IHubStore store, HubEvents events, IOptions<SurveillanceOptions> options,
     ILogger<AsterixFeedListener> logger) : BackgroundService
@@ -77,7 +77,17 @@ public sealed partial class AsterixFeedListener(LivePicture picture, IHubStore s
                 await Task.Delay(TimeSpan.FromSeconds(o.SbsMaxBackoffS), picture.Clock, ct).ConfigureAwait(false);
             }
             using var socket = Open(source);
-            var state = new AsterixSourceState(source, party.Id, new AsterixFeed(radars, () => picture.NowS));
+            // Association within the source's party's picture only: another party's tracks are that party's view.
+            var association = o.TrackAssociation();
+            var feed = new AsterixFeed(radars, () => picture.NowS)
+            {
+                Associator = association is null ? null : new TrackAssociator(picture.Store, party.Id, association),
+            };
+            if (feed.Associator is not null)
+            {
+                picture.AddAssociator(feed.Associator);
+            }
+            var state = new AsterixSourceState(source, party.Id, feed);
             lock (_sources)
             {
                 _sources.Add(state);

@@ -48,6 +48,7 @@ public sealed partial class LiveDetectionService(
             new AlertOptions { CautionS = o.CautionS, WarningS = o.WarningS, HoldCycles = o.HoldCycles, HoldS = o.HoldS, Do365 = o.Do365Hysteresis() }, PairMinima)
         {
             SnapshotFilled = PrepareMinima,
+            CycleStarting = picture.ReconcileAssociations,
             LevelRule = DefaultLevelRule,
             PairLevelRule = PairLevelRule,
         };

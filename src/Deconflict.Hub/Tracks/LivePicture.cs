@@ -15,6 +15,8 @@ public sealed class LivePicture(IOptions<SurveillanceOptions> options, TimeProvi
 
     public TimeProvider Clock { get; } = clock;
 
+    private readonly List<TrackAssociator> _associators = [];
+
     /// <summary>The hub clock as UNIX seconds.</summary>
     public double NowS => Clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
@@ -29,6 +31,27 @@ public sealed class LivePicture(IOptions<SurveillanceOptions> options, TimeProvi
             if (taken[k] is UpsertResult.Added or UpsertResult.Updated && Store.TryGet(party, reports[k].Id, out var track))
             {
                 History.Record(track);
+            }
+        }
+    }
+
+    /// <summary>Registers a feed's associator, to be reconciled before each detection cycle.</summary>
+    public void AddAssociator(TrackAssociator associator)
+    {
+        lock (_associators)
+        {
+            _associators.Add(associator);
+        }
+    }
+
+    /// <summary>Reconciles every feed's associations with the picture as it is at <paramref name="nowS"/>.</summary>
+    public void ReconcileAssociations(double nowS)
+    {
+        lock (_associators)
+        {
+            foreach (var a in _associators)
+            {
+                a.Reconcile(nowS);
             }
         }
     }

@@ -123,4 +123,54 @@ public sealed class SurveillanceOptions
     /// <summary>ASTERIX reports are accounted for by one <c>tracks.feed</c> audit entry per source and this many seconds.</summary>
     [Range(1, 86_400)]
     public double AsterixAuditIntervalS { get; set; } = 60;
+
+    /// <summary>Associate ASTERIX targets without an ICAO address with the party's tracks by position and time.</summary>
+    public bool Association { get; set; } = true;
+
+    /// <summary>Association: horizontal gate at age 0, NM (<see cref="TrackAssociationOptions.GateNm"/>).</summary>
+    [Range(0.001, 10)]
+    public double AssociationGateNm { get; set; } = 0.5;
+
+    /// <summary>Association: horizontal gate growth with the candidate's age, kt.</summary>
+    [Range(0, 1000)]
+    public double AssociationGateGrowthKt { get; set; } = 100;
+
+    /// <summary>Association: vertical gate at age 0, ft.</summary>
+    [Range(1, 5000)]
+    public double AssociationGateFt { get; set; } = 300;
+
+    /// <summary>Association: vertical gate growth with the candidate's age, ft/min.</summary>
+    [Range(0, 20_000)]
+    public double AssociationGateGrowthFpm { get; set; } = 2000;
+
+    /// <summary>Association: largest velocity difference for a new association, kt.</summary>
+    [Range(1, 2000)]
+    public double AssociationVelocityGateKt { get; set; } = 100;
+
+    /// <summary>Association: a track last updated longer ago than this is no candidate for a new association, s.</summary>
+    [Range(0.1, 600)]
+    public double AssociationMaxAgeS { get; set; } = 20;
+
+    /// <summary>Association: an established association holds within this many times the gates.</summary>
+    [Range(1, 10)]
+    public double AssociationHoldFactor { get; set; } = 2;
+
+    /// <summary>Association: two candidates closer in normalised distance than this are ambiguous and neither is taken.</summary>
+    [Range(0, 10)]
+    public double AssociationAmbiguityMargin { get; set; } = 0.5;
+
+    /// <summary>The association gates, or null when association is off.</summary>
+    public TrackAssociationOptions? TrackAssociation() => Association
+        ? new TrackAssociationOptions
+        {
+            GateNm = AssociationGateNm,
+            GateGrowthKt = AssociationGateGrowthKt,
+            GateFt = AssociationGateFt,
+            GateGrowthFpm = AssociationGateGrowthFpm,
+            VelocityGateKt = AssociationVelocityGateKt,
+            MaxAgeS = AssociationMaxAgeS,
+            HoldFactor = AssociationHoldFactor,
+            AmbiguityMargin = AssociationAmbiguityMargin,
+        }
+        : null;
 }
