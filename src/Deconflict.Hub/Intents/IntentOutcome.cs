@@ -23,7 +23,8 @@ public sealed record IntentOutcome(
     string? Receipt = null,
     string? Detail = null,
     string? Field = null,
-    TimeSpan? RetryAfter = null);
+    TimeSpan? RetryAfter = null,
+    IReadOnlyList<IntentAlternativeView>? Alternatives = null);
 
 /// <summary>
 /// What the strategic check answered a party (<see cref="IntentDesk.AnswerAsync"/>): its conflicts and whether they
