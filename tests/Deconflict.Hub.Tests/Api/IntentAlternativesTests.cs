@@ -6,9 +6,10 @@ namespace Deconflict.Hub.Tests.Api;
 
 /// <summary>
 /// Strategic alternatives over HTTP: the 409 of a PUT carries them, the alternatives endpoint answers them for a stored
-/// intent and for a candidate, one request accepts one (through the write of a PUT), and bad input names its field.
+/// intent and for a candidate, one request accepts one (through the write of a PUT), and bad input names its field;
+/// on SQLite and on PostgreSQL (the offers are a table of each).
 /// </summary>
-public sealed class IntentAlternativesTests(SqliteHub hub) : IClassFixture<SqliteHub>
+public abstract class IntentAlternativesTests(HubHost hub)
 {
     private const string T0 = "2026-03-01T10:00:00Z";
     private const string T1 = "2026-03-01T12:00:00Z";
@@ -139,3 +140,7 @@ public sealed class IntentAlternativesTests(SqliteHub hub) : IClassFixture<Sqlit
         (await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/intents/X/alternatives", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
+
+public sealed class SqliteIntentAlternativesTests(SqliteHub hub) : IntentAlternativesTests(hub), IClassFixture<SqliteHub>;
+
+public sealed class PostgresIntentAlternativesTests(PostgresHub hub) : IntentAlternativesTests(hub), IClassFixture<PostgresHub>;
