@@ -9,25 +9,22 @@ public sealed record AlternativeOffer(string Party, string IntentId, string Alte
 public static class AlternativeOffers
 {
     /// <summary>Forgets the offers for (party, intent id), and the party's offers older than <paramref name="expiredBefore"/>.</summary>
-    public static async Task ClearAsync(IHubWriter w, string party, string intentId, DateTimeOffset expiredBefore)
+    public static Task ClearAsync(IHubWriter w, string party, string intentId, DateTimeOffset expiredBefore)
     {
         ArgumentNullException.ThrowIfNull(w);
-        await using var c = w.CreateCommand("DELETE FROM intent_offers WHERE party = @p AND (intent_id = @i OR offered_at < @cut)");
-        c.With("@p", party).With("@i", intentId).With("@cut", expiredBefore);
-        await c.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return w.ExecuteAsync("DELETE FROM intent_offers WHERE party = @p AND (intent_id = @i OR offered_at < @cut)", ("@p", party), ("@i", intentId), ("@cut", expiredBefore));
     }
 
-    public static async Task SaveAsync(IHubWriter w, AlternativeOffer o)
+    public static Task SaveAsync(IHubWriter w, AlternativeOffer o)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(o);
-        await using var c = w.CreateCommand(
+        return w.ExecuteAsync(
             """
             INSERT INTO intent_offers (party, intent_id, alternative, base_version, geojson, offered_at) VALUES (@p, @i, @a, @v, @g, @at)
             ON CONFLICT (party, intent_id, alternative) DO UPDATE SET base_version = excluded.base_version, geojson = excluded.geojson, offered_at = excluded.offered_at
-            """);
-        c.With("@p", o.Party).With("@i", o.IntentId).With("@a", o.Alternative).With("@v", o.BaseVersion).With("@g", o.GeoJson).With("@at", o.OfferedAt);
-        await c.ExecuteNonQueryAsync().ConfigureAwait(false);
+            """,
+            ("@p", o.Party), ("@i", o.IntentId), ("@a", o.Alternative), ("@v", o.BaseVersion), ("@g", o.GeoJson), ("@at", o.OfferedAt));
     }
 
     public static async Task<AlternativeOffer?> GetAsync(IHubWriter w, string party, string intentId, string alternative)

@@ -43,14 +43,15 @@ public static class IntentCheckApi
         // A check is an answer about other parties' intents like a PUT: told to them, counted against the same budget.
         return await store.WriteAsync<Results<Ok<IntentCheck>, HubProblem>>(async w =>
         {
-            var (found, blocked, refusal) = await desk.AnswerAsync(w, candidate, c => c.Blocking).ConfigureAwait(false);
+            var answer = await desk.AnswerAsync(w, candidate, c => c.Blocking).ConfigureAwait(false);
+            var (found, blocked, refusal) = (answer.Found, answer.Blocked, answer.Refusal);
             if (refusal is { } wait)
             {
                 return Problems.TooManyRequests(
                     "This party has received its budget of conflict answers about another party's hidden intents; checks are refused until the window has passed.", wait, "features");
             }
             // Alternatives whenever it conflicts, offered (told, counted, stored by name) as a 409 offers them.
-            var alternatives = found.Count > 0 ? await desk.OfferAsync(w, candidate, desk.Index.Get(party, id)?.Version).ConfigureAwait(false) : [];
+            var alternatives = found.Count > 0 ? await desk.OfferAsync(w, candidate, desk.Index.Get(party, id)?.Version, answer.Counts).ConfigureAwait(false) : [];
             return TypedResults.Ok(new IntentCheck(id, party, blocked, Views(found, party, desk, needToKnow), alternatives));
         }, ct).ConfigureAwait(false);
     }

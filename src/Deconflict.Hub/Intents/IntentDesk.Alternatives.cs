@@ -15,9 +15,11 @@ public sealed partial class IntentDesk
     /// The alternatives to <paramref name="candidate"/> (its own party's), inside the caller's write: each one told and
     /// counted (<see cref="ProbeGuard.RecordAlternativeAsync"/>; one that would use up the budget is left out), and
     /// stored as the current offer for the intent id, replacing any earlier one. <paramref name="baseVersion"/>: the
-    /// stored version an accepted alternative replaces (null: none is stored).
+    /// stored version an accepted alternative replaces (null: none is stored). <paramref name="counts"/>: the party's
+    /// probe answers as the strategic answer in this write left them (<see cref="StrategicAnswer.Counts"/>); read when null.
     /// </summary>
-    public async Task<IReadOnlyList<IntentAlternativeView>> OfferAsync(IHubWriter w, OperationalIntent candidate, long? baseVersion)
+    public async Task<IReadOnlyList<IntentAlternativeView>> OfferAsync(IHubWriter w, OperationalIntent candidate, long? baseVersion,
+        IReadOnlyDictionary<string, int>? counts = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -28,13 +30,12 @@ public sealed partial class IntentDesk
         {
             return [];
         }
-        var window = await probes.ReadAsync(w, candidate.Party).ConfigureAwait(false);
-        var counts = new Dictionary<string, int>(window.Counts, StringComparer.Ordinal);
+        var tally = new Dictionary<string, int>(counts ?? (await probes.ReadAsync(w, candidate.Party).ConfigureAwait(false)).Counts, StringComparer.Ordinal);
         var views = new List<IntentAlternativeView>(found.Count);
         foreach (var a in found)
         {
             var name = IntentAlternativeView.Names(a.Kind).Id;
-            if (!await probes.RecordAlternativeAsync(w, candidate.Party, counts, name, a.ShapedBy).ConfigureAwait(false))
+            if (!await probes.RecordAlternativeAsync(w, candidate.Party, tally, name, a.ShapedBy).ConfigureAwait(false))
             {
                 continue;
             }
@@ -69,7 +70,7 @@ public sealed partial class IntentDesk
             {
                 return new AlternativesAnswer(answer, []);
             }
-            return new AlternativesAnswer(answer, answer.Found.Count == 0 ? [] : await OfferAsync(w, subject, stored?.Version).ConfigureAwait(false));
+            return new AlternativesAnswer(answer, answer.Found.Count == 0 ? [] : await OfferAsync(w, subject, stored?.Version, answer.Counts).ConfigureAwait(false));
         }, ct);
     }
 

@@ -130,12 +130,12 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         {
             return new IntentOutcome(IntentOutcomeKind.Blocked,
                 Blocking: [.. answer.Found.Where(blocks).Select(c => Disclosed(party, new ConflictRef(c.IntentId2, c.Party2, true), stored: false))],
-                Alternatives: offer ? await OfferAsync(w, next, live ? existing!.Version : null).ConfigureAwait(false) : null);
+                Alternatives: offer ? await OfferAsync(w, next, live ? existing!.Version : null, answer.Counts).ConfigureAwait(false) : null);
         }
         var (written, receipt) = await SaveAsync(w, next, answer.Found, live ? "intent.update" : "intent.create", reads.OpenConflicts).ConfigureAwait(false);
         if (offer)
         {
-            written = written with { Alternatives = answer.Found.Count == 0 ? [] : await OfferAsync(w, next, next.Version).ConfigureAwait(false) };
+            written = written with { Alternatives = answer.Found.Count == 0 ? [] : await OfferAsync(w, next, next.Version, answer.Counts).ConfigureAwait(false) };
             if (answer.Found.Count == 0)
             {
                 await AlternativeOffers.ClearAsync(w, party, next.Id, w.Now - alternatives.Value.OfferTtl).ConfigureAwait(false);
@@ -165,7 +165,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         var found = Index.FindConflicts(candidate, BuffersFor);
         var blocked = nominal && found.Any(blocks);
         await probes.RecordAsync(w, window, candidate, found, blocked).ConfigureAwait(false);
-        return new StrategicAnswer(found, blocked, null);
+        return new StrategicAnswer(found, blocked, null, probes.CountsAfter(window, found));
     }
 
     public Task<IntentOutcome> ChangeStateAsync(CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)

@@ -30,4 +30,6 @@ public sealed record IntentOutcome(
 /// What the strategic check answered a party (<see cref="IntentDesk.AnswerAsync"/>): its conflicts and whether they
 /// refuse it, or, while the party's probe budget is used up, only how long until it may ask again.
 /// </summary>
-public sealed record StrategicAnswer(IReadOnlyList<Deconflict.Core.Strategic.StrategicConflict> Found, bool Blocked, TimeSpan? Refusal);
+/// <paramref name="Counts"/>: the party's answers per other party within the window, this one included (null when refused).
+public sealed record StrategicAnswer(IReadOnlyList<Deconflict.Core.Strategic.StrategicConflict> Found, bool Blocked, TimeSpan? Refusal,
+    IReadOnlyDictionary<string, int>? Counts = null);

@@ -97,6 +97,19 @@ public sealed class ProbeGuard(NeedToKnow needToKnow, IOptions<DisclosureOptions
         }
     }
 
+    /// <summary>The answers per other party once <see cref="RecordAsync"/> has recorded <paramref name="found"/> on <paramref name="window"/>.</summary>
+    public Dictionary<string, int> CountsAfter(ProbeWindow window, IReadOnlyList<StrategicConflict> found)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(found);
+        var counts = new Dictionary<string, int>(window.Counts, StringComparer.Ordinal);
+        foreach (var victim in found.Where(c => !needToKnow.SharesAll(c.Party2, window.Prober)).Select(c => c.Party2).Distinct(StringComparer.Ordinal))
+        {
+            counts[victim] = counts.GetValueOrDefault(victim) + 1;
+        }
+        return counts;
+    }
+
     /// <summary>
     /// Tells and counts an offered alternative like a conflict answer, for each party whose hidden intents refused its
     /// smaller moves (<paramref name="shapedBy"/>): one answer per alternative, since it places one edge of them to one
