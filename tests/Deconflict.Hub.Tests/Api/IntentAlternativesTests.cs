@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Deconflict.Hub.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deconflict.Hub.Tests.Api;
 
@@ -63,6 +64,12 @@ public abstract class IntentAlternativesTests(HubHost hub)
         var props = stored.GetProperty("features")[0].GetProperty("properties");
         props.GetProperty("time_start").GetString().ShouldBe(T1);
         props.GetProperty("alt_lower_ft").GetDouble().ShouldBe(15_000);
+        // Stored as a PUT stores: its audit entry and its intent event.
+        var audit = await l.GetStringAsync("/api/v1/audit/export");
+        audit.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(x => JsonDocument.Parse(x).RootElement)
+            .Count(e => e.TryGetProperty("object_id", out var o) && o.GetString() == "L" && e.GetProperty("action").GetString() == "intent.create").ShouldBe(1);
+        var store = (Deconflict.Hub.Storage.SqlHubStore)hub.Services.GetRequiredService<Deconflict.Hub.Storage.IHubStore>();
+        (await store.ReadEventsAsync(0, 1_000_000, CancellationToken.None)).ShouldContain(e => e.Type == "intent" && e.ObjectId == "L" && e.OwnerParty == low.Id);
         // The offer is used: a second accept finds none.
         await (await l.SendJsonAsync(HttpMethod.Post, "/api/v1/intents/L/alternatives/accept", """{"alternative":"delay"}""")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "alternative");
 
