@@ -32,6 +32,7 @@ public static class HubEndpoints
         routes.MapAgreementsApi();
         routes.MapOperationalIntentsApi();
         routes.MapIntentCheckApi();
+        routes.MapIntentAlternativesApi();
         routes.MapConflictsApi();
         routes.MapEventsApi();
         routes.MapTracksApi();

@@ -55,6 +55,7 @@ public static class HubServiceExtensions
                 : new SqliteHubStore(SqlitePath(o), events, audit, clock);
         });
         services.AddOptions<DisclosureOptions>().BindConfiguration("Disclosure").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlternativeOptions>().BindConfiguration("Alternatives").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ProbeGuard>();
         services.AddSingleton<IntentDesk>();
         services.AddSingleton<HubStartup.Step>((sp, ct) =>

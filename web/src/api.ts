@@ -14,6 +14,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string,
+    /** The problem+json body as the hub sent it (a 409 of an intent write carries its conflicts and alternatives). */
+    readonly problem: unknown = null,
   ) {
     super(detail ? `${title}: ${detail}` : title);
   }
@@ -32,7 +34,7 @@ export class HttpError extends Error {
           .join(';');
       }
     }
-    return new HttpError(response.status, title, detail.trim());
+    return new HttpError(response.status, title, detail.trim(), problem);
   }
 }
 

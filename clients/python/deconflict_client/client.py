@@ -151,6 +151,16 @@ class Hub:
     def check_intent(self, intent_id: str, document: Mapping[str, Any]) -> model.IntentCheck:
         return self.call("CheckIntent", path={"id": intent_id}, body=dict(document), content_type="application/geo+json").body
 
+    def alternatives(self, intent_id: str, document: Optional[Mapping[str, Any]] = None) -> model.IntentAlternatives:
+        """The nearest conflict-free variants of the stored intent (no document) or of a candidate document."""
+        if document is None:
+            return self.call("IntentAlternatives", path={"id": intent_id}).body
+        return self.call("IntentAlternatives", path={"id": intent_id}, body=dict(document), content_type="application/geo+json").body
+
+    def accept_alternative(self, intent_id: str, alternative: str) -> Reply:
+        """Stores the offered alternative (delay, advance, above, below, left, right): 201/200 as for put_intent."""
+        return self.call("AcceptIntentAlternative", path={"id": intent_id}, body={"alternative": alternative})
+
     def intent(self, intent_id: str, party: Optional[str] = None) -> Reply:
         """The intent's GeoJSON FeatureCollection (body) and its ETag."""
         return self.call("GetIntent", path={"id": intent_id}, query={"party": party})

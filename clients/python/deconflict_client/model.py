@@ -66,6 +66,11 @@ AgreementView = TypedDict('AgreementView', {
 })
 """An agreement as returned by the API."""
 
+AlternativeChoice = TypedDict('AlternativeChoice', {
+    'alternative': NotRequired[Optional[str]],
+})
+"""Body of `POST /api/v1/intents/{id}/alternatives/accept`."""
+
 AuditKeyView = TypedDict('AuditKeyView', {
     'algorithm': str,
     'public_key': str,
@@ -321,16 +326,31 @@ InboxItem = TypedDict('InboxItem', {
 """`GET /api/v1/inbox` line."""
 
 IntentAlternativeView = TypedDict('IntentAlternativeView', {
+    'id': str,
     'change': str,
-    'shift_ft': float,
+    'direction': str,
+    'steps': int,
     'shift_s': float,
+    'shift_ft': float,
+    'shift_m': float,
+    'side': Optional[str],
     'alt_lower_ft': float,
     'alt_upper_ft': float,
     'time_start': str,
     'time_end': str,
-    'conflicts': List['IntentCheckConflict'],
+    'intent': 'JsonElement',
 })
-"""An alternative: the shift to apply to every volume, the resulting band and window, and its remaining conflicts."""
+"""An alternative as its party reads it: only the move and the moved intent, never anything of the intents that
+refused the smaller moves (what a 409 on the variant one step less would have said, and no more)."""
+
+IntentAlternatives = TypedDict('IntentAlternatives', {
+    'id': str,
+    'party': str,
+    'blocked': bool,
+    'conflicts': int,
+    'alternatives': List['IntentAlternativeView'],
+})
+"""Reply of `POST /api/v1/intents/{id}/alternatives`: whether the intent is refused as it is, and its alternatives."""
 
 IntentBlockedProblem = TypedDict('IntentBlockedProblem', {
     'title': str,
@@ -338,6 +358,7 @@ IntentBlockedProblem = TypedDict('IntentBlockedProblem', {
     'detail': str,
     'conflicts': List['ConflictRef'],
     'errors': Dict[str, List[str]],
+    'alternatives': NotRequired[Optional[List['IntentAlternativeView']]],
 })
 """The 409 of a refused PUT: the blocking conflicts, each other intent named as far as its owner shares."""
 
@@ -419,8 +440,10 @@ IntentWritten = TypedDict('IntentWritten', {
     'state': str,
     'priority': int,
     'conflicts': List['ConflictRef'],
+    'alternatives': NotRequired[Optional[List['IntentAlternativeView']]],
 })
-"""Reply to a successful PUT or state change."""
+"""Reply to a successful PUT or state change. Alternatives: on a PUT, the conflict-free variants of
+an intent stored with conflicts (empty when it has none); null on other writes."""
 
 JsonElement = Dict[str, Any]
 
@@ -782,6 +805,34 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         ],
         "summary": "Accept a proposal (counterparty); refused (409) when it expired or the pair has settled on another agreement since."
     },
+    "AcceptIntentAlternative": {
+        "body": True,
+        "body_types": [
+            "application/json"
+        ],
+        "errors": [
+            400,
+            401,
+            403,
+            404,
+            409,
+            412,
+            413,
+            428,
+            429
+        ],
+        "method": "POST",
+        "path": "/api/v1/intents/{id}/alternatives/accept",
+        "path_params": [
+            "id"
+        ],
+        "query_params": [],
+        "success": [
+            200,
+            201
+        ],
+        "summary": "Store an offered alternative by name: 201 (new) or 200 (changed) as for PUT; 409 if it is no longer conflict-free; 404 if no such offer is current."
+    },
     "AckMessage": {
         "body": False,
         "body_types": [],
@@ -906,7 +957,7 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         "success": [
             200
         ],
-        "summary": "Strategic check of a draft intent (same body as PUT), nothing stored: its conflicts and, when blocked, alternatives."
+        "summary": "Strategic check of a draft intent (same body as PUT), nothing stored: its conflicts and, when it conflicts, conflict-free alternatives."
     },
     "ClearFireArea": {
         "body": False,
@@ -1462,6 +1513,32 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         ],
         "summary": "The caller's threads with unread and overdue counts."
     },
+    "IntentAlternatives": {
+        "body": True,
+        "body_types": [
+            "application/geo+json",
+            "application/json",
+            "application/vnd.google-earth.kml+xml"
+        ],
+        "errors": [
+            400,
+            401,
+            403,
+            404,
+            413,
+            429
+        ],
+        "method": "POST",
+        "path": "/api/v1/intents/{id}/alternatives",
+        "path_params": [
+            "id"
+        ],
+        "query_params": [],
+        "success": [
+            200
+        ],
+        "summary": "The nearest conflict-free variants (delay, advance, band above and below, lateral offset of corridors) of the stored intent (empty body) or of a candidate (same body as PUT)."
+    },
     "IssueKey": {
         "body": False,
         "body_types": [],
@@ -1776,7 +1853,7 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
             200,
             201
         ],
-        "summary": "Create (201) or change (200, If-Match required) an intent; 409 lists blocking conflicts."
+        "summary": "Create (201) or change (200, If-Match required) an intent; 409 lists blocking conflicts and conflict-free alternatives."
     },
     "PutMovement": {
         "body": True,

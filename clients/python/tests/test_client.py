@@ -87,6 +87,18 @@ class ClientTests(unittest.TestCase):
         self.assertTrue(check["alternatives"])
         self.assertEqual([s["id"] for s in cb.intents()], ["C-2"])
 
+    def test_a_refused_intent_accepts_an_offered_alternative_in_one_call(self):
+        _, ca, _, cb = self.pair()
+        ca.put_intent("C-3", circle(21.0, 51.0, priority=1))
+        with self.assertRaises(ProblemError) as refused:
+            cb.put_intent("AF-3", circle(21.0, 51.0, priority=0))
+        offered = {a["id"]: a for a in refused.exception.problem["alternatives"]}
+        self.assertEqual(offered["delay"]["shift_s"], 7200)
+        self.assertEqual(cb.alternatives("AF-3", circle(21.0, 51.0))["alternatives"][0]["id"], "delay")
+        written = cb.accept_alternative("AF-3", "delay")
+        self.assertEqual(written.status, 201)
+        self.assertEqual(cb.intent("AF-3").body["features"][0]["properties"]["time_start"], "2030-03-01T12:00:00Z")
+
     def test_bad_input_is_a_problem_naming_the_field(self):
         _, ca, _, _ = self.pair()
         document = circle(10.0, 10.0)

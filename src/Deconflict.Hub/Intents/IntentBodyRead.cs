@@ -21,15 +21,22 @@ public static class IntentBodyRead
             return BodyRead<OperationalIntent>.Fail(Problems.Validation("id", "An intent id of 1 to 200 printable characters is required."));
         }
         var body = await JsonBody.ReadTextAsync(request, ct).ConfigureAwait(false);
-        if (body.Problem is not null)
+        return body.Problem is not null ? BodyRead<OperationalIntent>.Fail(body.Problem) : Read(body.Value!, request.ContentType, id, party);
+    }
+
+    /// <summary>An intent body already read as text (<paramref name="contentType"/> says whether it is KML).</summary>
+    public static BodyRead<OperationalIntent> Read(string text, string? contentType, string id, string party)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!ObjectIds.IsValid(id))
         {
-            return BodyRead<OperationalIntent>.Fail(body.Problem);
+            return BodyRead<OperationalIntent>.Fail(Problems.Validation("id", "An intent id of 1 to 200 printable characters is required."));
         }
-        if (IsKml(request.ContentType))
+        if (IsKml(contentType))
         {
-            return ReadKml(body.Value!, id, party);
+            return ReadKml(text, id, party);
         }
-        var json = body.Value!;
+        var json = text;
         OperationalIntent candidate;
         try
         {

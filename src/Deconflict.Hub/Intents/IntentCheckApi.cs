@@ -11,16 +11,16 @@ namespace Deconflict.Hub.Intents;
 /// <summary>
 /// <c>POST /api/v1/intents/{id}/check</c>: the strategic check of a draft intent without storing anything, so a
 /// planner sees before submitting what would block it and which moves of band or window would not. The reply
-/// names the other intents as a 409 would; the overlap, and alternatives, only where the other parties share
-/// everything with the caller. Like a PUT, the answer is told to the parties whose hidden intents it involves and
-/// counted against the caller's probe budget.
+/// names the other intents as a 409 would, the overlap only where the other parties share everything with the caller,
+/// and the conflict-free alternatives a 409 would offer (accepted by name like those). Like a PUT, the answer is told
+/// to the parties whose hidden intents it involves and counted against the caller's probe budget.
 /// </summary>
 public static class IntentCheckApi
 {
     public static IEndpointRouteBuilder MapIntentCheckApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/v1/intents/{id}/check", CheckAsync).WithTags("Intents").WithName("CheckIntent")
-            .WithSummary("Strategic check of a draft intent (same body as PUT), nothing stored: its conflicts and, when blocked, alternatives.")
+            .WithSummary("Strategic check of a draft intent (same body as PUT), nothing stored: its conflicts and, when it conflicts, conflict-free alternatives.")
             .AcceptsJson<IntentDocument>("application/geo+json", "application/json", "application/vnd.google-earth.kml+xml")
             .Problems(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
         return routes;
@@ -43,17 +43,16 @@ public static class IntentCheckApi
         // A check is an answer about other parties' intents like a PUT: told to them, counted against the same budget.
         return await store.WriteAsync<Results<Ok<IntentCheck>, HubProblem>>(async w =>
         {
-            var (found, blocked, refusal) = await desk.AnswerAsync(w, candidate, c => c.Blocking).ConfigureAwait(false);
+            var answer = await desk.AnswerAsync(w, candidate, c => c.Blocking).ConfigureAwait(false);
+            var (found, blocked, refusal) = (answer.Found, answer.Blocked, answer.Refusal);
             if (refusal is { } wait)
             {
                 return Problems.TooManyRequests(
                     "This party has received its budget of conflict answers about another party's hidden intents; checks are refused until the window has passed.", wait, "features");
             }
-            var alternatives = blocked ? StrategicAlternatives.Suggest(desk.Index, candidate, desk.BuffersFor, other => needToKnow.SharesAll(other, party)) : [];
-            return TypedResults.Ok(new IntentCheck(id, party, blocked, Views(found, party, desk, needToKnow),
-                [.. alternatives.Select(a => new IntentAlternativeView(a.Change, a.ShiftFt, a.ShiftS,
-                    a.Intent.Volumes.Min(v => v.AltLowerFt), a.Intent.Volumes.Max(v => v.AltUpperFt),
-                    a.Intent.Volumes.Min(v => v.TimeStart), a.Intent.Volumes.Max(v => v.TimeEnd), Views(a.Conflicts, party, desk, needToKnow)))]));
+            // Alternatives whenever it conflicts, offered (told, counted, stored by name) as a 409 offers them.
+            var alternatives = found.Count > 0 ? await desk.OfferAsync(w, candidate, desk.Index.Get(party, id)?.Version, answer.Counts).ConfigureAwait(false) : [];
+            return TypedResults.Ok(new IntentCheck(id, party, blocked, Views(found, party, desk, needToKnow), alternatives));
         }, ct).ConfigureAwait(false);
     }
 
@@ -74,7 +73,3 @@ public sealed record IntentCheck(string Id, string Party, bool Blocked, IReadOnl
 /// <summary>A conflict found by the check; the overlap is null when the other party shares nothing with the caller.</summary>
 public sealed record IntentCheckConflict(string? IntentId, string? Party, bool Blocking, DateTimeOffset? OverlapStart, DateTimeOffset? OverlapEnd,
     double? OverlapLowerFt, double? OverlapUpperFt);
-
-/// <summary>An alternative: the shift to apply to every volume, the resulting band and window, and its remaining conflicts.</summary>
-public sealed record IntentAlternativeView(string Change, double ShiftFt, double ShiftS, double AltLowerFt, double AltUpperFt,
-    DateTimeOffset TimeStart, DateTimeOffset TimeEnd, IReadOnlyList<IntentCheckConflict> Conflicts);

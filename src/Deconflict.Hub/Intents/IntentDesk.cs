@@ -17,7 +17,7 @@ namespace Deconflict.Hub.Intents;
 /// party's intent only as far as that party shares with the caller.
 /// </summary>
 public sealed partial class IntentDesk(IHubStore store, AgreementBook book, NeedToKnow needToKnow, ProbeGuard probes,
-    IOptions<DisclosureOptions> disclosure, ILogger<IntentDesk> logger)
+    IOptions<DisclosureOptions> disclosure, IOptions<AlternativeOptions> alternatives, ILogger<IntentDesk> logger)
 {
     public StrategicIndex Index { get; } = new();
 
@@ -67,15 +67,34 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
     }
 
     /// <summary>
+    /// <see cref="PutAsync"/> as the intents API answers it: a refusal (409), or a write with conflicts, also offers the
+    /// nearest conflict-free alternatives, which the party may accept by name (<see cref="AcceptAlternativeAsync"/>).
+    /// </summary>
+    public Task<IntentOutcome> PutOfferingAsync(CallerParty caller, OperationalIntent candidate, string? ifMatch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return store.WriteAsync(w => PutCoreAsync(w, caller, candidate, ifMatch, c => c.Blocking, offer: true), ct);
+    }
+
+    /// <summary>
     /// <see cref="PutAsync"/> inside a write already open (for parts of the hub that store more in the same transaction).
     /// <paramref name="blocks"/> says which blocking conflicts refuse the intent (default: every blocking one).
     /// </summary>
-    public async Task<IntentOutcome> PutInAsync(IHubWriter w, CallerParty caller, OperationalIntent candidate, string? ifMatch, Func<StrategicConflict, bool>? blocks, CancellationToken ct)
+    public Task<IntentOutcome> PutInAsync(IHubWriter w, CallerParty caller, OperationalIntent candidate, string? ifMatch, Func<StrategicConflict, bool>? blocks, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(candidate);
-        blocks ??= c => c.Blocking;
+        return PutCoreAsync(w, caller, candidate, ifMatch, blocks ?? (c => c.Blocking), offer: false);
+    }
+
+    /// <summary>
+    /// The write of a PUT; with <paramref name="offer"/>, a refusal or a write with conflicts also carries the
+    /// alternatives (<see cref="OfferAsync"/>), offered in the same transaction.
+    /// </summary>
+    private async Task<IntentOutcome> PutCoreAsync(IHubWriter w, CallerParty caller, OperationalIntent candidate, string? ifMatch, Func<StrategicConflict, bool> blocks, bool offer)
+    {
         var party = caller.PartyId ?? throw new ArgumentException("Intents are declared by parties.", nameof(caller));
         // Every read that decides this write, in one query batch inside its transaction.
         var reads = await w.ReadIntentWriteAsync(party, candidate.Id, probes.Since(w), StrategicConflictSync.Kind).ConfigureAwait(false);
@@ -110,9 +129,18 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         if (answer.Blocked)
         {
             return new IntentOutcome(IntentOutcomeKind.Blocked,
-                Blocking: [.. answer.Found.Where(blocks).Select(c => Disclosed(party, new ConflictRef(c.IntentId2, c.Party2, true), stored: false))]);
+                Blocking: [.. answer.Found.Where(blocks).Select(c => Disclosed(party, new ConflictRef(c.IntentId2, c.Party2, true), stored: false))],
+                Alternatives: offer ? await OfferAsync(w, next, live ? existing!.Version : null, answer.Counts).ConfigureAwait(false) : null);
         }
         var (written, receipt) = await SaveAsync(w, next, answer.Found, live ? "intent.update" : "intent.create", reads.OpenConflicts).ConfigureAwait(false);
+        if (offer)
+        {
+            written = written with { Alternatives = answer.Found.Count == 0 ? [] : await OfferAsync(w, next, next.Version, answer.Counts).ConfigureAwait(false) };
+            if (answer.Found.Count == 0)
+            {
+                await AlternativeOffers.ClearAsync(w, party, next.Id, w.Now - alternatives.Value.OfferTtl).ConfigureAwait(false);
+            }
+        }
         return new IntentOutcome(live ? IntentOutcomeKind.Changed : IntentOutcomeKind.Created, written, Receipt: receipt);
     }
 
@@ -137,7 +165,7 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         var found = FindConflicts(w, candidate);
         var blocked = nominal && found.Any(blocks);
         await probes.RecordAsync(w, window, candidate, found, blocked).ConfigureAwait(false);
-        return new StrategicAnswer(found, blocked, null);
+        return new StrategicAnswer(found, blocked, null, probes.CountsAfter(window, found));
     }
 
     public Task<IntentOutcome> ChangeStateAsync(CallerParty caller, string id, IntentState to, string? ifMatch, CancellationToken ct)

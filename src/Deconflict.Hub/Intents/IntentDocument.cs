@@ -48,4 +48,6 @@ public sealed record IntentBlockedProblem(
     int Status,
     string Detail,
     IReadOnlyList<ConflictRef> Conflicts,
-    IReadOnlyDictionary<string, string[]> Errors);
+    IReadOnlyDictionary<string, string[]> Errors,
+    [property: System.ComponentModel.Description("The nearest conflict-free variants; accept one with POST /api/v1/intents/{id}/alternatives/accept.")]
+    IReadOnlyList<IntentAlternativeView>? Alternatives = null);

@@ -19,7 +19,7 @@ public static class OperationalIntentsApi
     {
         var group = routes.MapGroup("/api/v1/intents").WithTags("Intents");
         group.MapPut("/{id}", PutAsync).WithName("PutIntent")
-            .WithSummary("Create (201) or change (200, If-Match required) an intent; 409 lists blocking conflicts.")
+            .WithSummary("Create (201) or change (200, If-Match required) an intent; 409 lists blocking conflicts and conflict-free alternatives.")
             .AcceptsJson<IntentDocument>("application/geo+json", "application/json", "application/vnd.google-earth.kml+xml")
             .Problems(StatusCodes.Status403Forbidden, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired,
                 StatusCodes.Status429TooManyRequests)
@@ -48,7 +48,7 @@ public static class OperationalIntentsApi
             return read.Problem;
         }
         var candidate = read.Value!;
-        var outcome = await desk.PutAsync(caller, candidate, IfMatch(request), ct).ConfigureAwait(false);
+        var outcome = await desk.PutOfferingAsync(caller, candidate, IfMatch(request), ct).ConfigureAwait(false);
         return Written(outcome, request.HttpContext.Response);
     }
 
@@ -173,7 +173,8 @@ public static class OperationalIntentsApi
     private static string? IfMatch(HttpRequest request) =>
         request.Headers.IfMatch.Count == 0 ? null : request.Headers.IfMatch.ToString();
 
-    private static Results<Created<IntentWritten>, Ok<IntentWritten>, HubProblem> Written(IntentOutcome outcome, HttpResponse response)
+    /// <summary>The reply of an intent write that may create or change it: 201/200 with ETag and receipt, else the refusal.</summary>
+    internal static Results<Created<IntentWritten>, Ok<IntentWritten>, HubProblem> Written(IntentOutcome outcome, HttpResponse response)
     {
         if (outcome.Kind is not (IntentOutcomeKind.Created or IntentOutcomeKind.Changed))
         {
@@ -187,10 +188,12 @@ public static class OperationalIntentsApi
     }
 
     /// <summary>The problem for an outcome that wrote nothing.</summary>
-    private static HubProblem Refusal(IntentOutcome outcome, HttpResponse response)
+    internal static HubProblem Refusal(IntentOutcome outcome, HttpResponse response)
     {
         switch (outcome.Kind)
         {
+            case IntentOutcomeKind.NotFound when outcome.Field is { } field:
+                return Problems.NotFound(outcome.Detail ?? "The intent", field);
             case IntentOutcomeKind.NotFound:
                 return Problems.NotFound("The intent");
             case IntentOutcomeKind.Forbidden:
@@ -202,6 +205,7 @@ public static class OperationalIntentsApi
                     new Dictionary<string, object?>
                     {
                         ["conflicts"] = blocking.Select(c => new { intent_id = c.IntentId, party = c.Party, blocking = true }).ToList(),
+                        ["alternatives"] = outcome.Alternatives ?? [],
                         ["errors"] = new Dictionary<string, string[]> { ["features"] = [.. blocking.Select(Describe)] },
                     });
             case IntentOutcomeKind.Invalid:

@@ -96,6 +96,56 @@ public sealed class ProbeGuard(NeedToKnow needToKnow, IOptions<DisclosureOptions
             }
         }
     }
+
+    /// <summary>The answers per other party once <see cref="RecordAsync"/> has recorded <paramref name="found"/> on <paramref name="window"/>.</summary>
+    public Dictionary<string, int> CountsAfter(ProbeWindow window, IReadOnlyList<StrategicConflict> found)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(found);
+        var counts = new Dictionary<string, int>(window.Counts, StringComparer.Ordinal);
+        foreach (var victim in found.Where(c => !needToKnow.SharesAll(c.Party2, window.Prober)).Select(c => c.Party2).Distinct(StringComparer.Ordinal))
+        {
+            counts[victim] = counts.GetValueOrDefault(victim) + 1;
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// Tells and counts an offered alternative like a conflict answer, for each party whose hidden intents refused its
+    /// smaller moves (<paramref name="shapedBy"/>): one answer per alternative, since it places one edge of them to one
+    /// grid step. False, with nothing recorded, when it would use up the budget with one of them, so that offering an
+    /// alternative never costs the prober the write it offers. <paramref name="counts"/> goes on from the window read in this write.
+    /// </summary>
+    public async Task<bool> RecordAlternativeAsync(IHubWriter w, string prober, Dictionary<string, int> counts, string alternative, IReadOnlyList<StrategicConflict> shapedBy)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(shapedBy);
+        var victims = shapedBy.Where(c => !needToKnow.SharesAll(c.Party2, prober)).GroupBy(c => c.Party2, StringComparer.Ordinal).ToList();
+        if (O.ProbeBudget > 0 && victims.Any(v => counts.GetValueOrDefault(v.Key) + 1 >= O.ProbeBudget))
+        {
+            return false;
+        }
+        foreach (var byVictim in victims)
+        {
+            var victim = byVictim.Key;
+            await w.RecordProbeAnswerAsync(prober, victim).ConfigureAwait(false);
+            counts[victim] = counts.GetValueOrDefault(victim) + 1;
+            var told = HubJson.Serialize(new
+            {
+                prober,
+                at = w.Now,
+                outcome = "alternative",
+                alternative,
+                your_intents = byVictim.Select(c => new { intent_id = c.IntentId2, blocking = c.Blocking }).ToList(),
+                answers_in_window = counts[victim],
+                budget = O.ProbeBudget,
+            });
+            await w.AppendEventAsync("probe", prober, "", [victim], told).ConfigureAwait(false);
+            await w.AppendAuditAsync(prober, "intent.probe", "party", prober, [victim], told).ConfigureAwait(false);
+        }
+        return true;
+    }
 }
 
 /// <summary>

@@ -13,7 +13,28 @@ public static class JsonBody
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads the raw body, at most <see cref="HubOptions.MaxBodyBytes"/> bytes.</summary>
-    public static async Task<BodyRead<byte[]>> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<BodyRead<byte[]>> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadBytesAsync(request, allowEmpty: false, cancellationToken);
+
+    /// <summary>The body as strict UTF-8 text, "" when there is none (for endpoints whose body is optional).</summary>
+    public static async Task<BodyRead<string>> ReadOptionalTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var raw = await ReadBytesAsync(request, allowEmpty: true, cancellationToken).ConfigureAwait(false);
+        if (raw.Problem is not null)
+        {
+            return BodyRead<string>.Fail(raw.Problem);
+        }
+        try
+        {
+            return BodyRead<string>.Ok(StrictUtf8.GetString(raw.Value!));
+        }
+        catch (DecoderFallbackException)
+        {
+            return BodyRead<string>.Fail(Problems.Validation("body", "The body is not UTF-8."));
+        }
+    }
+
+    private static async Task<BodyRead<byte[]>> ReadBytesAsync(HttpRequest request, bool allowEmpty, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<HubOptions>>().Value.MaxBodyBytes;
@@ -45,7 +66,7 @@ public static class JsonBody
                 ? Problems.TooLarge(limit)
                 : Problems.BadRequest("The request body could not be read."));
         }
-        if (buffer.Length == 0)
+        if (buffer.Length == 0 && !allowEmpty)
         {
             return BodyRead<byte[]>.Fail(Problems.Validation("body", "A JSON body is required."));
         }

@@ -24,6 +24,11 @@ public static class Problems
     public static HubProblem NotFound(string what) =>
         Of(TypedResults.Problem(detail: $"{what} was not found.", statusCode: StatusCodes.Status404NotFound, title: "Not found"));
 
+    /// <summary>A 404 that names the field whose value matched nothing.</summary>
+    public static HubProblem NotFound(string detail, string field) =>
+        Of(TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } }));
+
     public static HubProblem Forbidden(string detail) =>
         Of(TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"));
 

@@ -37,6 +37,12 @@ public interface IHubWriter
     /// </summary>
     void UseBulkInsert();
 
+    /// <summary>
+    /// A statement on a table added by other parts of the hub whose result is not needed (<c>@name</c> parameters):
+    /// on PostgreSQL held back and sent with the next read or the commit, so it costs no round trip of its own.
+    /// </summary>
+    Task ExecuteAsync(string sql, params (string Name, object? Value)[] args);
+
     Task InsertPartyAsync(PartyRecord party);
 
     Task InsertKeyAsync(ApiKeyRecord key);

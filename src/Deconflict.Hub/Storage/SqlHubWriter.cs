@@ -233,5 +233,5 @@ internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, Aud
         return _tails = new WriteTails(last, seq);
     }
 
-    private Task ExecuteAsync(string sql, params (string Name, object? Value)[] args) => db.ExecuteAsync(Statement.Write(sql, args));
+    public Task ExecuteAsync(string sql, params (string Name, object? Value)[] args) => db.ExecuteAsync(Statement.Write(sql, args));
 }

@@ -34,7 +34,7 @@ public sealed class IntentCheckTests(SqliteHub hub) : IClassFixture<SqliteHub>
         conflict.GetProperty("overlap_upper_ft").GetDouble().ShouldBe(20_000);
         (await l.GetAsync($"/api/v1/intents/{mine}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var raise = check.GetProperty("alternatives").EnumerateArray().Single(a => a.GetProperty("change").GetString() == "raise");
+        var raise = check.GetProperty("alternatives").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "above");
         raise.GetProperty("alt_lower_ft").GetDouble().ShouldBe(20_000);
         raise.GetProperty("alt_upper_ft").GetDouble().ShouldBe(30_000);
         (await l.PutIntentAsync(mine, draft)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -43,7 +43,7 @@ public sealed class IntentCheckTests(SqliteHub hub) : IClassFixture<SqliteHub>
     }
 
     [Fact]
-    public async Task Without_sharing_the_check_names_no_hidden_intent_shows_no_overlap_and_offers_no_alternative()
+    public async Task Without_sharing_the_check_names_no_hidden_intent_shows_no_overlap_and_its_alternatives_say_only_the_move()
     {
         var high = await hub.CreatePartyAsync("hidden");
         var low = await hub.CreatePartyAsync("prober");
@@ -57,7 +57,10 @@ public sealed class IntentCheckTests(SqliteHub hub) : IClassFixture<SqliteHub>
         var conflict = check.GetProperty("conflicts").EnumerateArray().Single();
         conflict.GetProperty("intent_id").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         conflict.GetProperty("overlap_lower_ft").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
-        check.GetProperty("alternatives").GetArrayLength().ShouldBe(0);
+        var alternatives = check.GetProperty("alternatives");
+        alternatives.GetArrayLength().ShouldBeGreaterThan(0);
+        alternatives.GetRawText().ShouldNotContain(theirs);
+        alternatives.GetRawText().ShouldNotContain(high.Id);
     }
 
     [Fact]

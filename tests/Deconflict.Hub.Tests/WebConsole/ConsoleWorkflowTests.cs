@@ -44,13 +44,12 @@ public sealed class ConsoleWorkflowTests
         await s.EvalAsync("document.getElementById('declare-result').scrollIntoView({ block: 'end' })", ct);
         await s.ShotAsync("console-declare.png", ct);
 
-        await s.Step("take the higher band the hub offers: the check passes, the submit is accepted", async () =>
+        await s.Step("take the nearest band above the hub offers: one click declares it", async () =>
         {
-            await s.ClickAsync("#declare-result button.alt[data-change=raise]", ct);
-            await s.WaitAsync("document.getElementById('declare-result').dataset.blocked === 'false'", ct);
-            (await s.TextAsync("document.getElementById('declare-lower').value", ct)).ShouldBe("36000");
-            await s.ClickAsync("#declare-submit", ct);
+            (await s.TextAsync("document.querySelector('#declare-result button.alt[data-alternative=above]').textContent", ct)).ShouldContain("7000 ft");
+            await s.ClickAsync("#declare-result button.alt[data-alternative=above]", ct);
             await s.WaitAsync("document.getElementById('panel-declare').dataset.outcome === 'accepted'", ct);
+            (await s.TextAsync("document.getElementById('declare-lower').value", ct)).ShouldBe("36000");
             await s.WaitAsync("document.querySelector('#intent-list li[data-intent-id=\"COAL-DRAWN-1\"]')", ct);
         }, ct);
         using var c = hub.Client(scenario.CoalitionKey);

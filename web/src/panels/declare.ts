@@ -1,8 +1,8 @@
 // Declaring an intent from the console: the shape drawn on the map, its band, window and priority;
-// the hub's strategic check before submitting (blocking conflicts and the alternatives it offers,
-// one click to take one); submit; and upload of a GeoJSON or KML intent file.
+// the hub's strategic check before submitting (blocking conflicts and the conflict-free alternatives it offers,
+// one click declares one); submit; and upload of a GeoJSON or KML intent file.
 
-import { HttpError, HubClient, intentBody, type IntentCheck, type Schemas } from '../api';
+import { HttpError, HubClient, intentBody, type IntentCheck, type IntentWritten, type Schemas } from '../api';
 import { byId, clear, h } from '../dom';
 import type { DraftShape } from '../draw';
 import { altBand, utcDateTime } from '../format';
@@ -13,6 +13,12 @@ import type { PartyBook } from '../parties';
 type CheckConflict = Schemas['IntentCheckConflict'];
 type Alternative = Schemas['IntentAlternativeView'];
 type CheckReply = IntentCheck;
+
+/** The size of an alternative's move in the unit its label names: minutes, feet or kilometres. */
+const Alternatives = {
+  amount: (a: Alternative): string =>
+    a.change === 'time' ? String(Math.abs(a.shift_s) / 60) : a.change === 'band' ? String(Math.abs(a.shift_ft)) : (a.shift_m / 1000).toFixed(1),
+};
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -129,19 +135,34 @@ export class DeclarePanel {
     const id = this.value('declare-id');
     try {
       const written = await HubClient.ok(this.client.api.PUT('/api/v1/intents/{id}', { params: { path: { id } }, ...intentBody(body) }));
-      this.show('ok', t('declare.accepted', { id, version: written.version, n: written.conflicts?.length ?? 0 }));
-      this.root.dataset.outcome = 'accepted';
-      this.counter++;
-      this.onDeclared();
+      this.accepted(id, written);
     } catch (e) {
-      if (e instanceof HttpError && e.status === 409) {
-        this.root.dataset.outcome = 'refused';
-        const reply = await this.check();
-        if (reply) this.showCheck(reply, t('declare.refused', { id }));
-      } else {
-        this.root.dataset.outcome = 'error';
-        this.show('error', e instanceof Error ? e.message : String(e));
-      }
+      this.refusedOrError(id, e);
+    }
+  }
+
+  private accepted(id: string, written: IntentWritten): void {
+    this.show('ok', t('declare.accepted', { id, version: written.version, n: written.conflicts?.length ?? 0 }));
+    this.root.dataset.outcome = 'accepted';
+    this.counter++;
+    this.onDeclared();
+  }
+
+  /**
+   * A 409 shows what its problem carries (the blocking conflicts, named as far as their owners share, and the
+   * alternatives), so no second answer is asked of the hub: each answer about hidden intents counts against the budget.
+   */
+  private refusedOrError(id: string, e: unknown): void {
+    if (e instanceof HttpError && e.status === 409 && e.problem && typeof e.problem === 'object' && 'alternatives' in e.problem) {
+      this.root.dataset.outcome = 'refused';
+      const p = e.problem as { conflicts?: { intent_id?: string | null; party?: string | null }[]; alternatives?: Alternative[] };
+      const conflicts: CheckConflict[] = (p.conflicts ?? []).map((c) => ({
+        intent_id: c.intent_id ?? null, party: c.party ?? null, blocking: true, overlap_start: null, overlap_end: null, overlap_lower_ft: null, overlap_upper_ft: null,
+      }));
+      this.showCheck({ id, party: this.parties.me?.id ?? '', blocked: true, conflicts, alternatives: p.alternatives ?? [] }, t('declare.refused', { id }));
+    } else {
+      this.root.dataset.outcome = 'error';
+      this.show('error', e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -157,17 +178,24 @@ export class DeclarePanel {
       h('p', { class: reply.blocked ? 'error' : 'ok' }, heading ?? (reply.blocked ? t('declare.wouldblock') : t('declare.wouldpass', { n: reply.conflicts.length }))),
       reply.conflicts.length ? h('ul', { class: 'list small' }, ...reply.conflicts.map(conflict)) : '',
       reply.alternatives.length ? h('p', { class: 'small' }, t('declare.alternatives')) : '',
-      ...reply.alternatives.map((a) => h('button', { type: 'button', class: 'alt', 'data-change': a.change, onclick: () => void this.take(a) },
-        `${t(`declare.alt.${a.change as 'raise' | 'lower' | 'later'}`)}: ${altBand(a.alt_lower_ft, a.alt_upper_ft)} · ${utcDateTime(a.time_start)}–${utcDateTime(a.time_end)}`)),
+      ...reply.alternatives.map((a) => h('button', { type: 'button', class: 'alt', 'data-alternative': a.id, 'data-change': a.change, onclick: () => void this.take(reply.id, a) },
+        `${t(`declare.alt.${a.id as 'delay' | 'advance' | 'above' | 'below' | 'left' | 'right'}`, { n: Alternatives.amount(a) })}: ${altBand(a.alt_lower_ft, a.alt_upper_ft)} · ${utcDateTime(a.time_start)}–${utcDateTime(a.time_end)}`)),
     );
   }
 
-  private async take(a: Alternative): Promise<void> {
-    byId<HTMLInputElement>('declare-lower').value = String(a.alt_lower_ft);
-    byId<HTMLInputElement>('declare-upper').value = String(a.alt_upper_ft);
-    byId<HTMLInputElement>('declare-start').value = a.time_start.replace(/\.\d+Z$/, 'Z');
-    byId<HTMLInputElement>('declare-end').value = a.time_end.replace(/\.\d+Z$/, 'Z');
-    await this.check();
+  /** Declares the offered alternative in one request (the hub checks it again as it stores it); the form shows what was declared. */
+  private async take(id: string, a: Alternative): Promise<void> {
+    try {
+      const written = await HubClient.ok(this.client.api.POST('/api/v1/intents/{id}/alternatives/accept', { params: { path: { id } }, body: { alternative: a.id } }));
+      byId<HTMLInputElement>('declare-lower').value = String(a.alt_lower_ft);
+      byId<HTMLInputElement>('declare-upper').value = String(a.alt_upper_ft);
+      byId<HTMLInputElement>('declare-start').value = a.time_start.replace(/\.\d+Z$/, 'Z');
+      byId<HTMLInputElement>('declare-end').value = a.time_end.replace(/\.\d+Z$/, 'Z');
+      if (a.change === 'lateral') this.setShape(null, true);
+      this.accepted(id, written);
+    } catch (e) {
+      this.refusedOrError(id, e);
+    }
   }
 
   private reset(): void {
