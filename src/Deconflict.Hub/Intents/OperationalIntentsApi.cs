@@ -5,6 +5,7 @@ using Deconflict.Core.Strategic;
 
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Http;
 using Deconflict.Hub.Json;
 using Deconflict.Hub.OpenApi;
 using Deconflict.Hub.Storage;
@@ -128,12 +129,7 @@ public static class OperationalIntentsApi
                 errors["bbox"] = ["minLon,minLat,maxLon,maxLat in degrees, minLat ≤ maxLat (minLon > maxLon crosses the antimeridian)."];
             }
         }
-        var fromTime = ParseTime(from, "from", errors);
-        var toTime = ParseTime(to, "to", errors);
-        if (fromTime is not null && toTime is not null && fromTime >= toTime)
-        {
-            errors["to"] = ["Must be after from."];
-        }
+        var (fromTime, toTime) = QueryWindow.Parse(from, to, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -149,20 +145,6 @@ public static class OperationalIntentsApi
             .Where(r => area is not { } a || (desk.Index.Get(r.Party, r.Id) is { } live && ShapeBounds.MayReach(live, a)))
             .Select(r => new IntentSummary(r.Id, r.Party, r.State, r.Version, r.Priority, r.TimeStart, r.TimeEnd))
             .ToList());
-    }
-
-    private static DateTimeOffset? ParseTime(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t))
-        {
-            return t;
-        }
-        errors[field] = ["An RFC 3339 time such as 2026-03-01T12:00:00Z."];
-        return null;
     }
 
     private static string Describe(ConflictRef c) =>
