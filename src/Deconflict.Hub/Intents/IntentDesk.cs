@@ -74,7 +74,8 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(candidate);
-        return store.WriteAsync(w => PutCoreAsync(w, caller, candidate, ifMatch, c => c.Blocking, offer: true), ct);
+        // Groupable like any PUT: its offers are checked against the writes committed with it (OfferAsync).
+        return store.WriteGroupableAsync(w => PutCoreAsync(w, caller, candidate, ifMatch, c => c.Blocking, offer: true), ct);
     }
 
     /// <summary>
