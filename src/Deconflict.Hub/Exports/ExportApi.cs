@@ -59,7 +59,7 @@ public static class ExportApi
         var (fromTime, toTime) = QueryWindow.Parse(from, to, errors);
         if (errors.Count > 0)
         {
-            return QueryWindow.Invalid(errors);
+            return Problems.ValidationResult(errors);
         }
         var intents = wanted.Contains("intents") ? Downloads.Intents(await VisibleReads.IntentsAsync(caller, fromTime, toTime, store, needToKnow, ct).ConfigureAwait(false)) : [];
         var groundObjects = new List<GroundObjectRecord>();
@@ -98,7 +98,7 @@ public static class ExportApi
         var (fromTime, toTime) = QueryWindow.Parse(from, to, errors);
         if (errors.Count > 0)
         {
-            return QueryWindow.Invalid(errors);
+            return Problems.ValidationResult(errors);
         }
         var of = party ?? caller.Id;
         var rows = (await VisibleReads.IntentsAsync(caller, fromTime, toTime, store, needToKnow, ct).ConfigureAwait(false)).Where(r => r.Party == of).ToList();
@@ -118,7 +118,7 @@ public static class ExportApi
         };
         if (status == "invalid")
         {
-            return QueryWindow.Invalid(new Dictionary<string, string[]> { ["state"] = ["One of: open, cleared, all."] });
+            return Problems.ValidationResult(new Dictionary<string, string[]> { ["state"] = ["One of: open, cleared, all."] });
         }
         var views = await VisibleReads.ConflictsAsync(caller, status, store, book, ct).ConfigureAwait(false);
         if (alertsOnly)
@@ -138,7 +138,7 @@ public static class ExportApi
         var (fromTime, toTime) = QueryWindow.Parse(from, to, errors);
         if (errors.Count > 0)
         {
-            return QueryWindow.Invalid(errors);
+            return Problems.ValidationResult(errors);
         }
         var intents = Downloads.Intents(await VisibleReads.IntentsAsync(caller, fromTime, toTime, store, needToKnow, ct).ConfigureAwait(false));
         return suffix == "csv"

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deconflict.Hub.Http;
 
@@ -17,13 +16,6 @@ public static class QueryWindow
             errors["to"] = ["Must be after from."];
         }
         return (f, t);
-    }
-
-    /// <summary>A 400 <c>application/problem+json</c> naming every field in <paramref name="errors"/>.</summary>
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        return TypedResults.ValidationProblem(errors, detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), title: "The request is invalid.");
     }
 
     private static DateTimeOffset? Time(string? text, string field, Dictionary<string, string[]> errors)

@@ -8,8 +8,11 @@ public static class Problems
     public static HubProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static HubProblem Validation(IDictionary<string, string[]> errors) =>
-        new(TypedResults.ValidationProblem(errors, detail: DescribeErrors(errors), title: "The request is invalid."), StatusCodes.Status400BadRequest);
+    public static HubProblem Validation(IDictionary<string, string[]> errors) => new(ValidationResult(errors), StatusCodes.Status400BadRequest);
+
+    /// <summary>The 400 of <see cref="Validation(IDictionary{string, string[]})"/> as its typed result, for handlers that declare it so.</summary>
+    public static ValidationProblem ValidationResult(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: DescribeErrors(errors), title: "The request is invalid.");
 
     public static HubProblem BadRequest(string detail) =>
         Of(TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request"));

@@ -20,8 +20,11 @@ public sealed class LivePicture(IOptions<SurveillanceOptions> options, TimeProvi
     /// <summary>The hub clock as UNIX seconds.</summary>
     public double NowS => Clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
-    /// <summary>Takes reports of <paramref name="party"/> into the picture and records each updated track in the history.</summary>
-    public void Upsert(ReadOnlySpan<PositionReport> reports, string party, Span<UpsertResult> results = default)
+    /// <summary>
+    /// Takes reports of <paramref name="party"/> into the picture and records each updated track in the history;
+    /// <paramref name="updated"/>, when given, receives the state of every track a report updated, in report order.
+    /// </summary>
+    public void Upsert(ReadOnlySpan<PositionReport> reports, string party, Span<UpsertResult> results = default, List<LiveTrack>? updated = null)
     {
         var taken = results.IsEmpty ? new UpsertResult[reports.Length] : results;
         Store.UpsertAll(reports, party, taken);
@@ -31,6 +34,7 @@ public sealed class LivePicture(IOptions<SurveillanceOptions> options, TimeProvi
             if (taken[k] is UpsertResult.Added or UpsertResult.Updated && Store.TryGet(party, reports[k].Id, out var track))
             {
                 History.Record(track);
+                updated?.Add(track);
             }
         }
     }

@@ -100,16 +100,12 @@ public static class TracksApi
                 take.Add(r);
             }
         }
-        var results = new UpsertResult[take.Count];
-        picture.Upsert(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(take), caller.PartyId, results);
-        var accepted = new List<PositionReport>(take.Count);
-        for (var k = 0; k < take.Count; k++)
+        var updated = new List<LiveTrack>(take.Count);
+        picture.Upsert(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(take), caller.PartyId, updated: updated);
+        var accepted = new List<PositionReport>(take);
+        foreach (var track in updated)
         {
-            accepted.Add(take[k]);
-            if (results[k] != UpsertResult.Outdated && picture.Store.TryGet(caller.PartyId, take[k].Id, out var track))
-            {
-                events.PublishTransient("track", track.Id, caller.PartyId, [], HubJson.Serialize(ToView(track)));
-            }
+            events.PublishTransient("track", track.Id, caller.PartyId, [], HubJson.Serialize(ToView(track)));
         }
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         if (accepted.Count == 0)
@@ -162,13 +158,13 @@ public static class TracksApi
         }
         if (errors.Count > 0)
         {
-            return QueryWindow.Invalid(errors);
+            return Problems.ValidationResult(errors);
         }
         var samples = await Exports.VisibleReads.TrackHistoryAsync(caller, picture, needToKnow, fromTime.ToUnixTimeMilliseconds() / 1000.0,
             toTime.ToUnixTimeMilliseconds() / 1000.0, interval_s ?? 0, HistoryReplyLimit, ct).ConfigureAwait(false);
         if (samples is null)
         {
-            return QueryWindow.Invalid(new Dictionary<string, string[]>
+            return Problems.ValidationResult(new Dictionary<string, string[]>
             {
                 ["interval_s"] = [$"The window holds more than {HistoryReplyLimit} samples: shorten it (from, to) or raise interval_s."],
             });
