@@ -2,6 +2,7 @@ using Deconflict.Core.Audit;
 using Deconflict.Hub.Access;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
+using Deconflict.Hub.Cluster;
 using Deconflict.Hub.Demo;
 using Deconflict.Hub.Dss;
 using Deconflict.Hub.Errors;
@@ -58,6 +59,8 @@ public static class HubServiceExtensions
         services.AddOptions<AlternativeOptions>().BindConfiguration("Alternatives").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ProbeGuard>();
         services.AddSingleton<IntentDesk>();
+        // Before the start-up steps: a cluster node's first step makes the store follow the other nodes.
+        builder.AddClusterServices();
         services.AddSingleton<HubStartup.Step>((sp, ct) =>
             ConflictIdentityBackfill.RunAsync(sp.GetRequiredService<IHubStore>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConflictIdentityBackfill)), ct));
         services.AddSingleton<HubStartup.Step>(EventServices.LoadOpenConflictsAsync);
@@ -74,6 +77,8 @@ public static class HubServiceExtensions
         builder.AddHotlineServices();
         builder.AddGroundServices();
         builder.AddDssServices();
+        // Last: the silo starts after the start-up step that migrates its tables.
+        builder.AddClusterHosting();
 
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

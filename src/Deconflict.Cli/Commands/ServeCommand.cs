@@ -26,7 +26,13 @@ internal static class ServeCommand
         };
         var asterixParty = new Option<string?>("--asterix-party") { Description = "Party of the ASTERIX sources that name none with party=.", HelpName = "PARTY-ID" };
         var radar = new Option<string[]>("--radar") { Description = "Radar position for CAT048 plots (repeatable).", HelpName = "SAC/SIC=LAT,LON[,HEIGHT_FT]" };
-        var command = new Command("serve", "Run the hub.") { db, urls, data, demo, sbs, sbsParty, asterix, asterixParty, radar };
+        var cluster = new Option<bool>("--cluster")
+        {
+            Description = "Run as a node of a cluster: every node started with the same PostgreSQL --db joins it (see README, \"Cluster\").",
+        };
+        var siloPort = new Option<int?>("--silo-port") { Description = "With --cluster: port this node talks to the other nodes on (default 11111).", HelpName = "PORT" };
+        var gatewayPort = new Option<int?>("--gateway-port") { Description = "With --cluster: port of this node's Orleans gateway (default 30000).", HelpName = "PORT" };
+        var command = new Command("serve", "Run the hub.") { db, urls, data, demo, sbs, sbsParty, asterix, asterixParty, radar, cluster, siloPort, gatewayPort };
         command.SetAction(async (parse, ct) =>
         {
             var args = new List<string> { $"--urls={parse.GetValue(urls)}", "--Hub:Banner=true" };
@@ -56,6 +62,7 @@ internal static class ServeCommand
                 args.Add($"--Surveillance:SbsParty={owner}");
             }
             AddAsterix(args, parse.GetValue(asterix) ?? [], parse.GetValue(asterixParty), parse.GetValue(radar) ?? []);
+            AddCluster(args, parse.GetValue(cluster), parse.GetValue(db), parse.GetValue(siloPort), parse.GetValue(gatewayPort));
             ListenAddresses.EnsureFree(parse.GetValue(urls)!);
             var app = HubApplication.Build([.. args]);
             try
@@ -70,6 +77,35 @@ internal static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Checks the cluster options: a node needs PostgreSQL, ports in range, and the ports only with --cluster.</summary>
+    private static void AddCluster(List<string> args, bool cluster, string? db, int? siloPort, int? gatewayPort)
+    {
+        if (!cluster)
+        {
+            if (siloPort is not null || gatewayPort is not null)
+            {
+                throw new InputException("--silo-port and --gateway-port need --cluster");
+            }
+            return;
+        }
+        if (!Deconflict.Hub.Storage.PostgresHubStore.IsPostgres(db))
+        {
+            throw new InputException("--cluster needs --db with a PostgreSQL database (\"Host=...;Database=...\" or postgres://user@host:port/db): the nodes share it");
+        }
+        args.Add("--Cluster:Enabled=true");
+        foreach (var (name, port, key) in new[] { ("--silo-port", siloPort, "SiloPort"), ("--gateway-port", gatewayPort, "GatewayPort") })
+        {
+            if (port is { } p)
+            {
+                if (p is < 1 or > 65535)
+                {
+                    throw new InputException($"{name}: {p} is not a port (1-65535)");
+                }
+                args.Add($"--Cluster:{key}={p}");
+            }
+        }
     }
 
     /// <summary>Checks the ASTERIX options as the hub will read them, so a mistake is a usage error before anything starts.</summary>

@@ -61,6 +61,25 @@ public sealed class AuditSigner : IDisposable
         return new AuditSigner(key);
     }
 
+    /// <summary>A new key as PKCS#8 PEM text (for a key kept elsewhere than in a file, such as a cluster's database).</summary>
+    public static string CreatePem()
+    {
+        using var key = Key.Create(Algorithm, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextArchiving });
+        return System.Text.Encoding.ASCII.GetString(key.Export(KeyBlobFormat.PkixPrivateKeyText));
+    }
+
+    /// <summary>The key of PKCS#8 PEM text made by <see cref="CreatePem"/>.</summary>
+    public static AuditSigner FromPem(string pem)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        if (!Key.TryImport(Algorithm, System.Text.Encoding.ASCII.GetBytes(pem), KeyBlobFormat.PkixPrivateKeyText, out var key,
+                new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextArchiving }) || key is null)
+        {
+            throw new InvalidOperationException("the audit key is not an Ed25519 PKCS#8 PEM private key");
+        }
+        return new AuditSigner(key);
+    }
+
     /// <summary>Ed25519 signature over the 32 bytes of the entry hash, base64url without padding.</summary>
     public string Sign(string entryHashHex) =>
         Base64Url.EncodeToString(Algorithm.Sign(_key, Convert.FromHexString(entryHashHex)));

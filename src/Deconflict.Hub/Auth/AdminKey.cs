@@ -14,6 +14,16 @@ public sealed class AdminKey
     private readonly byte[] _hash;
 
     public AdminKey(IOptions<HubOptions> options)
+        : this(options, null)
+    {
+    }
+
+    /// <param name="options">The hub's options (<c>Hub:AdminKey</c>, the data directory).</param>
+    /// <param name="clusterKey">
+    /// A node of a cluster: the cluster's key when none is configured (every node must accept the same one); it is
+    /// also written to this node's <c>&lt;data&gt;/admin.key</c> when that file is missing, so it is found on every node.
+    /// </param>
+    public AdminKey(IOptions<HubOptions> options, Func<string>? clusterKey)
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
@@ -30,8 +40,10 @@ public sealed class AdminKey
         else
         {
             FilePath = Path.GetFullPath(Path.Combine(o.DataDirectory, "admin.key"));
-            _hash = Hash(LoadOrCreate(FilePath));
-            Source = FilePath;
+            var key = clusterKey?.Invoke();
+            var stored = LoadOrCreate(FilePath, key);
+            _hash = Hash(key ?? stored);
+            Source = key is null || key == stored ? FilePath : "the cluster's database";
         }
     }
 
@@ -44,7 +56,7 @@ public sealed class AdminKey
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    private static string LoadOrCreate(string path)
+    private static string LoadOrCreate(string path, string? wanted)
     {
         PrivateFiles.SecureDirectory(Path.GetDirectoryName(path)!);
         if (File.Exists(path))
@@ -52,7 +64,7 @@ public sealed class AdminKey
             PrivateFiles.SecureFiles(path);
             return File.ReadAllText(path).Trim();
         }
-        var key = "dcf_admin_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var key = wanted ?? "dcf_admin_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.WriteThrough };
         if (!OperatingSystem.IsWindows())
         {

@@ -15,7 +15,8 @@ namespace Deconflict.Hub.Demo;
 /// for any client). Each flies back and forth along a geodesic leg; the second air force's transit crosses the
 /// coalition's orbit at a close level, so tactical alerts come and go.
 /// </summary>
-public sealed partial class DemoTraffic(IOptions<HubOptions> options, DemoScenario scenario, IServer server, IHostApplicationLifetime lifetime, ILogger<DemoTraffic> logger)
+public sealed partial class DemoTraffic(IOptions<HubOptions> options, DemoScenario scenario, IServer server, IHostApplicationLifetime lifetime,
+    Cluster.IHubCluster cluster, ILogger<DemoTraffic> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -51,6 +52,11 @@ public sealed partial class DemoTraffic(IOptions<HubOptions> options, DemoScenar
         do
         {
             var now = DateTimeOffset.UtcNow;
+            // In a cluster the demo aircraft fly from one node only (each node would report them again).
+            if (!cluster.IsLeader)
+            {
+                continue;
+            }
             foreach (var party in Flights.GroupBy(f => f.Party))
             {
                 if (!scenario.Keys.TryGetValue(party.Key, out var key))

@@ -10,27 +10,29 @@ public sealed class DssStore(IHubStore store, DssState state)
     private const string ConstraintColumns = "id, manager, party, version, ovn, uss_base_url, extents_json, updated_at";
     private const string SubscriptionColumns = "id, manager, version, notification_index, uss_base_url, notify_for_oi, notify_for_c, implicit_sub, extents_json, updated_at";
 
+    /// <summary>Makes the state what the store holds (at start, and when another hub of the cluster changed it).</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
-        foreach (var (subject, party) in await store.QueryAsync("SELECT subject, party_id FROM dss_subjects", r => (r.GetString(0), r.GetString(1)), ct).ConfigureAwait(false))
+        Replace(state.Subjects, await store.QueryAsync("SELECT subject, party_id FROM dss_subjects", r => (r.GetString(0), r.GetString(1)), ct).ConfigureAwait(false));
+        Replace(state.OperationalIntents, (await store.QueryAsync($"SELECT {OirColumns} FROM dss_operational_intents", ReadOir, ct).ConfigureAwait(false)).Select(o => (o.Id, o)));
+        Replace(state.Constraints, (await store.QueryAsync($"SELECT {ConstraintColumns} FROM dss_constraints", ReadConstraint, ct).ConfigureAwait(false)).Select(c => (c.Id, c)));
+        Replace(state.Subscriptions, (await store.QueryAsync($"SELECT {SubscriptionColumns} FROM dss_subscriptions", ReadSubscription, ct).ConfigureAwait(false)).Select(s => (s.Id, s)));
+        Replace(state.Availability, (await store.QueryAsync("SELECT uss, availability, version FROM dss_availability",
+            r => new DssAvailability(r.GetString(0), r.GetString(1), r.GetString(2)), ct).ConfigureAwait(false)).Select(a => (a.Uss, a)));
+    }
+
+    /// <summary>Sets every stored entry and drops the ones no longer stored, without emptying the map in between.</summary>
+    private static void Replace<T>(System.Collections.Concurrent.ConcurrentDictionary<string, T> map, IEnumerable<(string Key, T Value)> stored)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in stored)
         {
-            state.Subjects[subject] = party;
+            map[key] = value;
+            keys.Add(key);
         }
-        foreach (var o in await store.QueryAsync($"SELECT {OirColumns} FROM dss_operational_intents", ReadOir, ct).ConfigureAwait(false))
+        foreach (var key in map.Keys.Where(k => !keys.Contains(k)).ToList())
         {
-            state.OperationalIntents[o.Id] = o;
-        }
-        foreach (var c in await store.QueryAsync($"SELECT {ConstraintColumns} FROM dss_constraints", ReadConstraint, ct).ConfigureAwait(false))
-        {
-            state.Constraints[c.Id] = c;
-        }
-        foreach (var s in await store.QueryAsync($"SELECT {SubscriptionColumns} FROM dss_subscriptions", ReadSubscription, ct).ConfigureAwait(false))
-        {
-            state.Subscriptions[s.Id] = s;
-        }
-        foreach (var a in await store.QueryAsync("SELECT uss, availability, version FROM dss_availability", r => new DssAvailability(r.GetString(0), r.GetString(1), r.GetString(2)), ct).ConfigureAwait(false))
-        {
-            state.Availability[a.Uss] = a;
+            map.TryRemove(key, out _);
         }
     }
 

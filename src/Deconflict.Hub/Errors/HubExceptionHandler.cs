@@ -5,7 +5,8 @@ namespace Deconflict.Hub.Errors;
 
 /// <summary>
 /// Last line of defence: a client's mistake that escaped an endpoint's own checks (a bad request body or
-/// header rejected by the framework) becomes a 4xx problem; anything else a 500 problem without details.
+/// header rejected by the framework) becomes a 4xx problem; a database that does not answer a 503; anything else a
+/// 500 problem without details.
 /// </summary>
 public sealed partial class HubExceptionHandler(IProblemDetailsService problems, ILogger<HubExceptionHandler> logger) : IExceptionHandler
 {
@@ -18,6 +19,8 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
                 ? "The body is too large." : "The request could not be read."),
             JsonException => (StatusCodes.Status400BadRequest, "Bad request", "The JSON body is malformed."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", ""),
+            _ when Storage.StoreUnavailable.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+                "The database does not answer; nothing was changed. Retry later."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "The hub could not complete the request."),
         };
         if (status >= 500)
@@ -25,6 +28,10 @@ public sealed partial class HubExceptionHandler(IProblemDetailsService problems,
             LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "2";
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -26,7 +26,16 @@ public sealed class HubEvents(OpenConflictObjects openConflicts)
     public OpenConflictObjects OpenConflicts { get; } = openConflicts;
 
     /// <summary>Publishes a committed event to every subscriber.</summary>
-    public void Publish(EventRecord e)
+    public void Publish(EventRecord e) => Deliver(e, local: true);
+
+    /// <summary>
+    /// Publishes an event another node of the cluster committed: to the event streams (every node's streams carry
+    /// every event), but not to the parts of this hub that act on events (notifications, watchers), since the node
+    /// that wrote it acts on it.
+    /// </summary>
+    public void PublishForeign(EventRecord e) => Deliver(e, local: false);
+
+    private void Deliver(EventRecord e, bool local)
     {
         ArgumentNullException.ThrowIfNull(e);
         var snapshot = OpenConflicts.Current;
@@ -40,9 +49,12 @@ public sealed class HubEvents(OpenConflictObjects openConflicts)
                 delivery = new EventDelivery(e, snapshot);
             }
         }
-        foreach (var s in Volatile.Read(ref _subscribers))
+        if (local)
         {
-            s.Offer(e);
+            foreach (var s in Volatile.Read(ref _subscribers))
+            {
+                s.Offer(e);
+            }
         }
         var streams = Volatile.Read(ref _streams);
         if (streams.Length == 0)

@@ -48,6 +48,26 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
         return unreadable;
     }
 
+    /// <summary>
+    /// Makes the index hold what the store holds for every party's intent <paramref name="id"/> (another node of the
+    /// cluster wrote it); an unreadable row is logged and left out, as at start.
+    /// </summary>
+    public async Task RefreshAsync(string id, CancellationToken cancellationToken)
+    {
+        foreach (var r in await store.FindIntentsByIdAsync(id, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                Index.Upsert(FromRecord(r));
+            }
+            catch (Exception e) when (e is IntentFormatException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+            {
+                Index.Remove(r.Party, r.Id);
+                HubLog.UnreadableRow(logger, "intent", r.Party, r.Id, e.Message);
+            }
+        }
+    }
+
     /// <summary>A stored intent, read on the trusted path: its shapes were checked when it was written.</summary>
     public static OperationalIntent FromRecord(IntentRecord r)
     {

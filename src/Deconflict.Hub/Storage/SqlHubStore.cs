@@ -28,6 +28,85 @@ public abstract class SqlHubStore : IHubStore
 
     private WriteTails? _tails;
     private long _writeRoundTrips;
+    // Set when other hubs write to the same database (a cluster): what this hub has applied of their writes.
+    private IForeignWrites? _foreign;
+    private long _knownAudit;
+    private long _knownEvent;
+
+    /// <summary>
+    /// From now on other hubs may write to this database too: the tails are read inside every write instead of being
+    /// cached, and their writes committed since this hub last looked are handed to <paramref name="foreign"/> (behind
+    /// the write lock, in commit order) before a write of this hub is run, and by <see cref="SyncAsync"/>.
+    /// </summary>
+    public async Task ShareWithOtherHubsAsync(IForeignWrites foreign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(foreign);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (audit, events) = await TailsOutsideAsync(cancellationToken).ConfigureAwait(false);
+            (_knownAudit, _knownEvent, _foreign, _tails) = (audit, events, foreign, null);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Applies other hubs' writes committed since this hub last looked (a no-op for a hub alone on its database).
+    /// Behind the local write lock, so memory changes in commit order; outside the database lock, which a committed
+    /// range does not need (commits are numbered under that lock, so a later one is never seen before an earlier one).
+    /// </summary>
+    public async Task SyncAsync(CancellationToken cancellationToken)
+    {
+        if (_foreign is null)
+        {
+            return;
+        }
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (audit, events) = await TailsOutsideAsync(cancellationToken).ConfigureAwait(false);
+            if (audit > _knownAudit || events > _knownEvent)
+            {
+                await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                await ApplyForeignAsync(connection, audit, events, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<(long Audit, long Events)> TailsOutsideAsync(CancellationToken cancellationToken)
+    {
+        var rows = await ListAsync("SELECT (SELECT COALESCE(MAX(seq), 0) FROM audit), (SELECT COALESCE(MAX(seq), 0) FROM events)",
+            r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken).ConfigureAwait(false);
+        return rows[0];
+    }
+
+    /// <summary>Reads the other hubs' audit entries and events up to the given tails and hands them over.</summary>
+    private async Task ApplyForeignAsync(DbConnection connection, long auditTail, long eventTail, CancellationToken cancellationToken)
+    {
+        List<ForeignEntry> entries;
+        await using (var command = Prepare(connection,
+            "SELECT seq, actor, action, object_type, object_id, content_json FROM audit WHERE seq > @a AND seq <= @b ORDER BY seq",
+            [("@a", _knownAudit), ("@b", auditTail)]))
+        {
+            entries = await command.ListAsync(r => new ForeignEntry(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5)),
+                cancellationToken).ConfigureAwait(false);
+        }
+        List<EventRecord> events;
+        await using (var command = Prepare(connection, $"SELECT {Rows.Event} FROM events WHERE seq > @a AND seq <= @b ORDER BY seq",
+            [("@a", _knownEvent), ("@b", eventTail)]))
+        {
+            events = await command.ListAsync(Rows.ToEvent, cancellationToken).ConfigureAwait(false);
+        }
+        await _foreign!.ApplyAsync(entries, events, cancellationToken).ConfigureAwait(false);
+        (_knownAudit, _knownEvent) = (Math.Max(_knownAudit, auditTail), Math.Max(_knownEvent, eventTail));
+    }
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
@@ -58,7 +137,7 @@ public abstract class SqlHubStore : IHubStore
             await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (DbException)
+        catch (Exception e) when (e is DbException || StoreUnavailable.Is(e))
         {
             return false;
         }
@@ -186,6 +265,12 @@ public abstract class SqlHubStore : IHubStore
         // Until this write has committed, the cached tails are not trusted (a failure may leave them ahead).
         var tails = _tails;
         _tails = null;
+        if (_foreign is not null)
+        {
+            // Other hubs write too: the tails are read under the database lock, and what they committed since this hub
+            // last looked reaches memory before this write is checked against it.
+            tails = await CatchUpAsync(db, group[0].CancellationToken).ConfigureAwait(false);
+        }
         var shared = new Dictionary<Type, object>();
         var writers = new List<SqlHubWriter>(group.Count);
         try
@@ -206,8 +291,27 @@ public abstract class SqlHubStore : IHubStore
             throw;
         }
         Interlocked.Increment(ref _writeCommits);
-        _tails = tails;
+        if (_foreign is null)
+        {
+            _tails = tails;
+        }
+        else if (tails is not null)
+        {
+            (_knownAudit, _knownEvent) = (Math.Max(_knownAudit, tails.AuditSequence), Math.Max(_knownEvent, tails.EventSequence));
+        }
         return writers;
+    }
+
+    /// <summary>Inside a write, under the database lock: the tails, after applying the other hubs' writes up to them.</summary>
+    private async Task<WriteTails> CatchUpAsync(WriteConnection db, CancellationToken cancellationToken)
+    {
+        var tails = await WriteTails.ReadAsync(db).ConfigureAwait(false);
+        if (tails.AuditSequence > _knownAudit || tails.EventSequence > _knownEvent)
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ApplyForeignAsync(connection, tails.AuditSequence, tails.EventSequence, cancellationToken).ConfigureAwait(false);
+        }
+        return tails;
     }
 
     /// <summary>After the commit: each write's in-memory changes and events, in order, then its reply (never run again).</summary>

@@ -225,12 +225,7 @@ internal sealed class SqlHubWriter(WriteConnection db, StoreDialect dialect, Aud
         {
             return known;
         }
-        Core.Audit.AuditEntry? last = null;
-        long seq = 0;
-        await db.QueryAsync(
-            (AuditTrail.TailQuery, r => last = AuditTrail.ToEntry(r)),
-            (WriteTails.EventQuery, r => seq = r.GetInt64(0))).ConfigureAwait(false);
-        return _tails = new WriteTails(last, seq);
+        return _tails = await WriteTails.ReadAsync(db).ConfigureAwait(false);
     }
 
     public Task ExecuteAsync(string sql, params (string Name, object? Value)[] args) => db.ExecuteAsync(Statement.Write(sql, args));

@@ -15,7 +15,7 @@ namespace Deconflict.Hub.Tracks;
 /// on. An aircraft with an ICAO address is named by it, so the same aircraft from ASTERIX and SBS-1 of one party is
 /// one track; a target without one is associated with the party's tracks by position and time (<see cref="TrackAssociator"/>).
 /// </summary>
-public sealed partial class AsterixFeedListener(LivePicture picture, IHubStore store, HubEvents events, IOptions<SurveillanceOptions> options,
+public sealed partial class AsterixFeedListener(LivePicture picture, IHubStore store, HubEvents events, Cluster.IHubCluster cluster, IOptions<SurveillanceOptions> options,
     ILogger<AsterixFeedListener> logger) : BackgroundService
 {
     private readonly List<AsterixSourceState> _sources = [];
@@ -93,7 +93,7 @@ public sealed partial class AsterixFeedListener(LivePicture picture, IHubStore s
                 _sources.Add(state);
             }
             LogListening(logger, source.Name, source.Address.ToString(), source.Port, party.Name);
-            using var intake = new FeedIntake(picture, store, events, party.Id, source.Name, o.AsterixAuditIntervalS);
+            using var intake = new FeedIntake(picture, store, events, cluster, party.Id, source.Name, o.AsterixAuditIntervalS);
             var buffer = new byte[65_536];
             var reports = new List<PositionReport>(256);
             try

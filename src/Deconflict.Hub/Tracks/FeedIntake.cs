@@ -13,7 +13,8 @@ namespace Deconflict.Hub.Tracks;
 /// of the reports taken meanwhile, so a feed is accountable like <c>POST /api/v1/tracks</c> without an entry per line.
 /// Not thread-safe: one per feed connection or socket.
 /// </summary>
-public sealed class FeedIntake(LivePicture picture, IHubStore store, HubEvents events, string party, string source, double auditIntervalS) : IDisposable
+public sealed class FeedIntake(LivePicture picture, IHubStore store, HubEvents events, Cluster.IHubCluster cluster, string party, string source, double auditIntervalS)
+    : IDisposable
 {
     private readonly Dictionary<string, double> _published = new(StringComparer.Ordinal);
     private readonly TrackReportDigest _taken = new();
@@ -33,6 +34,7 @@ public sealed class FeedIntake(LivePicture picture, IHubStore store, HubEvents e
             return;
         }
         picture.Upsert(CollectionsMarshal.AsSpan(reports), Party);
+        cluster.Relay(Party, reports);
         Publish(reports);
         foreach (var r in reports)
         {

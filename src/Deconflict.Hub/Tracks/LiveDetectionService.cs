@@ -18,11 +18,12 @@ namespace Deconflict.Hub.Tracks;
 /// with the minima of their agreement (defaults where none; same-party pairs are that party's own business),
 /// alert episodes are raised, re-levelled and cleared as conflicts of kind <c>tactical</c>, and tracks
 /// flying a named intent are checked for conformance (kind <c>conformance</c>; the intent becomes
-/// Nonconforming, and Activated again when the track is back inside).
+/// Nonconforming, and Activated again when the track is back inside). In a cluster, the node holding the cluster's
+/// lease detects, over the picture every node shares.
 /// </summary>
 public sealed partial class LiveDetectionService(
     LivePicture picture, IHubStore store, AgreementBook book, IntentDesk desk, IOptions<SurveillanceOptions> options,
-    ILogger<LiveDetectionService> logger) : BackgroundService
+    Cluster.IHubCluster cluster, ILogger<LiveDetectionService> logger) : BackgroundService
 {
     private static readonly SeparationMinima Default = new(AgreementBook.DefaultSeparation.HNm, AgreementBook.DefaultSeparation.VFt, AgreementBook.DefaultSeparation.LookaheadS);
 
@@ -44,6 +45,41 @@ public sealed partial class LiveDetectionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
+        var leading = false;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(o.CycleS), picture.Clock);
+        do
+        {
+            // One node of a cluster detects at a time (a hub alone always does): the one holding the cluster's lease.
+            if (!cluster.IsLeader)
+            {
+                leading = false;
+                continue;
+            }
+            try
+            {
+                if (!leading)
+                {
+                    // Taking over (or starting): alert state starts afresh, and what an earlier detector left open is cleared.
+                    leading = true;
+                    Reset(o);
+                    await ClearLeftoversAsync(stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+                await CycleAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogCycleFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private void Reset(SurveillanceOptions o)
+    {
+        _tactical.Clear();
+        _conformance.Clear();
+        _episodes.Clear();
         _alerting = new LiveAlerting(picture.Store, Default,
             new AlertOptions { CautionS = o.CautionS, WarningS = o.WarningS, HoldCycles = o.HoldCycles, HoldS = o.HoldS, Do365 = o.Do365Hysteresis() }, PairMinima)
         {
@@ -54,26 +90,6 @@ public sealed partial class LiveDetectionService(
         };
         _guidance = o.Bands ? new LiveGuidance(o, logger) : null;
         _monitor = new ConformanceMonitor(new ConformanceOptions { HorizontalToleranceM = o.ConformanceHorizontalM, VerticalToleranceFt = o.ConformanceVerticalFt });
-        try
-        {
-            await ClearLeftoversAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogCycleFailed(logger, e);
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(o.CycleS), picture.Clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await CycleAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogCycleFailed(logger, e);
-            }
-        }
     }
 
     private async Task CycleAsync(CancellationToken ct)

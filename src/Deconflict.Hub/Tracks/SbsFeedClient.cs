@@ -14,7 +14,8 @@ namespace Deconflict.Hub.Tracks;
 /// write their own local time into the lines). When the feed drops, goes silent or cannot be reached, it
 /// reconnects with exponential back-off; bad lines are skipped and counted in <see cref="Stats"/>.
 /// </summary>
-public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, HubEvents events, IOptions<SurveillanceOptions> options, ILogger<SbsFeedClient> logger)
+public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, HubEvents events, Cluster.IHubCluster cluster, IOptions<SurveillanceOptions> options,
+    ILogger<SbsFeedClient> logger)
     : BackgroundService
 {
     private readonly SbsFeed _feed = new(new SbsTrackMerger(), () => picture.NowS);
@@ -61,7 +62,7 @@ public sealed partial class SbsFeedClient(LivePicture picture, IHubStore store, 
                     Connections++;
                     LogConnected(logger, host, port, party.Name);
                     var stream = client.GetStream();
-                    intake = new FeedIntake(picture, store, events, party.Id, $"sbs {host}:{port}", o.SbsAuditIntervalS);
+                    intake = new FeedIntake(picture, store, events, cluster, party.Id, $"sbs {host}:{port}", o.SbsAuditIntervalS);
                     while (true)
                     {
                         int n;

@@ -41,7 +41,7 @@ public static class TracksApi
     private static double? Value(double v) => double.IsNaN(v) ? null : v;
 
     private static async Task<Results<Accepted<TrackBatchReply>, HubProblem>> PostAsync(CallerParty caller, HttpRequest request, LivePicture picture, IntentDesk desk, IHubStore store,
-        HubEvents events, IOptions<SurveillanceOptions> options, CancellationToken ct)
+        HubEvents events, Cluster.IHubCluster cluster, IOptions<SurveillanceOptions> options, CancellationToken ct)
     {
         if (caller.PartyId is null)
         {
@@ -102,6 +102,7 @@ public static class TracksApi
         }
         var updated = new List<LiveTrack>(take.Count);
         picture.Upsert(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(take), caller.PartyId, updated: updated);
+        cluster.Relay(caller.PartyId, take);
         var accepted = new List<PositionReport>(take);
         foreach (var track in updated)
         {
