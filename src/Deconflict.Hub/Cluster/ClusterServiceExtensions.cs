@@ -53,6 +53,10 @@ public static class ClusterServiceExtensions
         var o = builder.Configuration.GetSection("Cluster").Get<HubClusterOptions>() ?? new HubClusterOptions();
         var connection = PostgresHubStore.ToConnectionString(builder.Configuration["Hub:Database"]!);
         var address = AddressOf(o, builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"]);
+        // Orleans and its retry pipelines report every step at Information; a node's log keeps their warnings.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(c =>

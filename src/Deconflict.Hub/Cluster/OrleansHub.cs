@@ -18,6 +18,7 @@ public sealed partial class OrleansHub(IGrainFactory grains, IClusterMembershipS
     private static readonly TimeSpan DirectoryRound = TimeSpan.FromSeconds(5);
 
     private long _leaderUntil;
+    private string? _leaderNode;
     private NodePicture[] _others = [];
 
     public string Node => silo.SiloAddress.ToString();
@@ -29,11 +30,11 @@ public sealed partial class OrleansHub(IGrainFactory grains, IClusterMembershipS
         get
         {
             var self = silo.SiloAddress;
-            var leading = IsLeader;
+            var leader = IsLeader ? Node : Volatile.Read(ref _leaderNode);
             return [.. membership.CurrentSnapshot.Members.Values
                 .Where(m => m.Status is not SiloStatus.Dead and not SiloStatus.None)
                 .OrderBy(m => m.SiloAddress.ToString(), StringComparer.Ordinal)
-                .Select(m => new ClusterNode(m.SiloAddress.ToString(), m.Status.ToString(), m.SiloAddress.Equals(self), m.SiloAddress.Equals(self) && leading))];
+                .Select(m => new ClusterNode(m.SiloAddress.ToString(), m.Status.ToString(), m.SiloAddress.Equals(self), m.SiloAddress.ToString() == leader))];
         }
     }
 
@@ -116,6 +117,7 @@ public sealed partial class OrleansHub(IGrainFactory grains, IClusterMembershipS
             var was = IsLeader;
             // Held until 80 % of the lease from before the question: the grantor's clock may run a little fast.
             Volatile.Write(ref _leaderUntil, grant.Granted ? asked + (long)(ttl.TotalSeconds * 0.8 * Stopwatch.Frequency) : 0);
+            Volatile.Write(ref _leaderNode, grant.Holder);
             if (grant.Granted != was)
             {
                 LogLeadership(logger, Node, grant.Granted, grant.Term);

@@ -26,7 +26,15 @@ public sealed class PositionReportConverter : IConverter<PositionReport, Positio
 
     public PositionReportSurrogate ConvertToSurrogate(in PositionReport r) => new()
     {
-        Id = r.Id, TimeS = r.TimeS, LatDeg = r.LatDeg, LonDeg = r.LonDeg, AltFt = r.AltFt, GsKt = r.GsKt, TrkDeg = r.TrkDeg, VsFpm = r.VsFpm,
-        IntentId = r.IntentId, Callsign = r.Callsign,
+        Id = r.Id,
+        TimeS = r.TimeS,
+        LatDeg = r.LatDeg,
+        LonDeg = r.LonDeg,
+        AltFt = r.AltFt,
+        GsKt = r.GsKt,
+        TrkDeg = r.TrkDeg,
+        VsFpm = r.VsFpm,
+        IntentId = r.IntentId,
+        Callsign = r.Callsign,
     };
 }
