@@ -109,6 +109,14 @@ BufferTerms = TypedDict('BufferTerms', {
 })
 """Strategic buffers added around both parties' volumes: horizontal (m), vertical (ft), time (s)."""
 
+ClusterNode = TypedDict('ClusterNode', {
+    'node': str,
+    'status': str,
+    'self': bool,
+    'leader': bool,
+})
+"""One node: its silo address, its status in the membership table, whether it is this one, whether it leads."""
+
 ConflictRef = TypedDict('ConflictRef', {
     'intent_id': Optional[str],
     'party': Optional[str],
@@ -601,6 +609,14 @@ ProblemDetails = TypedDict('ProblemDetails', {
     'detail': NotRequired[Optional[str]],
     'instance': NotRequired[Optional[str]],
 })
+
+ReadyStatus = TypedDict('ReadyStatus', {
+    'status': str,
+    'node': str,
+    'leader': bool,
+    'members': List['ClusterNode'],
+})
+"""Ready: the database answers; which node answered, and the cluster's nodes as it sees them (one for a hub alone)."""
 
 RenderedText = TypedDict('RenderedText', {
     'language': str,
@@ -1943,7 +1959,7 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
         "success": [
             200
         ],
-        "summary": "Storage is reachable."
+        "summary": "Storage is reachable; the cluster's membership."
     },
     "ReportStrike": {
         "body": True,
