@@ -11,13 +11,14 @@ namespace Deconflict.Hub.Tests.Cluster;
 /// </summary>
 public sealed class HubNodes : IAsyncDisposable
 {
-    private readonly List<HubProcess?> _nodes;
-    private readonly List<string> _dataDirectories;
+    private readonly List<HubProcess?> _nodes = [];
+    private readonly List<string> _dataDirectories = [];
+    private readonly List<string[]> _settings = [];
+    private readonly string _database;
 
-    private HubNodes(List<HubProcess?> nodes, List<string> dataDirectories, string adminKey)
+    private HubNodes(string database, string adminKey)
     {
-        _nodes = nodes;
-        _dataDirectories = dataDirectories;
+        _database = database;
         AdminKey = adminKey;
     }
 
@@ -27,23 +28,18 @@ public sealed class HubNodes : IAsyncDisposable
 
     public int Count => _nodes.Count;
 
-    public static async Task<HubNodes> StartAsync(int count = 3)
+    /// <param name="database">The cluster's database; default: a new one in the run's shared PostgreSQL.</param>
+    public static async Task<HubNodes> StartAsync(int count = 3, string? database = null)
     {
-        var pg = await PostgresCluster.SharedAsync();
-        var database = await pg.CreateDatabaseAsync();
-        var adminKey = "admin-" + Guid.NewGuid().ToString("N");
-        var nodes = new List<HubProcess?>();
-        var dirs = new List<string>();
-        var started = new HubNodes(nodes, dirs, adminKey);
+        database ??= await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
+        var started = new HubNodes(database, "admin-" + Guid.NewGuid().ToString("N"));
         try
         {
             for (var i = 0; i < count; i++)
             {
-                var data = Path.Combine(Path.GetTempPath(), "deconflict-node-" + Guid.NewGuid().ToString("N")[..12]);
-                dirs.Add(data);
-                nodes.Add(await HubProcess.StartAsync(data, adminKey, database,
-                    ["--Cluster:Enabled=true", $"--Cluster:SiloPort={FreePort()}", $"--Cluster:GatewayPort={FreePort()}", "--Cluster:SyncIntervalMs=50"],
-                    new Dictionary<string, string> { ["DECONFLICT_PROBE_BUDGET"] = "0" }));
+                started._dataDirectories.Add(Path.Combine(Path.GetTempPath(), "deconflict-node-" + Guid.NewGuid().ToString("N")[..12]));
+                started._settings.Add(["--Cluster:Enabled=true", $"--Cluster:SiloPort={FreePort()}", $"--Cluster:GatewayPort={FreePort()}", "--Cluster:SyncIntervalMs=50"]);
+                started._nodes.Add(await started.StartNodeAsync(i));
             }
             await started.WaitForMembersAsync(count);
             return started;
@@ -54,6 +50,19 @@ public sealed class HubNodes : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Starts a killed node again from its data directory on its silo ports (a new HTTP port).</summary>
+    public async Task RestartAsync(int node)
+    {
+        if (_nodes[node] is not null)
+        {
+            throw new InvalidOperationException($"node {node} is running");
+        }
+        _nodes[node] = await StartNodeAsync(node);
+    }
+
+    private Task<HubProcess> StartNodeAsync(int node) => HubProcess.StartAsync(_dataDirectories[node], AdminKey, _database, _settings[node],
+        new Dictionary<string, string> { ["DECONFLICT_PROBE_BUDGET"] = "0" });
 
     /// <summary>Waits (bounded) until every live node's <c>/readyz</c> lists <paramref name="count"/> nodes and one leads.</summary>
     public async Task WaitForMembersAsync(int count)

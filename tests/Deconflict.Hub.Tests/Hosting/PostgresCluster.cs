@@ -84,6 +84,9 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>A cluster of its own, for a test that stops and starts the server (<see cref="StopServerAsync"/>); dispose it.</summary>
+    public static async Task<PostgresCluster> StartPrivateAsync() => await StartAsync();
+
     private static async Task<PostgresCluster> StartAsync()
     {
         var ensure = Path.Combine(RepoPaths.Root, "scripts", "ensure-packages.sh");
@@ -95,14 +98,21 @@ public sealed class PostgresCluster : IAsyncDisposable
         {
             await RunAsync("chown", ["-R", "postgres:postgres", dir], allowFailure: false, asPostgres: false);
         }
-        var data = Path.Combine(dir, "data");
-        await RunAsync(Path.Combine(binDir, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], allowFailure: false);
-        var port = FreePort();
-        await RunAsync(Path.Combine(binDir, "pg_ctl"),
-            ["-D", data, "-l", Path.Combine(dir, "log.txt"), "-w", "-t", "60", "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200", "start"],
-            allowFailure: false);
-        return new PostgresCluster(dir, binDir, port);
+        await RunAsync(Path.Combine(binDir, "initdb"), ["-D", Path.Combine(dir, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], allowFailure: false);
+        var cluster = new PostgresCluster(dir, binDir, FreePort());
+        await cluster.StartServerAsync();
+        return cluster;
     }
+
+    /// <summary>Starts the server (again) on the cluster's port.</summary>
+    public Task StartServerAsync() => RunAsync(Path.Combine(_binDir, "pg_ctl"),
+        ["-D", Path.Combine(_dir, "data"), "-l", Path.Combine(_dir, "log.txt"), "-w", "-t", "60",
+            "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200", "start"],
+        allowFailure: false);
+
+    /// <summary>Stops the server at once, as a crash would (open connections are cut, nothing is flushed politely).</summary>
+    public Task StopServerAsync() =>
+        RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop"], allowFailure: false);
 
     private static bool IsRoot => Environment.UserName == "root";
 
