@@ -32,6 +32,10 @@ public static class HubApplication
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (app.Services.GetRequiredService<Cluster.IHubCluster>() is Cluster.OrleansHub)
+        {
+            app.UseMiddleware<Cluster.RequestsFollowTheCluster>();
+        }
         app.UseMiddleware<BearerKeyMiddleware>();
         app.UseMiddleware<Exports.ExportNegotiation>();
         app.MapOpenApi("/openapi/{documentName}.json");

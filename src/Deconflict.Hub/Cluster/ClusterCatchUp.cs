@@ -27,6 +27,8 @@ public sealed class ClusterCatchUp(IHubStore store, IntentDesk intents, Agreemen
         var dssChanged = false;
         foreach (var e in entries)
         {
+            // A DSS write may be about a hub object (a notification bumps the subscriptions' indexes of a hub intent).
+            dssChanged |= e.Action.StartsWith("dss.", StringComparison.Ordinal);
             switch (e.ObjectType)
             {
                 case "intent":

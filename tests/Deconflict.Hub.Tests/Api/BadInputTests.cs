@@ -133,3 +133,6 @@ public abstract class BadInputTests(HubHost hub)
 public sealed class SqliteBadInputTests(SqliteHub hub) : BadInputTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class PostgresBadInputTests(PostgresHub hub) : BadInputTests(hub), IClassFixture<PostgresHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterBadInputTests(ClusterHub hub) : BadInputTests(hub), IClassFixture<ClusterHub>;

@@ -151,3 +151,6 @@ public abstract class IntentAlternativesTests(HubHost hub)
 public sealed class SqliteIntentAlternativesTests(SqliteHub hub) : IntentAlternativesTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class PostgresIntentAlternativesTests(PostgresHub hub) : IntentAlternativesTests(hub), IClassFixture<PostgresHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterIntentAlternativesTests(ClusterHub hub) : IntentAlternativesTests(hub), IClassFixture<ClusterHub>;

@@ -115,3 +115,6 @@ public abstract class PartyIsolationTests(HubHost hub)
 public sealed class SqlitePartyIsolationTests(SqliteHub hub) : PartyIsolationTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class PostgresPartyIsolationTests(PostgresHub hub) : PartyIsolationTests(hub), IClassFixture<PostgresHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterPartyIsolationTests(ClusterHub hub) : PartyIsolationTests(hub), IClassFixture<ClusterHub>;

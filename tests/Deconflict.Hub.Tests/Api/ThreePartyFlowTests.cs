@@ -182,3 +182,6 @@ public abstract class ThreePartyFlowTests(HubHost hub)
 public sealed class SqliteThreePartyFlowTests(SqliteHub hub) : ThreePartyFlowTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class PostgresThreePartyFlowTests(PostgresHub hub) : ThreePartyFlowTests(hub), IClassFixture<PostgresHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterThreePartyFlowTests(ClusterHub hub) : ThreePartyFlowTests(hub), IClassFixture<ClusterHub>;

@@ -1,4 +1,5 @@
 using System.Net;
+using Deconflict.Hub.Tests.Hosting;
 using System.Text.Json.Nodes;
 using Deconflict.Hub.Dss;
 using S = Deconflict.Hub.Dss.DssScopes;
@@ -110,3 +111,6 @@ public abstract class AuthenticationTests(DssHub hub)
 }
 
 public sealed class SqliteAuthenticationTests(SqliteDssHub hub) : AuthenticationTests(hub), IClassFixture<SqliteDssHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterAuthenticationTests(ClusterDssHub hub) : AuthenticationTests(hub), IClassFixture<ClusterDssHub>;

@@ -1,4 +1,5 @@
 using System.Net;
+using Deconflict.Hub.Tests.Hosting;
 using System.Text.Json.Nodes;
 using S = Deconflict.Hub.Dss.DssScopes;
 
@@ -99,3 +100,6 @@ public abstract class AvailabilityTests(DssHub hub)
 public sealed class SqliteAvailabilityTests(SqliteDssHub hub) : AvailabilityTests(hub), IClassFixture<SqliteDssHub>;
 
 public sealed class PostgresAvailabilityTests(PostgresDssHub hub) : AvailabilityTests(hub), IClassFixture<PostgresDssHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterAvailabilityTests(ClusterDssHub hub) : AvailabilityTests(hub), IClassFixture<ClusterDssHub>;

@@ -36,16 +36,30 @@ public abstract class DssHub : IAsyncLifetime
         var database = await CreateDatabaseAsync();
         var pem = Path.Combine(DataDirectory, "issuer.pem");
         await File.WriteAllTextAsync(pem, IssuerKey.ExportSubjectPublicKeyInfoPem());
+        string[] dss = [$"--F3548:Audience={Audience}", $"--F3548:PublicKeyFiles:0={pem}", "--F3548:Priority=3"];
         _app = HubApplication.Build([
-            "--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={DataDirectory}", $"--Hub:Database={database}", $"--Hub:AdminKey={AdminKey}",
-            $"--F3548:Audience={Audience}", $"--F3548:PublicKeyFiles:0={pem}", "--F3548:Priority=3",
+            "--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={DataDirectory}", $"--Hub:Database={database}", $"--Hub:AdminKey={AdminKey}", .. dss, .. ExtraArgs,
         ]);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
+        await StartedAsync(database, dss);
     }
+
+    /// <summary>More command-line settings of the hub (a cluster node's, for one).</summary>
+    protected virtual IEnumerable<string> ExtraArgs => [];
+
+    /// <summary>Runs once the hub answers, with its DSS settings (a cluster starts its other nodes here).</summary>
+    protected virtual Task StartedAsync(string database, IReadOnlyList<string> dssSettings) => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="StartedAsync"/> started.</summary>
+    protected virtual ValueTask StoppingAsync() => ValueTask.CompletedTask;
+
+    /// <summary>How the clients reach the hub (the whole cluster, for a cluster).</summary>
+    protected virtual HttpMessageHandler Handler() => new SocketsHttpHandler();
 
     public async ValueTask DisposeAsync()
     {
+        await StoppingAsync();
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -71,7 +85,7 @@ public abstract class DssHub : IAsyncLifetime
 
     public HttpClient Bearer(string? token)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(Handler(), disposeHandler: true) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -79,7 +93,7 @@ public abstract class DssHub : IAsyncLifetime
         return client;
     }
 
-    public HttpClient Admin() => HubHttp.Client(BaseAddress, AdminKey);
+    public HttpClient Admin() => HubHttp.Client(BaseAddress, AdminKey, Handler());
 
     /// <summary>A hub party of the hub's own API (not a USS), with its key.</summary>
     public async Task<(string Id, HttpClient Client)> PartyAsync(string prefix, string kind = "state")
@@ -89,7 +103,7 @@ public abstract class DssHub : IAsyncLifetime
         using var response = await admin.PostAsJsonAsync("/api/v1/parties", new { name = id, kind, id });
         response.EnsureSuccessStatusCode();
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (id, HubHttp.Client(BaseAddress, doc.RootElement.GetProperty("api_key").GetString()!));
+        return (id, HubHttp.Client(BaseAddress, doc.RootElement.GetProperty("api_key").GetString()!, Handler()));
     }
 }
 
@@ -101,4 +115,31 @@ public sealed class SqliteDssHub : DssHub
 public sealed class PostgresDssHub : DssHub
 {
     protected override async Task<string> CreateDatabaseAsync() => await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
+}
+
+/// <summary>The DSS as the first of three nodes; clients send their requests to the nodes in turn (see <see cref="ClusterHub"/>).</summary>
+public sealed class ClusterDssHub : DssHub
+{
+    private readonly IReadOnlyList<(string Name, string Value)> _node = ClusterPeers.NodeSettings();
+    private ClusterPeers? _peers;
+
+    protected override async Task<string> CreateDatabaseAsync() => await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
+
+    protected override IEnumerable<string> ExtraArgs => _node.Select(s => $"--{s.Name}={s.Value}");
+
+    protected override async Task StartedAsync(string database, IReadOnlyList<string> dssSettings)
+    {
+        using var first = HubHttp.Client(BaseAddress, null);
+        _peers = await ClusterPeers.StartAsync(AdminKey, database, dssSettings, first);
+    }
+
+    protected override async ValueTask StoppingAsync()
+    {
+        if (_peers is not null)
+        {
+            await _peers.DisposeAsync();
+        }
+    }
+
+    protected override HttpMessageHandler Handler() => new RoundRobinHandler(new SocketsHttpHandler(), _peers?.BaseAddresses ?? []);
 }

@@ -190,3 +190,6 @@ public abstract class HubPictureTests(DssHub hub)
 public sealed class SqliteHubPictureTests(SqliteDssHub hub) : HubPictureTests(hub), IClassFixture<SqliteDssHub>;
 
 public sealed class PostgresHubPictureTests(PostgresDssHub hub) : HubPictureTests(hub), IClassFixture<PostgresDssHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterHubPictureTests(ClusterDssHub hub) : HubPictureTests(hub), IClassFixture<ClusterDssHub>;

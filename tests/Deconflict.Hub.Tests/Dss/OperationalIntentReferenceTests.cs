@@ -1,4 +1,5 @@
 using System.Net;
+using Deconflict.Hub.Tests.Hosting;
 using System.Text.Json.Nodes;
 using S = Deconflict.Hub.Dss.DssScopes;
 
@@ -182,3 +183,6 @@ public abstract class OperationalIntentReferenceTests(DssHub hub)
 public sealed class SqliteOperationalIntentReferenceTests(SqliteDssHub hub) : OperationalIntentReferenceTests(hub), IClassFixture<SqliteDssHub>;
 
 public sealed class PostgresOperationalIntentReferenceTests(PostgresDssHub hub) : OperationalIntentReferenceTests(hub), IClassFixture<PostgresDssHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterOperationalIntentReferenceTests(ClusterDssHub hub) : OperationalIntentReferenceTests(hub), IClassFixture<ClusterDssHub>;

@@ -1,4 +1,5 @@
 using System.Net;
+using Deconflict.Hub.Tests.Hosting;
 using System.Text.Json;
 using S = Deconflict.Hub.Dss.DssScopes;
 
@@ -182,3 +183,6 @@ public abstract class SubscriptionTests(DssHub hub)
 public sealed class SqliteSubscriptionTests(SqliteDssHub hub) : SubscriptionTests(hub), IClassFixture<SqliteDssHub>;
 
 public sealed class PostgresSubscriptionTests(PostgresDssHub hub) : SubscriptionTests(hub), IClassFixture<PostgresDssHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterSubscriptionTests(ClusterDssHub hub) : SubscriptionTests(hub), IClassFixture<ClusterDssHub>;

@@ -132,3 +132,6 @@ public abstract class EventStreamTests(KestrelHub hub)
 public sealed class SqliteEventStreamTests(SqliteKestrelHub hub) : EventStreamTests(hub), IClassFixture<SqliteKestrelHub>;
 
 public sealed class PostgresEventStreamTests(PostgresKestrelHub hub) : EventStreamTests(hub), IClassFixture<PostgresKestrelHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterEventStreamTests(ClusterKestrelHub hub) : EventStreamTests(hub), IClassFixture<ClusterKestrelHub>;

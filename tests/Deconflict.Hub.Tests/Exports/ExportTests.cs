@@ -279,3 +279,6 @@ public abstract class ExportTests(HubHost hub) : IDisposable
 public sealed class SqliteExportTests(SqliteHub hub) : ExportTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class PostgresExportTests(PostgresHub hub) : ExportTests(hub), IClassFixture<PostgresHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterExportTests(ClusterHub hub) : ExportTests(hub), IClassFixture<ClusterHub>;

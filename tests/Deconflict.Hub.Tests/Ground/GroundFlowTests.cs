@@ -252,3 +252,6 @@ public abstract class GroundFlowTests(HubHost hub)
 public sealed class SqliteGroundFlowTests(SqliteHub hub) : GroundFlowTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class PostgresGroundFlowTests(PostgresHub hub) : GroundFlowTests(hub), IClassFixture<PostgresHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterGroundFlowTests(ClusterHub hub) : GroundFlowTests(hub), IClassFixture<ClusterHub>;

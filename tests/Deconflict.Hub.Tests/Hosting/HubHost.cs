@@ -42,12 +42,27 @@ public abstract class HubHost : IAsyncLifetime
             b.UseSetting("Hub:MaxBodyBytes", "1048576");
             // Every reply of every test is checked against the statuses its endpoint declares in the OpenAPI document.
             b.UseSetting(DeclaredStatusFilter.Setting, "true");
+            foreach (var (name, value) in Settings)
+            {
+                b.UseSetting(name, value);
+            }
         });
         _ = _factory.Server;
+        await StartedAsync();
     }
+
+    /// <summary>More settings of the hub under test (a cluster node's, for one).</summary>
+    protected virtual IEnumerable<(string Name, string Value)> Settings => [];
+
+    /// <summary>Runs once the hub under test answers (a cluster starts its other nodes here).</summary>
+    protected virtual Task StartedAsync() => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="StartedAsync"/> started.</summary>
+    protected virtual ValueTask StoppingAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
+        await StoppingAsync();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
@@ -64,7 +79,7 @@ public abstract class HubHost : IAsyncLifetime
 
     public HttpClient Client(string? key = null)
     {
-        var client = Factory.CreateClient();
+        var client = CreateClient();
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -73,6 +88,9 @@ public abstract class HubHost : IAsyncLifetime
     }
 
     public HttpClient Admin() => Client(AdminKey);
+
+    /// <summary>A client of the hub under test (of the whole cluster, for a cluster).</summary>
+    protected virtual HttpClient CreateClient() => Factory.CreateClient();
 
     /// <summary>Creates a party with a unique id (prefix + counter) and returns its id and key.</summary>
     public async Task<TestParty> CreatePartyAsync(string prefix, string kind = "state")

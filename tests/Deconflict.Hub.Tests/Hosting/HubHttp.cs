@@ -7,9 +7,9 @@ namespace Deconflict.Hub.Tests.Hosting;
 /// <summary>HTTP plumbing shared by the tests that run the hub on a real Kestrel server.</summary>
 public static class HubHttp
 {
-    public static HttpClient Client(Uri baseAddress, string? key)
+    public static HttpClient Client(Uri baseAddress, string? key, HttpMessageHandler? handler = null)
     {
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);

@@ -31,10 +31,18 @@ public abstract class KestrelHub : IAsyncLifetime
         _app = HubApplication.Build(["--urls=http://127.0.0.1:0", $"--Hub:DataDirectory={DataDirectory}", $"--Hub:Database={database}", $"--Hub:AdminKey={AdminKey}", $"--{DeclaredStatusFilter.Setting}=true", .. ExtraArgs], Configure);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
+        await StartedAsync(database);
     }
+
+    /// <summary>Runs once the hub answers (a cluster starts its other nodes here).</summary>
+    protected virtual Task StartedAsync(string database) => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="StartedAsync"/> started.</summary>
+    protected virtual ValueTask StoppingAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
+        await StoppingAsync();
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -52,7 +60,8 @@ public abstract class KestrelHub : IAsyncLifetime
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("not started");
 
-    public HttpClient Client(string? key) => HubHttp.Client(BaseAddress, key);
+    /// <summary>A client of the hub (of the whole cluster, for a cluster).</summary>
+    public virtual HttpClient Client(string? key) => HubHttp.Client(BaseAddress, key);
 
     public Task<(string Id, string Key)> CreatePartyAsync(string prefix) => HubHttp.CreatePartyAsync(BaseAddress, AdminKey, prefix);
 }
@@ -65,4 +74,31 @@ public sealed class SqliteKestrelHub : KestrelHub
 public sealed class PostgresKestrelHub : KestrelHub
 {
     protected override async Task<string> CreateDatabaseAsync() => await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
+}
+
+/// <summary>The hub under test as the first of three nodes; clients send their requests to the nodes in turn (see <see cref="ClusterHub"/>).</summary>
+public sealed class ClusterKestrelHub : KestrelHub
+{
+    private readonly IReadOnlyList<(string Name, string Value)> _node = ClusterPeers.NodeSettings();
+    private ClusterPeers? _peers;
+
+    protected override async Task<string> CreateDatabaseAsync() => await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
+
+    protected override IEnumerable<string> ExtraArgs => _node.Select(s => $"--{s.Name}={s.Value}");
+
+    protected override async Task StartedAsync(string database)
+    {
+        using var first = HubHttp.Client(BaseAddress, null);
+        _peers = await ClusterPeers.StartAsync(AdminKey, database, [], first);
+    }
+
+    protected override async ValueTask StoppingAsync()
+    {
+        if (_peers is not null)
+        {
+            await _peers.DisposeAsync();
+        }
+    }
+
+    public override HttpClient Client(string? key) => HubHttp.Client(BaseAddress, key, new RoundRobinHandler(new SocketsHttpHandler(), _peers?.BaseAddresses ?? []));
 }

@@ -222,3 +222,6 @@ public abstract class HotlineApiTests(HubHost hub)
 public sealed class SqliteHotlineApiTests(SqliteHub hub) : HotlineApiTests(hub), IClassFixture<SqliteHub>;
 
 public sealed class PostgresHotlineApiTests(PostgresHub hub) : HotlineApiTests(hub), IClassFixture<PostgresHub>;
+
+[Collection(ClusterPeers.Collection)]
+public sealed class ClusterHotlineApiTests(ClusterHub hub) : HotlineApiTests(hub), IClassFixture<ClusterHub>;
