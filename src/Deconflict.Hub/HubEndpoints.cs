@@ -1,5 +1,6 @@
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Audit;
+using Deconflict.Hub.Cluster;
 using Deconflict.Hub.Conflicts;
 using Deconflict.Hub.Dss;
 using Deconflict.Hub.Events;
@@ -26,6 +27,7 @@ public static class HubEndpoints
         var routes = root.MapGroup("").DeclareCommonProblems()
             .AddEndpointFilterFactory(DeclaredStatusFilter.Factory).AddEndpointFilter<IdRouteFilter>();
         routes.MapHealthApi();
+        routes.MapClusterApi();
         routes.MapPartiesApi();
         routes.MapSessionApi();
         routes.MapPartyPrioritiesApi();

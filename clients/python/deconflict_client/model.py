@@ -504,6 +504,19 @@ NewParty = TypedDict('NewParty', {
 """Body of `POST /api/v1/parties`; `id` is optional (default: derived from the name); `f3548_subject`
 maps an F3548 token subject (a USS) to this party, which must then be of kind `operator`."""
 
+NodeStatus = TypedDict('NodeStatus', {
+    'node': str,
+    'leader': bool,
+    'members': List['ClusterNode'],
+    'messages_sent': int,
+    'live_tracks': int,
+    'detection_cycles': int,
+    'last_cycle_ms': float,
+    'cpu_ms': float,
+})
+"""This node: its name, whether it leads, the members it sees, messages it sent to other nodes, the aircraft in its
+live picture, its detection cycles (run while leading) and the last one's duration, and the CPU its process used."""
+
 NonconformingTrack = TypedDict('NonconformingTrack', {
     'conflict_id': str,
     'objects': List[str],
@@ -994,6 +1007,22 @@ OPERATIONS: Dict[str, Dict[str, Any]] = {
             200
         ],
         "summary": "Withdraw the fire/strike-area designation; its ground conflicts clear."
+    },
+    "ClusterNode": {
+        "body": False,
+        "body_types": [],
+        "errors": [
+            401,
+            403
+        ],
+        "method": "GET",
+        "path": "/api/v1/cluster",
+        "path_params": [],
+        "query_params": [],
+        "success": [
+            200
+        ],
+        "summary": "This node's part in the cluster: leadership, members, messages sent, live picture, detection cycle, CPU (admin)."
     },
     "CreateParty": {
         "body": True,

@@ -13,6 +13,7 @@ internal static class BenchCommand
         BenchIngestCommand.Create(),
         BenchReplayCommand.Create(),
         BenchHubCommand.Create(),
+        BenchClusterCommand.Create(),
         BenchEventsCommand.Create(),
         BenchEventsClientsCommand.Create(),
         BenchAuditCommand.Create(),

@@ -157,7 +157,7 @@ internal static class BenchHubCommand
     }
 
     /// <summary>A circle or corridor somewhere over a 10°×10° region during 30 days, 1–4 h long, a 2 000–10 000 ft band.</summary>
-    private static OperationalIntent RandomIntent(Random r, string id, string party, int priority = 0)
+    internal static OperationalIntent RandomIntent(Random r, string id, string party, int priority = 0)
     {
         var lat = 30 + r.NextDouble() * 10;
         var lon = 35 + r.NextDouble() * 10;

@@ -23,6 +23,7 @@ public static class ClusterServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<HubClusterOptions>().BindConfiguration("Cluster").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ClusterTraffic>();
         if (!IsNode(builder.Configuration))
         {
             services.AddSingleton<IHubCluster, SingleHub>();
@@ -34,6 +35,7 @@ public static class ClusterServiceExtensions
         }
         services.AddSingleton(sp => ClusterSecrets.AuditSigner(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new AdminKey(sp.GetRequiredService<IOptions<HubOptions>>(), () => ClusterSecrets.Admin(sp.GetRequiredService<NpgsqlDataSource>())));
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterTraffic>());
         services.AddSingleton<PictureReceiver>();
         services.AddSingleton<ClusterCatchUp>();
         services.AddSingleton<OrleansHub>();

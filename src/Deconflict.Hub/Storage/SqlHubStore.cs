@@ -64,6 +64,12 @@ public abstract class SqlHubStore : IHubStore
         {
             return;
         }
+        // Nothing new (the common case for a request): no need to wait for this node's own writes in flight.
+        var (seenAudit, seenEvents) = await TailsOutsideAsync(cancellationToken).ConfigureAwait(false);
+        if (seenAudit <= Volatile.Read(ref _knownAudit) && seenEvents <= Volatile.Read(ref _knownEvent))
+        {
+            return;
+        }
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

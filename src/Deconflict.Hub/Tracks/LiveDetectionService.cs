@@ -42,6 +42,9 @@ public sealed partial class LiveDetectionService(
     /// <summary>Cycles run so far (for health and tests).</summary>
     public long Cycles { get; private set; }
 
+    /// <summary>How long the last cycle took (detection, alert writes, conformance), for operations and benchmarks.</summary>
+    public TimeSpan LastCycle { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
@@ -65,7 +68,9 @@ public sealed partial class LiveDetectionService(
                     await ClearLeftoversAsync(stoppingToken).ConfigureAwait(false);
                     continue;
                 }
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await CycleAsync(stoppingToken).ConfigureAwait(false);
+                LastCycle = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

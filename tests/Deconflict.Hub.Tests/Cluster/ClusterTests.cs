@@ -103,6 +103,26 @@ public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<Cluster
     }
 
     [Fact]
+    public async Task Each_node_shows_its_part_in_the_cluster_to_the_admin_and_to_nobody_else()
+    {
+        var (_, key) = await HubHttp.CreatePartyAsync(Nodes[0], Nodes.AdminKey, "figures");
+        var leaders = 0;
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            using var party = HubHttp.Client(Nodes[i], key);
+            await (await party.GetAsync("/api/v1/cluster")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+            using var admin = HubHttp.Client(Nodes[i], Nodes.AdminKey);
+            var node = await (await admin.GetAsync("/api/v1/cluster")).ShouldBeAsync(HttpStatusCode.OK);
+            node.GetProperty("members").GetArrayLength().ShouldBe(3);
+            // Three nodes probe each other: every one has sent messages by the time the cluster has formed.
+            node.GetProperty("messages_sent").GetInt64().ShouldBeGreaterThan(0);
+            node.GetProperty("cpu_ms").GetDouble().ShouldBeGreaterThan(0);
+            leaders += node.GetProperty("leader").GetBoolean() ? 1 : 0;
+        }
+        leaders.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_key_revoked_through_one_node_is_refused_by_every_node()
     {
         var (party, key) = await HubHttp.CreatePartyAsync(Nodes[0], Nodes.AdminKey, "revoke");
