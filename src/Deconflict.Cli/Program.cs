@@ -18,7 +18,7 @@ var root = new RootCommand("Deconflict: a neutral hub for strategic and tactical
 CommandReference.Install(root);
 
 var parse = root.Parse(args);
-if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+if (parse.Errors.Count > 0 && parse.Action is not (System.CommandLine.Help.HelpAction or CommandReference))
 {
     foreach (var error in parse.Errors)
     {

@@ -46,4 +46,17 @@ public sealed class HelpTests
         }
         checkedOptions.ShouldBeGreaterThan(40);
     }
+
+    [Theory]
+    [InlineData("audit", "export")]
+    [InlineData("audit", "verify")]
+    [InlineData("bench", "cluster")]
+    [InlineData("f3548", "token")]
+    public async Task A_command_with_required_options_or_arguments_shows_its_help_instead_of_an_error(string group, string name)
+    {
+        var outcome = await CliProcess.RunAsync(group, name, "--help");
+        outcome.ExitCode.ShouldBe(0, outcome.Stderr);
+        outcome.Stdout.ShouldContain($"deconflict {group} {name}");
+        outcome.Stderr.ShouldNotContain("error");
+    }
 }
