@@ -37,6 +37,15 @@ catch (InputException e)
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    // A setting given on the command line or in configuration that the hub refuses: the user's input.
+    foreach (var failure in e.Failures)
+    {
+        Console.Error.WriteLine($"error: {failure}");
+    }
+    return 2;
+}
 catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
 {
     Console.Error.WriteLine($"error: {e.Message}");

@@ -22,6 +22,8 @@ public static class HubApplication
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // A start that fails (a refused setting, a port in use) is reported once by the caller, without the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrls);
@@ -32,11 +34,12 @@ public static class HubApplication
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BearerKeyMiddleware>();
+        // After the key check, so a request without a valid key costs the database nothing more.
         if (app.Services.GetRequiredService<Cluster.IHubCluster>() is Cluster.OrleansHub)
         {
             app.UseMiddleware<Cluster.RequestsFollowTheCluster>();
         }
-        app.UseMiddleware<BearerKeyMiddleware>();
         app.UseMiddleware<Exports.ExportNegotiation>();
         app.MapOpenApi("/openapi/{documentName}.json");
         // The docs work offline like the rest of the hub: Scalar's script is served from the package, the system's

@@ -106,6 +106,11 @@ internal static class ServeCommand
                 args.Add($"--Cluster:{key}={p}");
             }
         }
+        var defaults = new Deconflict.Hub.Cluster.HubClusterOptions();
+        if ((siloPort ?? defaults.SiloPort) == (gatewayPort ?? defaults.GatewayPort))
+        {
+            throw new InputException($"--silo-port and --gateway-port must differ (both {siloPort ?? defaults.SiloPort})");
+        }
     }
 
     /// <summary>Checks the ASTERIX options as the hub will read them, so a mistake is a usage error before anything starts.</summary>

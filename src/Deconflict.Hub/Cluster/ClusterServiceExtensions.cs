@@ -110,7 +110,8 @@ public static class ClusterServiceExtensions
     {
         if (options.Address is { Length: > 0 } configured)
         {
-            return IPAddress.Parse(configured);
+            return IPAddress.TryParse(configured, out var given) ? given
+                : throw new OptionsValidationException("Cluster", typeof(HubClusterOptions), [$"Cluster:Address '{configured}' is not an IP address."]);
         }
         foreach (var url in (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

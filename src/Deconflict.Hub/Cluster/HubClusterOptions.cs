@@ -6,7 +6,7 @@ namespace Deconflict.Hub.Cluster;
 /// Settings of a hub that is one node of a cluster (<c>Cluster</c> configuration section; <c>serve --cluster</c>).
 /// Every node started on the same PostgreSQL database with the same <see cref="ClusterId"/> joins one cluster.
 /// </summary>
-public sealed class HubClusterOptions
+public sealed class HubClusterOptions : IValidatableObject
 {
     /// <summary>Run as a node of a Microsoft Orleans cluster on the PostgreSQL database of <c>Hub:Database</c>.</summary>
     public bool Enabled { get; set; }
@@ -33,4 +33,12 @@ public sealed class HubClusterOptions
     /// <summary>How long the node that runs the cluster's single duties (the detection cycle) holds them without renewing (seconds).</summary>
     [Range(1, 120)]
     public double LeaseS { get; set; } = 5;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SiloPort == GatewayPort)
+        {
+            yield return new ValidationResult("Cluster:SiloPort and Cluster:GatewayPort must differ.", [nameof(SiloPort), nameof(GatewayPort)]);
+        }
+    }
 }

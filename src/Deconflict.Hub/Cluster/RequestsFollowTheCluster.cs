@@ -17,7 +17,7 @@ public sealed class RequestsFollowTheCluster(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (Followed.Any(p => request.Path.StartsWithSegments(p, StringComparison.Ordinal)) && store is SqlHubStore shared)
+        if (Followed.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) && store is SqlHubStore shared)
         {
             await shared.SyncAsync(context.RequestAborted).ConfigureAwait(false);
         }

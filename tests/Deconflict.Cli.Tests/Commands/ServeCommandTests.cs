@@ -39,4 +39,17 @@ public sealed class ServeCommandTests : IDisposable
         outcome.Stderr.ShouldContain(expected);
         outcome.Stderr.ShouldNotContain("   at ");
     }
+
+    [Theory]
+    [InlineData("--cluster needs --db", "--cluster")]
+    [InlineData("need --cluster", "--silo-port", "12000")]
+    [InlineData("must differ", "--cluster", "--db", "postgres://hub@127.0.0.1:1/hub", "--silo-port", "12000", "--gateway-port", "12000")]
+    [InlineData("is not a port", "--cluster", "--db", "postgres://hub@127.0.0.1:1/hub", "--gateway-port", "70000")]
+    public async Task Wrong_cluster_options_are_a_usage_error_naming_them_with_exit_2(string expected, params string[] options)
+    {
+        var outcome = await CliProcess.RunAsync(["serve", "--data", _dir, "--urls", "http://127.0.0.1:0", .. options]);
+        outcome.ExitCode.ShouldBe(2);
+        outcome.Stderr.ShouldContain(expected);
+        outcome.Stderr.ShouldNotContain("   at ");
+    }
 }
