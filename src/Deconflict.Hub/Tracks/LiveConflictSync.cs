@@ -23,6 +23,12 @@ public static class LiveConflictSync
         ConflictChanges.NewId(), TacticalKind, "open", Level(e.Level),
         [e.Party1 ?? "", e.Party2 ?? ""], Tracks(e), ObjectRef.KeyOf(TacticalKind, Tracks(e)), now, now, null, Detail(e, null));
 
+    /// <summary>The two aircraft an episode is about, whichever order a detector found them in.</summary>
+    public static string Pair(AlertEpisode e) => Pair(Tracks(e));
+
+    /// <summary>The two aircraft a tactical conflict record is about, whichever order it names them in.</summary>
+    public static string Pair(IReadOnlyList<ObjectRef> tracks) => ObjectRef.KeyOf(TacticalKind, [.. tracks.Order(Comparer<ObjectRef>.Create(ObjectRef.Compare))]);
+
     private static ObjectRef[] Tracks(AlertEpisode e) =>
         [new(ObjectRef.Track, e.Party1 ?? "", e.Id1), new(ObjectRef.Track, e.Party2 ?? "", e.Id2)];
 

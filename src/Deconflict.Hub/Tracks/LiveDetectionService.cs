@@ -35,6 +35,10 @@ public sealed partial class LiveDetectionService(
     private readonly List<AlertChange> _changes = [];
     private readonly List<ConformanceChange> _conformanceChanges = [];
     private readonly Dictionary<long, AlertEpisode> _episodes = [];
+    // Tactical conflicts an earlier detector (another node, or this process before a restart) left open, by aircraft pair:
+    // taken over by the first alert of the same pair, cleared when none comes within the grace after taking over.
+    private readonly Dictionary<string, ConflictRecord> _adopted = new(StringComparer.Ordinal);
+    private double _adoptUntilS;
     private LiveGuidance? _guidance;
     private LiveAlerting? _alerting;
     private ConformanceMonitor? _monitor;
@@ -62,10 +66,12 @@ public sealed partial class LiveDetectionService(
             {
                 if (!leading)
                 {
-                    // Taking over (or starting): alert state starts afresh, and what an earlier detector left open is cleared.
+                    // Taking over (or starting): alert state starts afresh; what an earlier detector left open is taken
+                    // over pair by pair as this one raises the same alerts, so an alert on a pair that is still closing
+                    // keeps its id and stays open across a failover instead of being cleared and raised anew.
                     leading = true;
                     Reset(o);
-                    await ClearLeftoversAsync(stoppingToken).ConfigureAwait(false);
+                    await TakeOverLeftoversAsync(o, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -109,6 +115,7 @@ public sealed partial class LiveDetectionService(
         {
             await WriteTacticalAsync(computed, ct).ConfigureAwait(false);
         }
+        await ClearUnconfirmedAsync(ct).ConfigureAwait(false);
         _guidance?.Schedule(now, _changes, _episodes, _alerting.Snapshot, MinimaOf);
         _conformanceChanges.Clear();
         _monitor!.Check(_alerting.Snapshot, (party, id) => party is null ? null : desk.Index.Get(party, id), _conformanceChanges);
@@ -126,11 +133,13 @@ public sealed partial class LiveDetectionService(
     {
         var written = new Dictionary<long, ConflictRecord?>();
         var committedBands = new List<GuidanceResult>();
+        var takenOver = new HashSet<string>(StringComparer.Ordinal);
         await store.WriteAsync(async w =>
         {
             var fresh = computed.ToDictionary(r => r.Sequence);
             written.Clear();
             committedBands.Clear();
+            takenOver.Clear();
             ConflictRecord? Current(long seq) => written.TryGetValue(seq, out var r) ? r : _tactical.GetValueOrDefault(seq);
             IReadOnlyList<AircraftBands>? BandsOf(long seq)
             {
@@ -146,6 +155,11 @@ public sealed partial class LiveDetectionService(
                 var e = c.Episode;
                 switch (c.Kind)
                 {
+                    case AlertChangeKind.Raised when _adopted.TryGetValue(LiveConflictSync.Pair(e), out var prior) && takenOver.Add(LiveConflictSync.Pair(e)):
+                        var continued = LiveConflictSync.Update(prior, e, w.Now, null);
+                        await ConflictChanges.SaveAsync(w, continued, "conflict.update", book).ConfigureAwait(false);
+                        written[e.Sequence] = continued;
+                        break;
                     case AlertChangeKind.Raised:
                         var opened = LiveConflictSync.Open(e, w.Now);
                         await ConflictChanges.SaveAsync(w, opened, "conflict.open", book).ConfigureAwait(false);
@@ -177,6 +191,10 @@ public sealed partial class LiveDetectionService(
         foreach (var c in _changes.Where(c => c.Kind == AlertChangeKind.Raised))
         {
             _episodes[c.Episode.Sequence] = c.Episode;
+        }
+        foreach (var pair in takenOver)
+        {
+            _adopted.Remove(pair);
         }
         foreach (var (seq, record) in written)
         {
@@ -306,10 +324,33 @@ public sealed partial class LiveDetectionService(
     }
 
     /// <summary>Live conflicts left open by an earlier run describe a picture that is gone: clear them.</summary>
-    private async Task ClearLeftoversAsync(CancellationToken ct)
+    private async Task TakeOverLeftoversAsync(SurveillanceOptions o, CancellationToken ct)
     {
         var open = await store.ListConflictsAsync(null, "open", ct).ConfigureAwait(false);
-        var stale = open.Where(c => c.Kind is LiveConflictSync.TacticalKind or LiveConflictSync.ConformanceKind).ToList();
+        _adopted.Clear();
+        foreach (var c in open.Where(c => c.Kind == LiveConflictSync.TacticalKind))
+        {
+            _adopted[LiveConflictSync.Pair(c.Objects)] = c;
+        }
+        // Long enough for the same alert to be raised again by this node (persistence, hold) on a picture it already has.
+        _adoptUntilS = picture.NowS + o.HoldS + 3 * o.CycleS;
+        // Conformance is judged again from the next cycle, whose first findings open what is still so.
+        await ClearAsync(open.Where(c => c.Kind == LiveConflictSync.ConformanceKind).ToList(), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Clears the taken-over alerts no alert of this node confirmed within the grace.</summary>
+    private async Task ClearUnconfirmedAsync(CancellationToken ct)
+    {
+        if (_adopted.Count == 0 || picture.NowS < _adoptUntilS)
+        {
+            return;
+        }
+        await ClearAsync([.. _adopted.Values], ct).ConfigureAwait(false);
+        _adopted.Clear();
+    }
+
+    private async Task ClearAsync(IReadOnlyList<ConflictRecord> stale, CancellationToken ct)
+    {
         if (stale.Count == 0)
         {
             return;

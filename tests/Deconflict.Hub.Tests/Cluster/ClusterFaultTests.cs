@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using Deconflict.Hub.Tests.Hosting;
 
 namespace Deconflict.Hub.Tests.Cluster;
@@ -111,4 +114,72 @@ public sealed class ClusterFaultTests
         }
         await nodes.WaitForMembersAsync(2);
     }
+
+    [Fact]
+    public async Task A_tactical_alert_keeps_its_id_and_stays_open_when_the_detecting_node_is_killed()
+    {
+        await using var nodes = await HubNodes.StartAsync();
+        var (partyA, keyA) = await HubHttp.CreatePartyAsync(nodes[0], nodes.AdminKey, "fail-a");
+        var (partyB, keyB) = await HubHttp.CreatePartyAsync(nodes[1], nodes.AdminKey, "fail-b");
+        var (idA, idB) = ("a" + partyA[^6..], "b" + partyB[^6..]);
+        async Task ReportAsync(int nodeA, int nodeB)
+        {
+            using var a = HubHttp.Client(nodes[nodeA], keyA);
+            using var b = HubHttp.Client(nodes[nodeB], keyB);
+            var now = DateTimeOffset.UtcNow;
+            (await a.PostAsync("/api/v1/tracks", Track(idA, now, 50.0, 60.0, 90))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            (await b.PostAsync("/api/v1/tracks", Track(idB, now, 50.0, 60.4, 270))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
+        async Task<List<JsonElement>> TacticalAsync(int node, string state)
+        {
+            using var http = HubHttp.Client(nodes[node], keyA);
+            using var list = JsonDocument.Parse(await http.GetStringAsync("/api/v1/conflicts?state=" + state));
+            return [.. list.RootElement.EnumerateArray().Where(c => c.GetProperty("kind").GetString() == "tactical").Select(c => c.Clone())];
+        }
+        async Task<JsonElement> StatusAsync(int node)
+        {
+            using var admin = HubHttp.Client(nodes[node], nodes.AdminKey);
+            using var doc = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/cluster"));
+            return doc.RootElement.Clone();
+        }
+
+        string? alert = null;
+        for (var k = 0; k < 40 && alert is null; k++)
+        {
+            await ReportAsync(0, 1);
+            alert = (await TacticalAsync(2, "open")).Select(c => c.GetProperty("id").GetString()).FirstOrDefault();
+            await Task.Delay(1000);
+        }
+        alert.ShouldNotBeNull();
+        var leader = -1;
+        for (var n = 0; n < 3; n++)
+        {
+            leader = (await StatusAsync(n)).GetProperty("leader").GetBoolean() ? n : leader;
+        }
+        leader.ShouldBeGreaterThanOrEqualTo(0);
+        await nodes.KillAsync(leader);
+        var survivors = Enumerable.Range(0, 3).Where(n => n != leader).ToArray();
+
+        // The aircraft are still closing, reported through the survivors, until one of them has led for longer than
+        // the grace in which an alert left open is taken over or cleared (hold 10 s + 3 cycles).
+        var detected = false;
+        for (var k = 0; k < 90 && !detected; k++)
+        {
+            await ReportAsync(survivors[0], survivors[1]);
+            foreach (var n in survivors)
+            {
+                var status = await StatusAsync(n);
+                detected |= status.GetProperty("leader").GetBoolean() && status.GetProperty("detection_cycles").GetInt64() >= 16;
+            }
+            await Task.Delay(1000);
+        }
+        detected.ShouldBeTrue("a survivor took over the detection");
+        var open = await TacticalAsync(survivors[0], "open");
+        open.Select(c => c.GetProperty("id").GetString()).ShouldBe([alert]);
+        (await TacticalAsync(survivors[1], "cleared")).ShouldNotContain(c => c.GetProperty("id").GetString() == alert);
+    }
+
+    private static StringContent Track(string id, DateTimeOffset t, double lat, double lon, double trk) =>
+        new("[{\"id\":\"" + id + "\",\"t\":\"" + t.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) + "\",\"lat_deg\":" + HubCalls.Inv(lat)
+            + ",\"lon_deg\":" + HubCalls.Inv(lon) + ",\"alt_ft\":20000,\"gs_kt\":420,\"trk_deg\":" + HubCalls.Inv(trk) + ",\"vs_fpm\":0}]", Encoding.UTF8, "application/json");
 }
