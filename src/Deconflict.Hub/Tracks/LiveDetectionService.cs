@@ -35,9 +35,11 @@ public sealed partial class LiveDetectionService(
     private readonly List<AlertChange> _changes = [];
     private readonly List<ConformanceChange> _conformanceChanges = [];
     private readonly Dictionary<long, AlertEpisode> _episodes = [];
-    // Tactical conflicts an earlier detector (another node, or this process before a restart) left open, by aircraft pair:
-    // taken over by the first alert of the same pair, cleared when none comes within the grace after taking over.
+    // Tactical and conformance conflicts an earlier detector (another node, or this process before a restart) left open,
+    // by aircraft pair and by track and intent: taken over by this detector's first finding of the same, cleared when
+    // none comes within the grace after taking over.
     private readonly Dictionary<string, ConflictRecord> _adopted = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Party, string Track, string Intent), ConflictRecord> _adoptedConformance = [];
     private double _adoptUntilS;
     private LiveGuidance? _guidance;
     private LiveAlerting? _alerting;
@@ -231,13 +233,17 @@ public sealed partial class LiveDetectionService(
                 await desk.ChangeStateAsync(owner, c.IntentId, IntentState.Nonconforming, null, ct).ConfigureAwait(false);
             }
             var threatened = Threatened(c);
-            await store.WriteAsync(async w =>
+            // One left open by an earlier detector for the same track and intent goes on under its id.
+            var prior = _adoptedConformance.GetValueOrDefault(key);
+            var record = await store.WriteAsync(async w =>
             {
-                var record = LiveConflictSync.Nonconforming(c, threatened, w.Now);
-                await ConflictChanges.SaveAsync(w, record, "conflict.open", book).ConfigureAwait(false);
-                _conformance[key] = record;
-                return 0;
+                var found = LiveConflictSync.Nonconforming(c, threatened, w.Now);
+                var saved = prior is null ? found : found with { Id = prior.Id, DetectedAt = prior.DetectedAt };
+                await ConflictChanges.SaveAsync(w, saved, prior is null ? "conflict.open" : "conflict.update", book).ConfigureAwait(false);
+                return saved;
             }, ct).ConfigureAwait(false);
+            _adoptedConformance.Remove(key);
+            _conformance[key] = record;
             return;
         }
         if (intent is { State: IntentState.Nonconforming })
@@ -332,21 +338,25 @@ public sealed partial class LiveDetectionService(
         {
             _adopted[LiveConflictSync.Pair(c.Objects)] = c;
         }
+        _adoptedConformance.Clear();
+        foreach (var c in open.Where(c => c.Kind == LiveConflictSync.ConformanceKind && c.Objects.Count >= 2))
+        {
+            _adoptedConformance[(c.Objects[0].Party, c.Objects[0].Id, c.Objects[1].Id)] = c;
+        }
         // Long enough for the same alert to be raised again by this node (persistence, hold) on a picture it already has.
         _adoptUntilS = picture.NowS + o.HoldS + 3 * o.CycleS;
-        // Conformance is judged again from the next cycle, whose first findings open what is still so.
-        await ClearAsync(open.Where(c => c.Kind == LiveConflictSync.ConformanceKind).ToList(), ct).ConfigureAwait(false);
     }
 
     /// <summary>Clears the taken-over alerts no alert of this node confirmed within the grace.</summary>
     private async Task ClearUnconfirmedAsync(CancellationToken ct)
     {
-        if (_adopted.Count == 0 || picture.NowS < _adoptUntilS)
+        if ((_adopted.Count == 0 && _adoptedConformance.Count == 0) || picture.NowS < _adoptUntilS)
         {
             return;
         }
-        await ClearAsync([.. _adopted.Values], ct).ConfigureAwait(false);
+        await ClearAsync([.. _adopted.Values, .. _adoptedConformance.Values], ct).ConfigureAwait(false);
         _adopted.Clear();
+        _adoptedConformance.Clear();
     }
 
     private async Task ClearAsync(IReadOnlyList<ConflictRecord> stale, CancellationToken ct)
