@@ -3,6 +3,7 @@ using Deconflict.Core.Geodesy;
 using Deconflict.Core.Strategic;
 using Deconflict.Core.Surveillance;
 using Deconflict.Core.Tactical;
+using Deconflict.Hub.Access;
 using Deconflict.Hub.Agreements;
 using Deconflict.Hub.Auth;
 using Deconflict.Hub.Conflicts;
@@ -334,15 +335,27 @@ public sealed partial class LiveDetectionService(
     {
         var open = await store.ListConflictsAsync(null, "open", ct).ConfigureAwait(false);
         _adopted.Clear();
-        foreach (var c in open.Where(c => c.Kind == LiveConflictSync.TacticalKind))
-        {
-            _adopted[LiveConflictSync.Pair(c.Objects)] = c;
-        }
         _adoptedConformance.Clear();
-        foreach (var c in open.Where(c => c.Kind == LiveConflictSync.ConformanceKind && c.Objects.Count >= 2))
+        var stale = new List<ConflictRecord>();
+        foreach (var c in open.Where(c => c.Kind is LiveConflictSync.TacticalKind or LiveConflictSync.ConformanceKind))
         {
-            _adoptedConformance[(c.Objects[0].Party, c.Objects[0].Id, c.Objects[1].Id)] = c;
+            // Only what this node's picture still holds the aircraft of can go on (a node taking over from another has
+            // them; a hub starting afresh does not, and clears what it was left).
+            var tracks = c.Objects.Where(r => r.Kind == ObjectRef.Track).ToList();
+            if (tracks.Count == 0 || !tracks.All(r => picture.Store.TryGet(r.Party.Length == 0 ? null : r.Party, r.Id, out _)))
+            {
+                stale.Add(c);
+            }
+            else if (c.Kind == LiveConflictSync.TacticalKind)
+            {
+                _adopted[LiveConflictSync.Pair(c.Objects)] = c;
+            }
+            else if (c.Objects.Count >= 2)
+            {
+                _adoptedConformance[(c.Objects[0].Party, c.Objects[0].Id, c.Objects[1].Id)] = c;
+            }
         }
+        await ClearAsync(stale, ct).ConfigureAwait(false);
         // Long enough for the same alert to be raised again by this node (persistence, hold) on a picture it already has.
         _adoptUntilS = picture.NowS + o.HoldS + 3 * o.CycleS;
     }
