@@ -6,14 +6,17 @@ using Deconflict.Hub.Tests.Hosting;
 
 namespace Deconflict.Hub.Tests.Cluster;
 
-/// <summary><c>kill -9</c> of one node of three while four parties write: the survivors answer, nothing acknowledged is lost.</summary>
+/// <summary>
+/// <c>kill -9</c> of one node of three while four parties write: the survivors answer, nothing acknowledged is lost,
+/// and event streams open on the survivors miss none of it.
+/// </summary>
 public sealed class ClusterKillTests
 {
     private const int WritesPerWriter = 30;
     private const int KillAfter = 10;
 
     [Fact]
-    public async Task Kill_9_of_a_node_during_four_writers_loses_no_acknowledged_write_and_the_audit_export_verifies()
+    public async Task Kill_9_of_a_node_during_four_writers_loses_no_acknowledged_write_misses_no_event_and_the_audit_export_verifies()
     {
         await using var nodes = await HubNodes.StartAsync();
         var writers = new List<(string Party, string Key)>();
@@ -22,6 +25,12 @@ public sealed class ClusterKillTests
             writers.Add(await HubHttp.CreatePartyAsync(nodes[w % 3], nodes.AdminKey, "kill" + w.ToString(CultureInfo.InvariantCulture)));
         }
         var bases = Enumerable.Range(0, 3).Select(i => nodes[i]).ToArray();
+        // Each writer's party follows its own changes on a node that survives (node 1 is the one killed).
+        var streams = new List<SseClient>();
+        for (var w = 0; w < 4; w++)
+        {
+            streams.Add(await SseClient.ConnectAsync(bases[w % 2 == 0 ? 0 : 2], writers[w].Key));
+        }
         var dead = -1;
         var acknowledged = new ConcurrentBag<(int Writer, string Id, AuditReceipt Receipt)>();
         var survivorsRefused = 0;
@@ -85,6 +94,23 @@ public sealed class ClusterKillTests
                 using var http = HubHttp.Client(nodes[survivor], writers[w].Key);
                 (await http.GetAsync("/api/v1/intents/" + id)).StatusCode.ShouldBe(HttpStatusCode.OK);
             }
+        }
+        // The open streams on the survivors missed nothing: every acknowledged write of their party arrived, whichever
+        // node took it, the dead one included.
+        for (var w = 0; w < 4; w++)
+        {
+            var expected = acknowledged.Where(a => a.Writer == w).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            await streams[w].ReadUntilAsync(e =>
+            {
+                foreach (var id in expected.Where(id => e.Type == "intent" && e.Data.Contains($"\"{id}\"", StringComparison.Ordinal)))
+                {
+                    seen.Add(id);
+                }
+                return seen.Count == expected.Count;
+            }, TimeSpan.FromSeconds(30));
+            seen.ShouldBe(expected, ignoreOrder: true);
+            await streams[w].DisposeAsync();
         }
         using var admin = HubHttp.Client(nodes[2], nodes.AdminKey);
         var key = AuditPublicKey.Parse(System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/api/v1/audit/key")).RootElement.GetProperty("public_key").GetString()!);
