@@ -53,10 +53,7 @@ public sealed class ClusterCatchUp(IHubStore store, IntentDesk intents, Agreemen
                     break;
             }
         }
-        foreach (var id in intentIds)
-        {
-            await intents.RefreshAsync(id, cancellationToken).ConfigureAwait(false);
-        }
+        await intents.RefreshAsync(intentIds, cancellationToken).ConfigureAwait(false);
         foreach (var id in agreementIds)
         {
             if (await store.GetAgreementAsync(id, cancellationToken).ConfigureAwait(false) is { } agreement)

@@ -49,12 +49,16 @@ public sealed partial class IntentDesk(IHubStore store, AgreementBook book, Need
     }
 
     /// <summary>
-    /// Makes the index hold what the store holds for every party's intent <paramref name="id"/> (another node of the
-    /// cluster wrote it); an unreadable row is logged and left out, as at start.
+    /// Makes the index hold what the store holds for every party's intents <paramref name="ids"/> (another node of the
+    /// cluster wrote them), in one query; an unreadable row is logged and left out, as at start.
     /// </summary>
-    public async Task RefreshAsync(string id, CancellationToken cancellationToken)
+    public async Task RefreshAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        foreach (var r in await store.FindIntentsByIdAsync(id, cancellationToken).ConfigureAwait(false))
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        foreach (var r in await store.FindIntentsByIdsAsync(ids, cancellationToken).ConfigureAwait(false))
         {
             try
             {

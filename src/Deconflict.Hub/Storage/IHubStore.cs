@@ -55,6 +55,9 @@ public interface IHubStore
     /// <summary>Every party's intent with this id (at most one per party).</summary>
     Task<IReadOnlyList<IntentRecord>> FindIntentsByIdAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Every party's intents with any of these ids, in one query per few hundred ids.</summary>
+    Task<IReadOnlyList<IntentRecord>> FindIntentsByIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<IntentRecord>> ListIntentsAsync(IntentQuery query, CancellationToken cancellationToken);
 
     Task<long> CountLiveIntentsAsync(CancellationToken cancellationToken);

@@ -374,6 +374,19 @@ public abstract class SqlHubStore : IHubStore
     public Task<IReadOnlyList<IntentRecord>> FindIntentsByIdAsync(string id, CancellationToken cancellationToken) =>
         ListAsync($"SELECT {Rows.Intent} FROM intents WHERE id = @id ORDER BY party", Rows.ToIntent, cancellationToken, ("@id", id));
 
+    public async Task<IReadOnlyList<IntentRecord>> FindIntentsByIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new List<IntentRecord>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var names = chunk.Select((_, i) => "@i" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            found.AddRange(await ListAsync($"SELECT {Rows.Intent} FROM intents WHERE id IN ({string.Join(", ", names)}) ORDER BY id, party", Rows.ToIntent, cancellationToken,
+                [.. names.Zip(chunk, (n, id) => (n, (object?)id))]).ConfigureAwait(false));
+        }
+        return found;
+    }
+
     public Task<IReadOnlyList<IntentRecord>> ListIntentsAsync(IntentQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
