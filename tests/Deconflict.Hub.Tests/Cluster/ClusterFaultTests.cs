@@ -10,6 +10,7 @@ namespace Deconflict.Hub.Tests.Cluster;
 /// Faults a cluster must ride out: a node that dies and comes back, a client that moves to another node, and the
 /// database going away and returning.
 /// </summary>
+[Collection(ClusterPeers.Collection)]
 public sealed class ClusterFaultTests
 {
     private const string T0 = "2027-08-01T10:00:00Z";

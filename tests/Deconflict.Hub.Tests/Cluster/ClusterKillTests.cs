@@ -10,6 +10,7 @@ namespace Deconflict.Hub.Tests.Cluster;
 /// <c>kill -9</c> of one node of three while four parties write: the survivors answer, nothing acknowledged is lost,
 /// and event streams open on the survivors miss none of it.
 /// </summary>
+[Collection(ClusterPeers.Collection)]
 public sealed class ClusterKillTests
 {
     private const int WritesPerWriter = 30;

@@ -10,6 +10,7 @@ namespace Deconflict.Hub.Tests.Cluster;
 /// A cluster of three <c>serve --cluster</c> processes on one real PostgreSQL: any node answers for the whole hub,
 /// writes to different nodes are ordered as one, tracks reported to different nodes meet in one detection.
 /// </summary>
+[Collection(ClusterPeers.Collection)]
 public sealed class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private HubNodes Nodes => fixture.Nodes;

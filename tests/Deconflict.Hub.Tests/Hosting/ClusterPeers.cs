@@ -11,7 +11,7 @@ namespace Deconflict.Hub.Tests.Hosting;
 /// </summary>
 public sealed class ClusterPeers : IAsyncDisposable
 {
-    /// <summary>The suites on a cluster run one at a time (three nodes each), beside the rest.</summary>
+    /// <summary>The tests that start clusters of processes run one at a time (three nodes each), beside the rest, so the machine's two cores are not shared by several clusters at once.</summary>
     public const string Collection = "three-node clusters";
 
     private readonly List<HubProcess> _nodes = [];
