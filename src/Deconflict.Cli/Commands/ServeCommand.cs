@@ -106,10 +106,12 @@ internal static class ServeCommand
                 args.Add($"--Cluster:{key}={p}");
             }
         }
-        var defaults = new Deconflict.Hub.Cluster.HubClusterOptions();
-        if ((siloPort ?? defaults.SiloPort) == (gatewayPort ?? defaults.GatewayPort))
+        // The hub's own rules for the ports, checked here too so a mistake is a usage error before anything starts.
+        var chosen = new Deconflict.Hub.Cluster.HubClusterOptions();
+        (chosen.SiloPort, chosen.GatewayPort) = (siloPort ?? chosen.SiloPort, gatewayPort ?? chosen.GatewayPort);
+        foreach (var problem in chosen.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(chosen)))
         {
-            throw new InputException($"--silo-port and --gateway-port must differ (both {siloPort ?? defaults.SiloPort})");
+            throw new InputException($"--silo-port, --gateway-port: {problem.ErrorMessage}");
         }
     }
 

@@ -158,12 +158,16 @@ public sealed partial class LiveDetectionService(
                 var e = c.Episode;
                 switch (c.Kind)
                 {
-                    case AlertChangeKind.Raised when _adopted.TryGetValue(LiveConflictSync.Pair(e), out var prior) && takenOver.Add(LiveConflictSync.Pair(e)):
-                        var continued = LiveConflictSync.Update(prior, e, w.Now, null);
-                        await ConflictChanges.SaveAsync(w, continued, "conflict.update", book).ConfigureAwait(false);
-                        written[e.Sequence] = continued;
-                        break;
                     case AlertChangeKind.Raised:
+                        // The pair's key is only worked out while there are alerts left to take over.
+                        var pair = _adopted.Count == 0 ? null : LiveConflictSync.Pair(e);
+                        if (pair is not null && _adopted.TryGetValue(pair, out var prior) && takenOver.Add(pair))
+                        {
+                            var continued = LiveConflictSync.Update(prior, e, w.Now, null);
+                            await ConflictChanges.SaveAsync(w, continued, "conflict.update", book).ConfigureAwait(false);
+                            written[e.Sequence] = continued;
+                            break;
+                        }
                         var opened = LiveConflictSync.Open(e, w.Now);
                         await ConflictChanges.SaveAsync(w, opened, "conflict.open", book).ConfigureAwait(false);
                         written[e.Sequence] = opened;
@@ -330,7 +334,10 @@ public sealed partial class LiveDetectionService(
         _alerting!.Minima = envelope;
     }
 
-    /// <summary>Live conflicts left open by an earlier run describe a picture that is gone: clear them.</summary>
+    /// <summary>
+    /// Live conflicts an earlier detector left open: kept for taking over when this node's picture holds their aircraft,
+    /// cleared at once when it does not (the picture they describe is gone).
+    /// </summary>
     private async Task TakeOverLeftoversAsync(SurveillanceOptions o, CancellationToken ct)
     {
         var open = await store.ListConflictsAsync(null, "open", ct).ConfigureAwait(false);

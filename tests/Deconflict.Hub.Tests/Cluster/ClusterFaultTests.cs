@@ -181,6 +181,5 @@ public sealed class ClusterFaultTests
     }
 
     private static StringContent Track(string id, DateTimeOffset t, double lat, double lon, double trk) =>
-        new("[{\"id\":\"" + id + "\",\"t\":\"" + t.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) + "\",\"lat_deg\":" + HubCalls.Inv(lat)
-            + ",\"lon_deg\":" + HubCalls.Inv(lon) + ",\"alt_ft\":20000,\"gs_kt\":420,\"trk_deg\":" + HubCalls.Inv(trk) + ",\"vs_fpm\":0}]", Encoding.UTF8, "application/json");
+        new("[" + Tracks.LiveHub.Report(id, t, lat, lon, 20_000, 420, trk) + "]", Encoding.UTF8, "application/json");
 }

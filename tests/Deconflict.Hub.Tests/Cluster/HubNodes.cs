@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Deconflict.Hub.Tests.Hosting;
 
@@ -38,7 +36,7 @@ public sealed class HubNodes : IAsyncDisposable
             for (var i = 0; i < count; i++)
             {
                 started._dataDirectories.Add(Path.Combine(Path.GetTempPath(), "deconflict-node-" + Guid.NewGuid().ToString("N")[..12]));
-                started._settings.Add(["--Cluster:Enabled=true", $"--Cluster:SiloPort={FreePort()}", $"--Cluster:GatewayPort={FreePort()}", "--Cluster:SyncIntervalMs=50"]);
+                started._settings.Add([.. ClusterPeers.NodeSettings().Select(s => $"--{s.Name}={s.Value}")]);
                 started._nodes.Add(await started.StartNodeAsync(i));
             }
             await started.WaitForMembersAsync(count);
@@ -116,12 +114,5 @@ public sealed class HubNodes : IAsyncDisposable
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
