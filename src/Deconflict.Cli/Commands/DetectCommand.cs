@@ -69,12 +69,12 @@ internal static class DetectCommand
         var snapshot = ReadTracks(tracksPath);
 
         var detector = new TacticalDetector { EarthModel = earth };
-        var conflicts = new List<TacticalConflict>();
+        var conflicts = new ConflictBuffer();
         var watch = Stopwatch.StartNew();
         detector.Detect(snapshot, minima, conflicts);
         var ms = watch.Elapsed.TotalMilliseconds;
         var warm = new double[stats ? repeat : 0];
-        var again = new List<TacticalConflict>();
+        var again = new ConflictBuffer();
         for (var k = 0; k < warm.Length; k++)
         {
             watch.Restart();

@@ -22,13 +22,16 @@ internal sealed class ParallelRunner
     private readonly object _gate = new();
     private readonly SemaphoreSlim[] _starts;
     private readonly ManualResetEventSlim _done = new(false);
-    private Thread[]? _threads;
     private IParallelJob? _job;
     private int _pending;
     private Exception? _failure;
 
-    private ParallelRunner(int workerCount) =>
+    // The threads start with the runner (when the first detector is made), so a first pass does not pay for them.
+    private ParallelRunner(int workerCount)
+    {
         _starts = Enumerable.Range(0, Math.Max(0, workerCount - 1)).Select(_ => new SemaphoreSlim(0)).ToArray();
+        StartThreads();
+    }
 
     /// <summary>Most workers a run can have (the caller included).</summary>
     public int MaxWorkers => _starts.Length + 1;
@@ -44,7 +47,6 @@ internal sealed class ParallelRunner
         }
         try
         {
-            StartThreads();
             _job = job;
             _failure = null;
             _pending = helpers;
@@ -76,16 +78,10 @@ internal sealed class ParallelRunner
 
     private void StartThreads()
     {
-        if (_threads is not null)
-        {
-            return;
-        }
-        _threads = new Thread[_starts.Length];
-        for (var k = 0; k < _threads.Length; k++)
+        for (var k = 0; k < _starts.Length; k++)
         {
             var index = k;
-            _threads[k] = new Thread(() => Loop(index)) { IsBackground = true, Name = $"deconflict-detect-{index + 1}" };
-            _threads[k].Start();
+            new Thread(() => Loop(index)) { IsBackground = true, Name = $"deconflict-detect-{index + 1}" }.Start();
         }
     }
 

@@ -29,7 +29,8 @@ public sealed class TacticalDetector : IParallelJob
     private readonly TrafficGrid _grid = new();
     private readonly ParallelRunner _runner = ParallelRunner.Shared;
     private readonly int _workers;
-    private readonly List<TacticalConflict>[] _workerResults;
+    private readonly ConflictBuffer[] _workerResults;
+    private readonly ConflictBuffer _merged = new(64);
     private readonly long[] _workerCandidates;
 
     private TrafficSnapshot? _snapshot;
@@ -47,10 +48,10 @@ public sealed class TacticalDetector : IParallelJob
     public TacticalDetector(int workerCount = 0)
     {
         _workers = Math.Clamp(workerCount > 0 ? workerCount : Environment.ProcessorCount, 1, _runner.MaxWorkers);
-        _workerResults = new List<TacticalConflict>[_workers];
+        _workerResults = new ConflictBuffer[_workers];
         for (var i = 0; i < _workerResults.Length; i++)
         {
-            _workerResults[i] = new List<TacticalConflict>(64);
+            _workerResults[i] = new ConflictBuffer(64);
         }
         _workerCandidates = new long[_workers * 16];
     }
@@ -67,17 +68,32 @@ public sealed class TacticalDetector : IParallelJob
         get
         {
             long bytes = _grid.FootprintBytes;
-            foreach (var list in _workerResults)
+            foreach (var buffer in _workerResults)
             {
-                bytes += (long)list.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<TacticalConflict>();
+                bytes += (long)buffer.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<TacticalConflict>();
             }
-            return bytes;
+            return bytes + 2L * _merged.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<TacticalConflict>();
         }
     }
 
     /// <summary>Detects every conflict in <paramref name="snapshot"/> under one set of minima; clears and fills <paramref name="results"/>.</summary>
-    public void Detect(TrafficSnapshot snapshot, SeparationMinima minima, List<TacticalConflict> results) =>
+    public void Detect(TrafficSnapshot snapshot, SeparationMinima minima, List<TacticalConflict> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        results.Clear();
+        Run(snapshot, minima, null, _merged);
+        _merged.CopyTo(results);
+    }
+
+    /// <summary>
+    /// Detects every conflict in <paramref name="snapshot"/> under one set of minima; clears and fills
+    /// <paramref name="results"/> without the copy into a list (the cold one-shot path).
+    /// </summary>
+    public void Detect(TrafficSnapshot snapshot, SeparationMinima minima, ConflictBuffer results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
         Run(snapshot, minima, null, results);
+    }
 
     /// <summary>
     /// Detects conflicts with minima chosen per pair: <paramref name="minimaFor"/>(i, j) (i &lt; j) returns the
@@ -89,14 +105,16 @@ public sealed class TacticalDetector : IParallelJob
         List<TacticalConflict> results)
     {
         ArgumentNullException.ThrowIfNull(minimaFor);
-        Run(snapshot, envelope, minimaFor, results);
+        ArgumentNullException.ThrowIfNull(results);
+        results.Clear();
+        Run(snapshot, envelope, minimaFor, _merged);
+        _merged.CopyTo(results);
     }
 
     private void Run(TrafficSnapshot snapshot, SeparationMinima envelope, Func<int, int, SeparationMinima?>? minimaFor,
-        List<TacticalConflict> results)
+        ConflictBuffer results)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(results);
         if (!envelope.IsValid)
         {
             throw new ArgumentOutOfRangeException(nameof(envelope), envelope, "Separation minima must be finite and positive.");
@@ -105,11 +123,11 @@ public sealed class TacticalDetector : IParallelJob
         _snapshot = snapshot;
         _envelope = envelope;
         _minimaFor = minimaFor;
-        foreach (var list in _workerResults)
+        foreach (var buffer in _workerResults)
         {
             // Any worker may find all of them next time: room for the last total keeps a steady pass allocation-free.
-            list.Clear();
-            list.EnsureCapacity(_lastConflicts);
+            buffer.Clear();
+            buffer.EnsureCapacity(_lastConflicts);
         }
         Array.Clear(_workerCandidates);
         try
@@ -129,14 +147,11 @@ public sealed class TacticalDetector : IParallelJob
             for (var w = 0; w < _workers; w++)
             {
                 candidates += _workerCandidates[w * 16];
-                foreach (var c in _workerResults[w])
-                {
-                    results.Add(c);
-                }
+                results.AddRange(_workerResults[w]);
             }
             LastCandidatePairs = candidates;
             _lastConflicts = results.Count;
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(results).Sort();
+            results.Sort();
         }
         finally
         {
@@ -231,7 +246,7 @@ public sealed class TacticalDetector : IParallelJob
         _workerCandidates[0] += candidates;
     }
 
-    private void TestPair(int i, int j, List<TacticalConflict> results)
+    private void TestPair(int i, int j, ConflictBuffer results)
     {
         var minima = _envelope;
         if (_minimaFor is { } minimaFor)
