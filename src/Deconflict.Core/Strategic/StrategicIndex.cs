@@ -1,5 +1,4 @@
 using Deconflict.Core.Geodesy;
-using System.Collections.Concurrent;
 using Deconflict.Core.Strategic.Indexing;
 
 namespace Deconflict.Core.Strategic;
@@ -162,10 +161,10 @@ public sealed class StrategicIndex
             var search = new NeighbourSearch(this, buffersFor);
             var found = search.Run(candidate, volumes, otherSlotAbove: -1);
             var list = new List<StrategicConflict>(found.Count);
-            foreach (var (other, overlap) in found)
+            for (var f = 0; f < found.Count; f++)
             {
-                var o = _intents[other]!.Intent;
-                list.Add(ToConflict(candidate, o, overlap, blocking: o.Priority >= candidate.Priority));
+                var o = _intents[found.Slot(f)]!.Intent;
+                list.Add(ToConflict(candidate, o, found.Overlap(f), blocking: o.Priority >= candidate.Priority));
             }
             list.Sort(static (x, y) =>
             {
@@ -190,45 +189,7 @@ public sealed class StrategicIndex
         _lock.EnterReadLock();
         try
         {
-            var results = new ConcurrentBag<List<StrategicConflict>>();
-            var done = 0;
-            Parallel.ForEach(
-                System.Collections.Concurrent.Partitioner.Create(0, _intents.Count, 256),
-                () => (Search: new NeighbourSearch(this, buffersFor), List: new List<StrategicConflict>()),
-                (range, _, local) =>
-                {
-                    for (var slot = range.Item1; slot < range.Item2; slot++)
-                    {
-                        if (_intents[slot] is not { } held)
-                        {
-                            continue;
-                        }
-                        var intent = held.Intent;
-                        var volumes = new PreparedVolume[held.Volumes.Length];
-                        for (var v = 0; v < volumes.Length; v++)
-                        {
-                            volumes[v] = _volumes[held.Volumes[v]]!.Volume;
-                        }
-                        foreach (var (other, overlap) in local.Search.Run(intent, volumes, otherSlotAbove: slot))
-                        {
-                            var o = _intents[other]!.Intent;
-                            var (first, second) = Before(intent, o) ? (intent, o) : (o, intent);
-                            local.List.Add(ToConflict(first, second, overlap, blocking: first.Priority == second.Priority));
-                        }
-                    }
-                    progress?.Report(Interlocked.Add(ref done, range.Item2 - range.Item1));
-                    return local;
-                },
-                local => results.Add(local.List));
-            var all = results.SelectMany(l => l).ToList();
-            all.Sort(static (x, y) =>
-            {
-                var c = string.CompareOrdinal(x.IntentId1, y.IntentId1);
-                c = c != 0 ? c : string.CompareOrdinal(x.Party1, y.Party1);
-                c = c != 0 ? c : string.CompareOrdinal(x.IntentId2, y.IntentId2);
-                return c != 0 ? c : string.CompareOrdinal(x.Party2, y.Party2);
-            });
-            return all;
+            return new AllConflictsJob(this, buffersFor, progress, Environment.ProcessorCount).Run();
         }
         finally
         {
@@ -289,13 +250,13 @@ public sealed class StrategicIndex
     }
 
     /// <summary>Order of intents in a pair: by id, then by party (ids are unique only per party).</summary>
-    private static bool Before(OperationalIntent a, OperationalIntent b)
+    internal static bool Before(OperationalIntent a, OperationalIntent b)
     {
         var c = string.CompareOrdinal(a.Id, b.Id);
         return (c != 0 ? c : string.CompareOrdinal(a.Party, b.Party)) < 0;
     }
 
-    private static StrategicConflict ToConflict(OperationalIntent first, OperationalIntent second, VolumeOverlap o, bool blocking) =>
+    internal static StrategicConflict ToConflict(OperationalIntent first, OperationalIntent second, VolumeOverlap o, bool blocking) =>
         new(first.Id, second.Id, first.Party, second.Party,
             new DateTimeOffset(o.StartTicks, TimeSpan.Zero), new DateTimeOffset(o.EndTicks, TimeSpan.Zero), o.LowerFt, o.UpperFt, blocking);
 

@@ -16,7 +16,7 @@ internal interface IParallelJob
 /// </summary>
 internal sealed class ParallelRunner
 {
-    /// <summary>Threads shared by every detector of the process: one per core beside the caller.</summary>
+    /// <summary>Threads shared by every detector and whole-index check of the process: one per core beside the caller.</summary>
     public static ParallelRunner Shared { get; } = new(Environment.ProcessorCount);
 
     private readonly object _gate = new();

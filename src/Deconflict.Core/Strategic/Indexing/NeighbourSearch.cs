@@ -14,19 +14,21 @@ internal sealed class NeighbourSearch(StrategicIndex index, Func<string, string,
     [ThreadStatic]
     private static int t_stamp;
 
-    private readonly Dictionary<int, VolumeOverlap> _found = [];
+    [ThreadStatic]
+    private static FoundOverlaps? t_found;
     private readonly Dictionary<(string, string), StrategicBuffers> _pairBuffers = [];
     private readonly Dictionary<string, StrategicBuffers> _maxBuffers = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Conflicting held intents (by slot, only slots above <paramref name="otherSlotAbove"/>) with the union of
-    /// their overlaps. The dictionary is reused by the next run.
+    /// their overlaps. The set belongs to the calling thread and is reused by its next run.
     /// </summary>
-    public Dictionary<int, VolumeOverlap> Run(OperationalIntent candidate, PreparedVolume[] volumes, int otherSlotAbove)
+    public FoundOverlaps Run(OperationalIntent candidate, PreparedVolume[] volumes, int otherSlotAbove)
     {
-        _found.Clear();
         var cells = index.Cells;
         var intents = index.Intents;
+        var found = t_found ??= new FoundOverlaps();
+        found.Begin(intents.Count);
         var held = index.Volumes;
         var keys = index.Keys;
         var party = index.PartyIdOrNone(candidate.Party);
@@ -75,12 +77,12 @@ internal sealed class NeighbourSearch(StrategicIndex index, Func<string, string,
                     var other = intents[iv.Intent]!.Intent;
                     if (PreparedVolume.Conflict(cv, iv.Volume, BuffersFor(candidate.Party, other.Party), out var overlap))
                     {
-                        _found[iv.Intent] = _found.TryGetValue(iv.Intent, out var previous) ? previous.Union(overlap) : overlap;
+                        found.Add(iv.Intent, overlap);
                     }
                 }
             }
         }
-        return _found;
+        return found;
     }
 
     private StrategicBuffers BuffersFor(string party, string other)
