@@ -188,6 +188,9 @@ public class TacticalDetectorTests
         detector.Detect(s, SeparationMinima.Default, many);
         many.ShouldBe(one);
         one.ShouldNotBeEmpty();
+        var buffer = new ConflictBuffer(1);
+        detector.Detect(s, SeparationMinima.Default, buffer);
+        buffer.ShouldBe(one);
     }
 
     [Fact]
