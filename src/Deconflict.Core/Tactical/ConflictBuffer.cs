@@ -19,8 +19,8 @@ public sealed class ConflictBuffer : IReadOnlyList<TacticalConflict>
 
     public int Count { get; private set; }
 
-    /// <summary>Items the buffer holds room for without growing.</summary>
-    public int Capacity => _items.Length;
+    /// <summary>Bytes held: the items' array and the sort's second array.</summary>
+    public long FootprintBytes => ((long)_items.Length + _scratch.Length) * System.Runtime.CompilerServices.Unsafe.SizeOf<TacticalConflict>();
 
     public TacticalConflict this[int index] =>
         (uint)index < (uint)Count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));

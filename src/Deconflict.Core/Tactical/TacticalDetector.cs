@@ -67,23 +67,18 @@ public sealed class TacticalDetector : IParallelJob
     {
         get
         {
-            long bytes = _grid.FootprintBytes;
+            var bytes = _grid.FootprintBytes + _merged.FootprintBytes;
             foreach (var buffer in _workerResults)
             {
-                bytes += (long)buffer.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<TacticalConflict>();
+                bytes += buffer.FootprintBytes;
             }
-            return bytes + 2L * _merged.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<TacticalConflict>();
+            return bytes;
         }
     }
 
     /// <summary>Detects every conflict in <paramref name="snapshot"/> under one set of minima; clears and fills <paramref name="results"/>.</summary>
-    public void Detect(TrafficSnapshot snapshot, SeparationMinima minima, List<TacticalConflict> results)
-    {
-        ArgumentNullException.ThrowIfNull(results);
-        results.Clear();
-        Run(snapshot, minima, null, _merged);
-        _merged.CopyTo(results);
-    }
+    public void Detect(TrafficSnapshot snapshot, SeparationMinima minima, List<TacticalConflict> results) =>
+        RunIntoList(snapshot, minima, null, results);
 
     /// <summary>
     /// Detects every conflict in <paramref name="snapshot"/> under one set of minima; clears and fills
@@ -105,6 +100,13 @@ public sealed class TacticalDetector : IParallelJob
         List<TacticalConflict> results)
     {
         ArgumentNullException.ThrowIfNull(minimaFor);
+        RunIntoList(snapshot, envelope, minimaFor, results);
+    }
+
+    /// <summary>A list is cleared first (so a failed pass leaves it empty) and filled from the detector's own buffer.</summary>
+    private void RunIntoList(TrafficSnapshot snapshot, SeparationMinima envelope, Func<int, int, SeparationMinima?>? minimaFor,
+        List<TacticalConflict> results)
+    {
         ArgumentNullException.ThrowIfNull(results);
         results.Clear();
         Run(snapshot, envelope, minimaFor, _merged);
